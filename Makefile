@@ -1,0 +1,57 @@
+# toggle-explorer: the two commands a new user needs are `make run` and `make test`.
+GO       ?= go
+BIN      := bin/toggle-explorer
+PKGS     := ./...
+FUZZTIME ?= 10s
+
+.PHONY: build run mock test test-update bench lint fmt-check vet fuzz screenshots clean
+
+## build: compile the binary into bin/
+build:
+	$(GO) build -o $(BIN) .
+
+## run: the fake Toggle API with demo credentials (the TUI takes over this target when it lands)
+run: build
+	./$(BIN) mock
+
+## mock: serve the fake Toggle API on 127.0.0.1:8080
+mock: build
+	./$(BIN) mock --addr 127.0.0.1:8080
+
+## test: formatting, vet, and every test (unit, golden, fuzz seeds, HTTP integration) under -race
+test: fmt-check vet
+	$(GO) test -race -count=1 $(PKGS)
+
+## test-update: rewrite golden files from the current output (review the diff!)
+test-update:
+	$(GO) test $(PKGS) -update
+
+## bench: benchmarks with allocations (editor keystroke, results scroll, round trips, 20 MB)
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
+
+## lint: gofmt and go vet
+lint: fmt-check vet
+
+fmt-check:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+
+vet:
+	$(GO) vet $(PKGS)
+
+## fuzz: run every fuzz target for FUZZTIME each (seed corpora already run in `make test`)
+fuzz:
+	@for pkg in $$($(GO) list $(PKGS)); do \
+	  for target in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    echo "== $$pkg $$target"; \
+	    $(GO) test -run '^$$' -fuzz "^$$target$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	  done; \
+	done
+
+## screenshots: drive the real binary in tmux and render PNGs into screenshots/
+screenshots: build
+	./screenshots/make.sh
+
+clean:
+	rm -rf bin
