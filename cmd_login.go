@@ -1,0 +1,98 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/toggle-explorer/toggle-explorer/session"
+)
+
+// loginCommand logs in and prints a summary of the token (never the token itself unless
+// --print-token). With --check it reports the stored token's state instead: exit 0 when it is valid,
+// 2 when it is missing or expired.
+func (c *cli) loginCommand(args []string) int {
+	fs := newFlagSet("login", "login [--check] [--print-token] [flags]", c.stderr)
+	var f commonFlags
+	f.register(fs)
+	check := fs.Bool("check", false, "report the stored token's state without logging in (exit 0 valid, 2 not)")
+	printToken := fs.Bool("print-token", false, "also print the raw token on the last line of stdout")
+	if _, err := parseInterspersed(fs, args); err != nil {
+		return usageExit(err)
+	}
+	tgt, err := c.resolveTarget(&f)
+	if err != nil {
+		return c.errorf(exitUsage, "login: %v", err)
+	}
+	defer tgt.close()
+	sess, err := newSession(tgt, f.insecure, f.timeout)
+	if err != nil {
+		return c.errorf(exitUsage, "login: %v", err)
+	}
+	stopNarrating := c.narrate(sess, f.verbose)
+	defer func() { sess.Close(); stopNarrating() }()
+
+	if *check {
+		return c.checkStoredToken(sess, tgt)
+	}
+	if !c.promptPassword(tgt) {
+		return c.errorf(exitUsage, "login: no password (use --password-stdin or TOGGLE_PASSWORD, or run on a terminal)")
+	}
+	ctx, cancel := context.WithTimeout(c.context(), f.timeout)
+	defer cancel()
+	tok, err := sess.Login(ctx, tgt.creds)
+	var authErr *session.AuthError
+	switch {
+	case errors.As(err, &authErr):
+		return c.errorf(exitAuth, "login: %v", err)
+	case err != nil:
+		return c.errorf(exitTransport, "login: %v", err)
+	}
+	printTokenSummary(c.stdout, tok, time.Now(), storeWhere(tgt))
+	if *printToken {
+		fmt.Fprintln(c.stdout, tok.Raw())
+	}
+	return exitOK
+}
+
+// checkStoredToken reports on the stored token without any network traffic.
+func (c *cli) checkStoredToken(sess *session.Session, tgt *target) int {
+	if tgt.store == nil {
+		return c.errorf(exitUsage, "login --check: there is no stored token with --no-store or --demo")
+	}
+	tok, ok := sess.Restore(tgt.identity())
+	if !ok {
+		fmt.Fprintf(c.stdout, "no valid stored token for %s", tgt.endpoint)
+		if id := tgt.identity(); id != "" {
+			fmt.Fprintf(c.stdout, " as %s", id)
+		}
+		fmt.Fprintf(c.stdout, " (%s)\n", storeWhere(tgt))
+		return exitAuth
+	}
+	printTokenSummary(c.stdout, tok, time.Now(), storeWhere(tgt))
+	return exitOK
+}
+
+// storeWhere says where the token is kept.
+func storeWhere(t *target) string {
+	if t.store == nil {
+		return "not stored (memory only)"
+	}
+	return t.store.Where()
+}
+
+// printTokenSummary prints what a user needs to know about a token, identified by fingerprint.
+func printTokenSummary(w io.Writer, tok session.Token, now time.Time, where string) {
+	fmt.Fprintf(w, "fingerprint  %s\n", tok.Fingerprint)
+	if tok.Subject != "" {
+		fmt.Fprintf(w, "subject      %s\n", tok.Subject)
+	}
+	if !tok.IssuedAt.IsZero() {
+		fmt.Fprintf(w, "issued       %s (%s)\n", tok.IssuedAt.UTC().Format(time.RFC3339), relative(tok.IssuedAt, now))
+	}
+	fmt.Fprintf(w, "expires      %s (%s)\n", tok.ExpiresAt.UTC().Format(time.RFC3339), relative(tok.ExpiresAt, now))
+	fmt.Fprintf(w, "state        %s\n", tokenState(tok, now))
+	fmt.Fprintf(w, "stored       %s\n", where)
+}

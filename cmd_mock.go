@@ -1,0 +1,58 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/toggle-explorer/toggle-explorer/mockapi"
+)
+
+// mockCommand serves the fake Toggle API until interrupted. The first stdout line is the endpoint
+// URL (scripts read it), then the credentials.
+func (c *cli) mockCommand(args []string) int {
+	fs := newFlagSet("mock", "mock [--addr 127.0.0.1:8080] [flags]", c.stderr)
+	cfg := mockapi.DefaultConfig()
+	addr := fs.String("addr", "127.0.0.1:8080", "listen address (use port 0 for any free port)")
+	fs.StringVar(&cfg.Username, "username", cfg.Username, "the API user's username")
+	fs.StringVar(&cfg.Email, "email", cfg.Email, "the API user's email")
+	fs.StringVar(&cfg.Password, "password", cfg.Password, "the API user's password")
+	fs.DurationVar(&cfg.TokenTTL, "token-ttl", cfg.TokenTTL, "lifetime of issued tokens")
+	fs.DurationVar(&cfg.RotateAfter, "rotate-after", cfg.RotateAfter, "send a fresh token on responses to requests whose token is older than this (0: never)")
+	fs.StringVar(&cfg.RotateHeader, "rotate-header", cfg.RotateHeader, "header carrying rotated tokens: both, x-authorization or authorization")
+	fs.BoolVar(&cfg.BearerPrefix, "bearer-prefix", cfg.BearerPrefix, `prefix tokens in response headers with "Bearer "`)
+	fs.BoolVar(&cfg.Strict, "strict", cfg.Strict, "a rotated-away token stops working")
+	fs.IntVar(&cfg.UnauthStatus, "unauth-status", cfg.UnauthStatus, "HTTP status of Unauthorized answers: 200 or 401")
+	fs.DurationVar(&cfg.ClockSkew, "clock-skew", cfg.ClockSkew, "offset of the server's clock (iat, exp and the Date header)")
+	fs.DurationVar(&cfg.Latency, "latency", cfg.Latency, "delay added to every response")
+	fs.Float64Var(&cfg.FailureRate, "failure-rate", cfg.FailureRate, "fraction of requests answered with an HTML 502 page")
+	fs.Float64Var(&cfg.TruncateRate, "truncate-rate", cfg.TruncateRate, "fraction of responses cut short")
+	fs.Int64Var(&cfg.Seed, "seed", cfg.Seed, "seed for the fault injection")
+	if _, err := parseInterspersed(fs, args); err != nil {
+		return usageExit(err)
+	}
+	if cfg.UnauthStatus != 200 && cfg.UnauthStatus != 401 {
+		return c.errorf(exitUsage, "mock: --unauth-status must be 200 or 401")
+	}
+
+	url, stop, err := mockapi.New(cfg).Start(*addr)
+	if err != nil {
+		return c.errorf(exitTransport, "mock: %v", err)
+	}
+	fmt.Fprintln(c.stdout, url)
+	fmt.Fprintf(c.stdout, "username: %s\nemail:    %s\npassword: %s\n", cfg.Username, cfg.Email, cfg.Password)
+	fmt.Fprintf(c.stdout, "token lifetime %s; try:\n  TOGGLE_ENDPOINT=%s TOGGLE_USERNAME=%s TOGGLE_PASSWORD=%s toggle-explorer run -q '{ Products(account_id: 1) { id name } }'\n",
+		cfg.TokenTTL, url, cfg.Username, cfg.Password)
+
+	ctx, cancel := signal.NotifyContext(c.context(), syscall.SIGINT, syscall.SIGTERM)
+	defer cancel()
+	<-ctx.Done()
+	shutdown, done := context.WithTimeout(context.Background(), 5*time.Second)
+	defer done()
+	if err := stop(shutdown); err != nil {
+		return c.errorf(exitTransport, "mock: shutdown: %v", err)
+	}
+	return exitOK
+}

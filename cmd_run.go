@@ -1,0 +1,277 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/session"
+)
+
+// maxDocumentBytes bounds a document read from a file or stdin.
+const maxDocumentBytes = 8 << 20
+
+// runInput is a fully checked request: nothing about it can fail before it is sent.
+type runInput struct {
+	source string // file name, "-", "-q" or the saved query's name, for error positions
+	op     query.Operation
+	text   string // the document as sent: the chosen operation and its fragments
+	vars   map[string]any
+}
+
+// runCommand runs one operation and prints the full response JSON on stdout. Everything the user
+// typed is checked first (document syntax, operation choice, variables): bad input exits 4 and
+// sends nothing.
+func (c *cli) runCommand(args []string) int {
+	fs := newFlagSet("run", "run [FILE|NAME|-] [-q QUERY] [--operation NAME] [--var name=value]... [--vars FILE] [flags]", c.stderr)
+	var f commonFlags
+	f.register(fs)
+	inline := fs.String("q", "", "the GraphQL document itself, instead of a file")
+	opName := fs.String("operation", "", "the operation to run when the document holds several")
+	var varFlags multiFlag
+	fs.Var(&varFlags, "var", "a variable as name=value (JSON when it parses, else a string); repeatable")
+	varsFile := fs.String("vars", "", "a JSON file of variables (--var entries override it)")
+	pretty := fs.Bool("pretty", c.stdoutTTY, "indent the response JSON (the default on a terminal)")
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return usageExit(err)
+	}
+	if f.passwordStdin && len(pos) == 1 && pos[0] == "-" {
+		return c.errorf(exitUsage, "run: standard input cannot carry both the document and the password")
+	}
+
+	tgt, err := c.resolveTarget(&f)
+	if err != nil {
+		return c.errorf(exitUsage, "run: %v", err)
+	}
+	defer tgt.close()
+
+	in, code := c.prepareRun(pos, *inline, *opName, varFlags, *varsFile, tgt.paths.Queries)
+	if code != exitOK {
+		return code
+	}
+
+	sess, err := newSession(tgt, f.insecure, f.timeout)
+	if err != nil {
+		return c.errorf(exitUsage, "run: %v", err)
+	}
+	stopNarrating := c.narrate(sess, f.verbose)
+	defer func() { sess.Close(); stopNarrating() }()
+
+	if code := c.authenticate(sess, tgt); code != exitOK {
+		return code
+	}
+	ctx, cancel := context.WithTimeout(c.context(), f.timeout)
+	defer cancel()
+	res, err := sess.Execute(ctx, session.Request{
+		Query:         in.text,
+		OperationName: in.op.Name,
+		Variables:     in.vars,
+		Mutation:      in.op.Kind == query.Mutation,
+	})
+	return c.reportRun(res, err, *pretty)
+}
+
+// prepareRun reads the document and variables and checks them. It returns exitOK, or the exit
+// code after printing the problem.
+func (c *cli) prepareRun(pos []string, inline, opName string, varFlags []string, varsFile, queriesDir string) (runInput, int) {
+	var in runInput
+	text, savedVars, source, err := c.readDocument(pos, inline, queriesDir)
+	if err != nil {
+		return in, c.errorf(exitUsage, "run: %v", err)
+	}
+	in.source = source
+	doc, err := query.Parse(text)
+	var syntax *query.SyntaxError
+	if errors.As(err, &syntax) {
+		fmt.Fprintf(c.stderr, "%s:%d:%d: %s\n", source, syntax.Line, syntax.Column, syntax.Message)
+		return in, c.errorf(exitUsage, "run: the document has a syntax error; nothing was sent")
+	}
+	if err != nil {
+		return in, c.errorf(exitUsage, "run: %s: %v", source, err)
+	}
+	if in.op, err = doc.Select(opName); err != nil {
+		return in, c.errorf(exitUsage, "run: %s: %v", source, err)
+	}
+	if in.text, err = doc.Extract(in.op); err != nil {
+		return in, c.errorf(exitUsage, "run: %s: %v", source, err)
+	}
+
+	vars := savedVars
+	if varsFile != "" {
+		fileVars, err := query.LoadVarsFile(varsFile)
+		if err != nil {
+			return in, c.errorf(exitUsage, "run: %v", err)
+		}
+		vars = query.MergeVars(vars, fileVars)
+	}
+	flagVars := map[string]any{}
+	for _, v := range varFlags {
+		name, value, err := query.ParseVarFlag(v)
+		if err != nil {
+			return in, c.errorf(exitUsage, "run: --var: %v", err)
+		}
+		flagVars[name] = value
+	}
+	vars = query.CoerceVariables(in.op, query.MergeVars(vars, flagVars))
+	if problems := query.CheckVariables(in.op, vars); len(problems) > 0 {
+		for _, p := range problems {
+			fmt.Fprintf(c.stderr, "%s: %s\n", source, p)
+		}
+		return in, c.errorf(exitUsage, "run: the variables do not fit the operation; nothing was sent")
+	}
+	in.vars = vars
+	return in, exitOK
+}
+
+// readDocument finds the document: -q text, "-" for stdin, a file, or a saved query's name (whose
+// NAME.variables.json supplies default variables).
+func (c *cli) readDocument(pos []string, inline, queriesDir string) (text string, vars map[string]any, source string, err error) {
+	switch {
+	case inline != "" && len(pos) > 0:
+		return "", nil, "", errors.New("give either -q or a file, not both")
+	case inline != "":
+		return inline, nil, "-q", nil
+	case len(pos) == 0:
+		return "", nil, "", errors.New("no document: give a FILE, a saved query's NAME, - for standard input, or -q QUERY")
+	case len(pos) > 1:
+		return "", nil, "", fmt.Errorf("one document at a time (got %s)", strings.Join(pos, " "))
+	case pos[0] == "-":
+		data, err := readCapped(c.stdin, maxDocumentBytes)
+		return string(data), nil, "<stdin>", err
+	}
+	name := pos[0]
+	if data, err := readFileCapped(name); err == nil {
+		return string(data), nil, name, nil
+	} else if !errors.Is(err, os.ErrNotExist) {
+		return "", nil, "", err
+	}
+	saved := filepath.Join(queriesDir, name+".graphql")
+	data, err := readFileCapped(saved)
+	if errors.Is(err, os.ErrNotExist) {
+		return "", nil, "", fmt.Errorf("%s: no such file, and no saved query of that name in %s", name, queriesDir)
+	}
+	if err != nil {
+		return "", nil, "", err
+	}
+	varsPath := filepath.Join(queriesDir, name+".variables.json")
+	if _, statErr := os.Stat(varsPath); statErr == nil {
+		if vars, err = query.LoadVarsFile(varsPath); err != nil {
+			return "", nil, "", err
+		}
+	}
+	return string(data), vars, saved, nil
+}
+
+func readFileCapped(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return readCapped(f, maxDocumentBytes)
+}
+
+// readCapped reads r whole, failing clearly past limit bytes rather than filling memory.
+func readCapped(r io.Reader, limit int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > limit {
+		return nil, fmt.Errorf("the document is larger than %d MiB", limit>>20)
+	}
+	return data, nil
+}
+
+// authenticate makes sure the session can send: a stored token for this identity while it is
+// valid, else credentials (prompting on a terminal when needed) so Execute logs in first.
+func (c *cli) authenticate(sess *session.Session, tgt *target) int {
+	if tgt.creds.Password != "" {
+		if err := sess.SetCredentials(tgt.creds); err != nil {
+			return c.errorf(exitUsage, "%v", err)
+		}
+	}
+	if _, ok := sess.Restore(tgt.identity()); ok {
+		return exitOK
+	}
+	if sess.HasCredentials() {
+		return exitOK
+	}
+	if c.promptPassword(tgt) {
+		if err := sess.SetCredentials(tgt.creds); err != nil {
+			return c.errorf(exitUsage, "%v", err)
+		}
+		return exitOK
+	}
+	return c.errorf(exitAuth, "not logged in: no valid stored token for %s and no password "+
+		"(use --password-stdin, TOGGLE_PASSWORD, or `toggle-explorer login`)", tgt.endpoint)
+}
+
+// reportRun prints the response and maps the outcome to the exit code.
+func (c *cli) reportRun(res *session.Result, err error, pretty bool) int {
+	if res != nil && len(res.Body) > 0 {
+		c.writeBody(res.Body, pretty)
+	}
+	var authErr *session.AuthError
+	switch {
+	case errors.As(err, &authErr):
+		if d := authErr.Diagnosis; d != nil && d.Detail != "" {
+			fmt.Fprintf(c.stderr, "  %s\n", d.Detail)
+		}
+		return c.errorf(exitAuth, "%v", err)
+	case err != nil:
+		return c.errorf(exitTransport, "%v", err)
+	case res.EnvelopeErr != nil:
+		return c.errorf(exitTransport, "HTTP %d: %v", res.Status, res.EnvelopeErr)
+	case len(res.Envelope.Errors) > 0:
+		for _, e := range res.Envelope.Errors {
+			fmt.Fprintf(c.stderr, "error: %s\n", describeGraphQLError(e))
+		}
+		return exitGraphQL
+	}
+	return exitOK
+}
+
+// writeBody prints the body, indented when asked and when it is JSON. A body that is not JSON has
+// already been diagnosed; it goes to stdout as it came so nothing is lost.
+func (c *cli) writeBody(body []byte, pretty bool) {
+	if pretty {
+		var buf bytes.Buffer
+		if json.Indent(&buf, body, "", "  ") == nil {
+			buf.WriteByte('\n')
+			_, _ = c.stdout.Write(buf.Bytes())
+			return
+		}
+	}
+	_, _ = c.stdout.Write(body)
+	if !bytes.HasSuffix(body, []byte("\n")) {
+		_, _ = io.WriteString(c.stdout, "\n")
+	}
+}
+
+// describeGraphQLError is one stderr line per error: message, position, audience, validation.
+func describeGraphQLError(e session.GraphQLError) string {
+	s := e.Message
+	if len(e.Locations) > 0 {
+		s += fmt.Sprintf(" (at %d:%d)", e.Locations[0].Line, e.Locations[0].Column)
+	}
+	if e.CustomerFacing != nil {
+		if *e.CustomerFacing {
+			s += " [customer-facing]"
+		} else {
+			s += " [internal]"
+		}
+	}
+	for field, msgs := range e.Validation {
+		s += fmt.Sprintf("; %s: %s", field, strings.Join(msgs, ", "))
+	}
+	return s
+}

@@ -1,0 +1,128 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/toggle-explorer/toggle-explorer/session"
+)
+
+// maxTokenInput bounds what `token -` reads: a JWT is a few hundred bytes, and the decoder caps
+// its own input too.
+const maxTokenInput = 64 << 10
+
+// tokenCommand decodes a JWT given as an argument or on stdin and prints its header, claims, times
+// and state. The token itself is never echoed; the fingerprint identifies it.
+func (c *cli) tokenCommand(args []string) int {
+	fs := newFlagSet("token", "token [JWT|-]", c.stderr)
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
+		return usageExit(err)
+	}
+	var raw string
+	switch {
+	case len(pos) > 1:
+		return c.errorf(exitUsage, "token: give one token")
+	case len(pos) == 1 && pos[0] != "-":
+		raw = pos[0]
+	default:
+		data, err := io.ReadAll(io.LimitReader(c.stdin, maxTokenInput))
+		if err != nil {
+			return c.errorf(exitUsage, "token: read standard input: %v", err)
+		}
+		raw = string(data)
+	}
+	raw = strings.TrimSpace(raw)
+	now := time.Now()
+	tok, err := session.ParseToken(raw, now, "argument")
+	if err != nil {
+		return c.errorf(exitUsage, "token: %v", err)
+	}
+	jwt, err := session.DecodeJWT(tok.Raw())
+	if err != nil {
+		return c.errorf(exitUsage, "token: %v", err)
+	}
+	c.printDecodedToken(tok, jwt, now)
+	return exitOK
+}
+
+// printDecodedToken writes the human summary of a decoded token.
+func (c *cli) printDecodedToken(tok session.Token, jwt session.JWT, now time.Time) {
+	w := c.stdout
+	fmt.Fprintf(w, "fingerprint  %s   (decoded without verifying the signature)\n", tok.Fingerprint)
+	fmt.Fprintln(w, "header")
+	printClaims(w, jwt.Header, now)
+	fmt.Fprintln(w, "claims")
+	printClaims(w, jwt.Claims, now)
+	fmt.Fprintf(w, "state        %s\n", tokenState(tok, now))
+}
+
+// printClaims prints a claims map sorted by name, with times made readable.
+func printClaims(w io.Writer, claims map[string]any, now time.Time) {
+	names := make([]string, 0, len(claims))
+	for name := range claims {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		value := claims[name]
+		text, _ := json.Marshal(value)
+		line := fmt.Sprintf("  %-10s %s", name, text)
+		if isTimeClaim(name) {
+			if secs, ok := claimSeconds(value); ok && secs > 0 && secs < 253402300800 {
+				at := time.Unix(int64(secs), 0).UTC()
+				line += fmt.Sprintf("   %s (%s)", at.Format("2006-01-02 15:04:05 MST"), relative(at, now))
+			}
+		}
+		fmt.Fprintln(w, line)
+	}
+}
+
+// claimSeconds reads a NumericDate claim whichever way the decoder represented the number.
+func claimSeconds(v any) (float64, bool) {
+	switch n := v.(type) {
+	case float64:
+		return n, true
+	case json.Number:
+		f, err := n.Float64()
+		return f, err == nil
+	case int64:
+		return float64(n), true
+	}
+	return 0, false
+}
+
+func isTimeClaim(name string) bool { return name == "iat" || name == "exp" || name == "nbf" }
+
+// tokenState is the one-line verdict: valid for how long, or expired how long ago.
+func tokenState(tok session.Token, now time.Time) string {
+	if tok.Expired(now) {
+		return fmt.Sprintf("EXPIRED %s ago (at %s)", roundDuration(now.Sub(tok.ExpiresAt)), tok.ExpiresAt.UTC().Format(time.RFC3339))
+	}
+	state := fmt.Sprintf("valid, expires in %s (age %s of %s)", roundDuration(tok.TimeLeft(now)),
+		roundDuration(tok.Age(now)), roundDuration(tok.Lifetime()))
+	if !tok.FromJWT {
+		state += "; no exp claim, so 60 minutes from now is assumed"
+	}
+	return state
+}
+
+// relative says "in 5m3s" or "5m3s ago".
+func relative(at, now time.Time) string {
+	if at.After(now) {
+		return "in " + roundDuration(at.Sub(now))
+	}
+	return roundDuration(now.Sub(at)) + " ago"
+}
+
+// roundDuration drops sub-second noise: 4m12s, not 4m12.372s.
+func roundDuration(d time.Duration) string {
+	if d < 0 {
+		d = -d
+	}
+	return d.Round(time.Second).String()
+}

@@ -1,0 +1,91 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+)
+
+// commonFlags are accepted by every command that talks to an endpoint.
+type commonFlags struct {
+	endpoint      string
+	profile       string
+	queries       string
+	username      string
+	email         string
+	passwordStdin bool
+	noStore       bool
+	insecure      bool
+	verbose       bool
+	demo          bool
+	timeout       time.Duration
+}
+
+// register adds the common flags to fs.
+func (f *commonFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.endpoint, "endpoint", "", "GraphQL endpoint URL (or $TOGGLE_ENDPOINT, or the profile's)")
+	fs.StringVar(&f.profile, "profile", "", "profile name in config.toml")
+	fs.StringVar(&f.queries, "queries", "", "directory of saved queries")
+	fs.StringVar(&f.username, "username", "", "API username (or $TOGGLE_USERNAME)")
+	fs.StringVar(&f.email, "email", "", "API user's email, instead of a username (or $TOGGLE_EMAIL)")
+	fs.BoolVar(&f.passwordStdin, "password-stdin", false, "read the password from the first line of standard input")
+	fs.BoolVar(&f.noStore, "no-store", false, "neither read nor write the stored token")
+	fs.BoolVar(&f.insecure, "insecure", false, "allow plain http:// to hosts other than loopback")
+	fs.BoolVar(&f.verbose, "v", false, "narrate session events (login, rotation, refresh, diagnosis) on stderr")
+	fs.BoolVar(&f.demo, "demo", false, "use an in-process fake Toggle API with the demo credentials")
+	fs.DurationVar(&f.timeout, "timeout", 60*time.Second, "deadline for the whole request, login included")
+}
+
+// multiFlag collects a repeatable string flag such as --var.
+type multiFlag []string
+
+func (m *multiFlag) String() string     { return strings.Join(*m, ",") }
+func (m *multiFlag) Set(s string) error { *m = append(*m, s); return nil }
+
+// newFlagSet makes a FlagSet that reports errors through the caller (never exits the process) and
+// prints its usage to w.
+func newFlagSet(name, synopsis string, w io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(w)
+	fs.Usage = func() {
+		fmt.Fprintf(w, "Usage: toggle-explorer %s\n\nFlags:\n", synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parseInterspersed parses flags that may come before or after positional arguments
+// (`run query.graphql --var id=1`), which the flag package alone stops at. A lone "-" is a
+// positional argument (standard input); "--" ends flag parsing.
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return positional, nil
+		}
+		// The flag package swallows a "--" terminator; after it everything is positional.
+		if consumed := len(args) - len(rest); consumed > 0 && args[consumed-1] == "--" {
+			return append(positional, rest...), nil
+		}
+		positional = append(positional, rest[0])
+		args = rest[1:]
+	}
+}
+
+// errHelp reports that -h was asked for; commands then exit 0 after the usage was printed.
+var errHelp = flag.ErrHelp
+
+// usageExit maps a flag parsing error to an exit code: 0 for -h, 4 otherwise.
+func usageExit(err error) int {
+	if errors.Is(err, errHelp) {
+		return exitOK
+	}
+	return exitUsage
+}

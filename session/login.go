@@ -1,0 +1,231 @@
+package session
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+
+	"github.com/machinebox/graphql"
+)
+
+// loginQuery is Toggle's login: a QUERY, whose token comes back in response headers.
+const loginQuery = `query Login($username: String, $email: String, $password: String!) {
+  loginUser(username: $username, email: $email, password: $password) { id }
+}`
+
+// flight is the one login in progress; every caller that needs a new token waits on it.
+type flight struct {
+	done chan struct{}
+	tok  Token
+	err  error
+}
+
+// Login logs in with creds and, on success, holds them (in memory only) for later re-logins and
+// saves the token to the store. The login is bounded by LoginTimeout as well as ctx.
+func (s *Session) Login(ctx context.Context, creds Credentials) (Token, error) {
+	if err := creds.Validate(); err != nil {
+		return Token{}, err
+	}
+	if s.isClosed() {
+		return Token{}, ErrClosed
+	}
+	ctx, cancel := context.WithTimeout(ctx, s.cfg.LoginTimeout)
+	defer cancel()
+	tok, err := s.doLogin(ctx, creds)
+	if err != nil {
+		return Token{}, err
+	}
+	s.mu.Lock()
+	held := creds
+	s.creds = &held
+	s.gen++
+	prev := s.installLocked(tok)
+	s.mu.Unlock()
+	s.emitLogin(LoggedIn, tok, prev)
+	s.persist()
+	return tok, nil
+}
+
+// SetCredentials holds creds for logins the session makes by itself (first request, refresh,
+// re-login) without logging in now; useful after Restore.
+func (s *Session) SetCredentials(creds Credentials) error {
+	if err := creds.Validate(); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	held := creds
+	s.creds = &held
+	return nil
+}
+
+// renew returns a token newer than sent. If the current token already differs from sent (another
+// request or a rotation replaced it), that token is returned without logging in: this is what
+// keeps a stale Unauthorized from causing a second login. Otherwise the caller starts or joins the
+// single login flight. The login runs on the session's own context with LoginTimeout, so one
+// caller giving up (ctx) never cancels it for the others. loggedIn reports whether this caller
+// waited for a login.
+func (s *Session) renew(ctx context.Context, sent Token, reason EventKind) (tok Token, loggedIn bool, err error) {
+	s.mu.Lock()
+	if !s.tok.IsZero() && s.tok.raw != sent.raw {
+		tok = s.tok
+		s.mu.Unlock()
+		return tok, false, nil
+	}
+	if s.creds == nil {
+		s.mu.Unlock()
+		return Token{}, false, ErrNoCredentials
+	}
+	if s.closed {
+		s.mu.Unlock()
+		return Token{}, false, ErrClosed
+	}
+	f := s.flight
+	if f == nil {
+		f = &flight{done: make(chan struct{})}
+		s.flight = f
+		go s.fly(f, *s.creds, s.gen, reason)
+	}
+	s.mu.Unlock()
+	select {
+	case <-f.done:
+		return f.tok, true, f.err
+	case <-ctx.Done():
+		return Token{}, false, ctx.Err()
+	}
+}
+
+// fly runs one shared login and installs its token, unless the session was logged out or
+// switched identity meanwhile (gen changed).
+func (s *Session) fly(f *flight, creds Credentials, gen uint64, reason EventKind) {
+	ctx, cancel := context.WithTimeout(s.ctx, s.cfg.LoginTimeout)
+	tok, err := s.doLogin(ctx, creds)
+	cancel()
+	s.mu.Lock()
+	var prev Token
+	if err == nil && s.gen != gen {
+		err = ErrLoggedOut
+	}
+	if err == nil {
+		prev = s.installLocked(tok)
+	}
+	s.flight = nil
+	f.tok, f.err = tok, err
+	if err == nil {
+		// Registered before the waiters are released, so a Close that follows their requests
+		// always sees this save pending.
+		s.saving.Add(1)
+	}
+	s.mu.Unlock()
+	if err == nil {
+		// Announced before the waiters are released, so whoever waited sees the event first.
+		s.emitLogin(reason, tok, prev)
+	}
+	close(f.done)
+	if err == nil {
+		defer s.saving.Done()
+		s.persist()
+	}
+}
+
+// emitLogin announces a new token from a login.
+func (s *Session) emitLogin(kind EventKind, tok, prev Token) {
+	now := s.cfg.Clock.Now()
+	s.emit(Event{
+		Kind: kind, Time: now, Fingerprint: tok.Fingerprint, PreviousFingerprint: prev.Fingerprint,
+		Header: strings.TrimPrefix(tok.Source, "login "), Operation: "loginUser",
+		Message: "token valid for " + HumanDuration(tok.TimeLeft(now)),
+	})
+}
+
+// doLogin sends loginUser and returns the token from the response headers. Errors never contain
+// the password or the token.
+func (s *Session) doLogin(ctx context.Context, creds Credentials) (Token, error) {
+	req := graphql.NewRequest(loginQuery)
+	if creds.Username != "" {
+		req.Var("username", creds.Username)
+	} else {
+		req.Var("email", creds.Email)
+	}
+	req.Var("password", creds.Password)
+	c := &call{operation: "loginUser", opName: "Login", login: true, limit: s.cfg.MaxLoginBodyBytes}
+	var sink json.RawMessage
+	runErr := s.client.Run(withCall(ctx, c), req, &sink)
+	if !c.responded {
+		err := c.err
+		if err == nil {
+			err = runErr
+		}
+		if errors.Is(err, context.DeadlineExceeded) || ctx.Err() != nil {
+			err = fmt.Errorf("login did not answer in time: %w", err)
+		}
+		return Token{}, &TransportError{Operation: "loginUser", Err: scrub(err, creds.Password)}
+	}
+	env, envErr := DecodeEnvelope(c.body)
+	// An answer that is not a GraphQL envelope (an HTML 502 from a proxy, a bare HTTP error) never
+	// judged the credentials: that is a transport failure, not a refused login.
+	switch {
+	case envErr != nil:
+		return Token{}, &TransportError{Operation: "loginUser", Err: scrub(describeBodyError(envErr, c), creds.Password)}
+	case len(env.Errors) == 0 && c.status != http.StatusOK:
+		return Token{}, &TransportError{Operation: "loginUser", Err: fmt.Errorf("HTTP %d without a GraphQL error", c.status)}
+	}
+	var msg string
+	switch {
+	case len(env.Errors) > 0:
+		msg = env.Errors[0].Message
+	case c.rotRaw == "":
+		msg = "the response carried no token in X-Authorization or Authorization"
+	}
+	if msg == "" {
+		tok, err := ParseToken(c.rotRaw, s.cfg.Clock.Now(), "login "+c.rotHeader)
+		if err == nil {
+			return tok, nil
+		}
+		msg = "the response's token is unusable: " + err.Error()
+	}
+	msg = scrubString(msg, creds.Password)
+	d := loginRefused(msg, "gave up: login failed")
+	s.emit(Event{Kind: GaveUp, ExchangeID: c.exchangeID, Operation: "loginUser", Message: d.Summary, Diagnosis: d})
+	return Token{}, &AuthError{Diagnosis: d}
+}
+
+// scrub removes the password from an error's text (a misbehaving server or proxy could echo it)
+// and redacts JWT-looking text.
+func scrub(err error, password string) error {
+	if err == nil {
+		return nil
+	}
+	msg := scrubString(err.Error(), password)
+	if msg == err.Error() {
+		return err
+	}
+	return errors.New(msg)
+}
+
+func scrubString(msg, password string) string {
+	if len(password) >= 4 {
+		msg = strings.ReplaceAll(msg, password, maskedValue)
+	}
+	return RedactJWTs(msg)
+}
+
+// describeBodyError adds the status and content type to a BodyError.
+func describeBodyError(err error, c *call) error {
+	var be *BodyError
+	if errors.As(err, &be) {
+		cp := *be
+		cp.Status, cp.ContentType = c.status, c.contentType
+		return &cp
+	}
+	return err
+}
+
+func (s *Session) isClosed() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.closed
+}

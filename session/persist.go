@@ -1,0 +1,108 @@
+package session
+
+import (
+	"errors"
+	"fmt"
+)
+
+// UseToken installs a pasted token (source e.g. "pasted"). It forgets any credentials, since a
+// pasted token may belong to someone else: the session cannot log in again and instead emits
+// ExpiringSoon ahead of expiry. An expired token is accepted (the user may be debugging it); the
+// server's answer will be diagnosed.
+func (s *Session) UseToken(raw, source string) (Token, error) {
+	tok, err := ParseToken(raw, s.cfg.Clock.Now(), source)
+	if err != nil {
+		return Token{}, err
+	}
+	s.mu.Lock()
+	s.creds = nil
+	s.gen++
+	prev := s.installLocked(tok)
+	s.mu.Unlock()
+	s.emit(Event{Kind: LoggedIn, Fingerprint: tok.Fingerprint, PreviousFingerprint: prev.Fingerprint,
+		Message: "using a " + source + " token, valid for " + HumanDuration(tok.TimeLeft(s.cfg.Clock.Now()))})
+	s.persist()
+	return tok, nil
+}
+
+// Restore loads the stored token for this endpoint and identity (empty identity = any) and makes
+// it current if it is still usable (not within the send floor of its expiry). Held credentials
+// are kept, so the session can still log in again when it has them.
+func (s *Session) Restore(identity string) (Token, bool) {
+	if s.cfg.Store == nil {
+		return Token{}, false
+	}
+	st, err := s.cfg.Store.Load(s.Endpoint())
+	if err != nil {
+		if !errors.Is(err, ErrNotStored) {
+			s.storeFailed("load", err, st.Token)
+		}
+		return Token{}, false
+	}
+	if identity != "" && st.Identity != identity {
+		return Token{}, false
+	}
+	now := s.cfg.Clock.Now()
+	tok, err := ParseToken(st.Token, now, "stored")
+	if err != nil || tok.TooCloseToSend(now) {
+		return Token{}, false
+	}
+	s.mu.Lock()
+	s.gen++
+	prev := s.installLocked(tok)
+	s.mu.Unlock()
+	s.storeMu.Lock()
+	s.savedFP = tok.Fingerprint
+	s.storeMu.Unlock()
+	s.emit(Event{Kind: LoggedIn, Fingerprint: tok.Fingerprint, PreviousFingerprint: prev.Fingerprint,
+		Message: "restored a stored token from " + s.cfg.Store.Where() + ", valid for " + HumanDuration(tok.TimeLeft(now))})
+	return tok, true
+}
+
+// Logout forgets the token, the credentials and the stored copy. A login in flight is discarded
+// when it finishes.
+func (s *Session) Logout() {
+	s.storeMu.Lock()
+	defer s.storeMu.Unlock()
+	s.mu.Lock()
+	prev := s.installLocked(Token{})
+	s.creds = nil
+	s.gen++
+	s.mu.Unlock()
+	s.savedFP = ""
+	if s.cfg.Store != nil {
+		if err := s.cfg.Store.Delete(s.Endpoint()); err != nil {
+			s.storeFailed("delete", err, prev.raw)
+		}
+	}
+	s.emit(Event{Kind: LoggedOut, PreviousFingerprint: prev.Fingerprint, Message: "logged out; token forgotten"})
+}
+
+// persist saves the current token if it is not the one last saved. storeMu serialises saves and
+// the token is read inside it, so the last save to finish always holds the newest token even when
+// rotations race. Failures become StoreFailed events.
+func (s *Session) persist() {
+	if s.cfg.Store == nil {
+		return
+	}
+	s.storeMu.Lock()
+	defer s.storeMu.Unlock()
+	s.mu.Lock()
+	tok, identity := s.tok, s.identityLocked()
+	s.mu.Unlock()
+	if tok.IsZero() || tok.Fingerprint == s.savedFP {
+		return
+	}
+	err := s.cfg.Store.Save(s.Endpoint(), StoredToken{Identity: identity, Token: tok.raw, SavedAt: s.cfg.Clock.Now()})
+	if err != nil {
+		s.storeFailed("save", err, tok.raw)
+		return
+	}
+	s.savedFP = tok.Fingerprint
+}
+
+// storeFailed reports a store error with any secret scrubbed from its text.
+func (s *Session) storeFailed(op string, err error, secret string) {
+	msg := scrubString(err.Error(), secret)
+	s.emit(Event{Kind: StoreFailed, Message: fmt.Sprintf("token store (%s): %s failed: %s", s.cfg.Store.Where(), op, msg)})
+}

@@ -1,0 +1,243 @@
+package session
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"net/http/httptrace"
+	"net/url"
+	"strings"
+	"sync/atomic"
+	"time"
+)
+
+// machineboxPassThrough is the largest body handed to machinebox/graphql as is. v0.2.2 copies
+// every body into a log string and decodes it again even with no logger set, which doubles time
+// and memory at 20 MB (performance.md §2). The session never uses machinebox's decoded result: it
+// decodes the full body the transport captured. So beyond this size machinebox gets a stub.
+const machineboxPassThrough = 1 << 20
+
+// machineboxStub is the envelope machinebox decodes instead of a large body.
+const machineboxStub = `{"data":null}`
+
+// call is one request's private slot, carried in the request context between the session and
+// the transport: the token to send (so the exchange records exactly what was sent, even if the
+// session's token changes meanwhile) in, the captured response out. The transport writes the
+// outputs before RoundTrip returns, and http.Client.Do returns only after RoundTrip, so the
+// session reads them without further locking (wrote is atomic because httptrace callbacks may run
+// on the transport's writer goroutine).
+type call struct {
+	// inputs
+	token     Token
+	operation string
+	opName    string // operationName to add to the body (machinebox cannot send one)
+	login     bool   // a loginUser call: all variables masked, token taken by the login code
+	limit     int64  // body cap
+
+	// outputs
+	responded   bool
+	exchangeID  int64
+	status      int
+	header      http.Header // raw response header (for Date, Content-Type and Location)
+	body        []byte
+	rotRaw      string // token offered by the response, if any
+	rotHeader   string // which header offered it
+	sentScheme  string // scheme word of the Authorization header sent
+	duration    time.Duration
+	err         error
+	wrote       atomic.Bool // the request was written completely
+	requestURL  *url.URL
+	contentType string
+}
+
+type callKey struct{}
+
+func withCall(ctx context.Context, c *call) context.Context {
+	return context.WithValue(ctx, callKey{}, c)
+}
+
+func callFrom(ctx context.Context) *call {
+	c, _ := ctx.Value(callKey{}).(*call)
+	return c
+}
+
+// transport is the RoundTripper machinebox/graphql sends through. It sets the bearer token,
+// captures the whole body with a cap, records the exchange and offers rotated tokens to the
+// session's adoption rule.
+type transport struct {
+	s    *Session
+	base http.RoundTripper
+}
+
+// RoundTrip implements http.RoundTripper.
+func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
+	s := t.s
+	c := callFrom(req.Context())
+	if c == nil { // not sent by the session: no token, default cap
+		c = &call{limit: s.cfg.MaxBodyBytes}
+	}
+	body, err := readRequestBody(req)
+	if err != nil {
+		return nil, err
+	}
+	if c.opName != "" {
+		body = withOperationName(body, c.opName)
+	}
+	r := req.Clone(req.Context())
+	r.Body = io.NopCloser(bytes.NewReader(body))
+	r.ContentLength = int64(len(body))
+	r.GetBody = func() (io.ReadCloser, error) { return io.NopCloser(bytes.NewReader(body)), nil }
+	r.Header.Del("Authorization")
+	sent := Token{}
+	// The token only ever goes to the configured origin, whatever URL this request has.
+	if !c.token.IsZero() && sameOrigin(r.URL, s.endpoint) {
+		sent = c.token
+		r.Header.Set("Authorization", "Bearer "+sent.Raw())
+		c.sentScheme = "Bearer"
+	}
+	c.requestURL = r.URL
+	c.exchangeID = s.log.reserve()
+	ex := Exchange{
+		ID:              c.exchangeID,
+		Operation:       c.operation,
+		Method:          r.Method,
+		URL:             r.URL.Redacted(),
+		RequestHeader:   RedactHeader(r.Header),
+		RequestBody:     MaskRequestBody(body, c.login),
+		Started:         s.cfg.Clock.Now(),
+		SentFingerprint: sent.Fingerprint,
+	}
+	trace := &httptrace.ClientTrace{WroteRequest: func(i httptrace.WroteRequestInfo) {
+		if i.Err == nil {
+			c.wrote.Store(true)
+		}
+	}}
+	r = r.WithContext(httptrace.WithClientTrace(r.Context(), trace))
+
+	t0 := time.Now()
+	resp, err := t.base.RoundTrip(r)
+	if err != nil {
+		return nil, t.fail(c, &ex, t0, err)
+	}
+	data, err := readCapped(resp.Body, resp.ContentLength, c.limit)
+	resp.Body.Close()
+	c.header = resp.Header
+	ex.Status, ex.ResponseHeader = resp.StatusCode, RedactHeader(resp.Header)
+	if err != nil {
+		return nil, t.fail(c, &ex, t0, err)
+	}
+	c.duration = time.Since(t0)
+	c.responded, c.status, c.body = true, resp.StatusCode, data
+	c.contentType = resp.Header.Get("Content-Type")
+	c.rotRaw, c.rotHeader = pickRotation(resp.Header)
+
+	ex.Duration, ex.Size = c.duration, int64(len(data))
+	ex.ResponseBody, ex.Truncated = logCopy(data, s.cfg.ExchangeBodyLimit)
+	if c.rotRaw != "" {
+		ex.ReceivedFingerprint = Fingerprint(stripBearer(c.rotRaw))
+	}
+	s.log.add(ex)
+	if !c.login && c.rotRaw != "" {
+		s.offer(c.rotRaw, c.rotHeader, c.exchangeID, c.operation, r.URL)
+	}
+
+	resp.Body, resp.ContentLength = io.NopCloser(bytes.NewReader(data)), int64(len(data))
+	if len(data) > machineboxPassThrough {
+		resp.Body, resp.ContentLength = io.NopCloser(strings.NewReader(machineboxStub)), int64(len(machineboxStub))
+	}
+	return resp, nil
+}
+
+// fail records a failed round trip and returns its error.
+func (t *transport) fail(c *call, ex *Exchange, t0 time.Time, err error) error {
+	c.duration = time.Since(t0)
+	c.err = err
+	ex.Duration = c.duration
+	ex.Err = RedactJWTs(err.Error())
+	t.s.log.add(*ex)
+	return err
+}
+
+// readRequestBody reads and closes the outgoing body (the session's bodies are small).
+func readRequestBody(req *http.Request) ([]byte, error) {
+	if req.Body == nil || req.Body == http.NoBody {
+		return nil, nil
+	}
+	defer req.Body.Close()
+	return io.ReadAll(req.Body)
+}
+
+// withOperationName adds "operationName" to machinebox's `{"query":…,"variables":…}` body by
+// inserting it before the closing brace.
+func withOperationName(body []byte, name string) []byte {
+	end := bytes.LastIndexByte(body, '}')
+	if end < 0 {
+		return body
+	}
+	quoted, _ := json.Marshal(name)
+	out := make([]byte, 0, len(body)+len(quoted)+18)
+	out = append(out, body[:end]...)
+	out = append(out, `,"operationName":`...)
+	out = append(out, quoted...)
+	return append(out, body[end:]...)
+}
+
+// readCapped reads a body of at most limit bytes, sizing the buffer from Content-Length so a
+// large result is not copied while growing. One byte past the limit is an error, not a silent
+// truncation.
+func readCapped(r io.Reader, contentLength, limit int64) ([]byte, error) {
+	if contentLength > limit {
+		return nil, &TooLargeError{Limit: limit}
+	}
+	size := int64(512)
+	if contentLength >= 0 {
+		size = contentLength + 1 // +1 so reading EOF does not force a grow
+	}
+	buf := make([]byte, 0, size)
+	lr := io.LimitReader(r, limit+1)
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := lr.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
+	if int64(len(buf)) > limit {
+		return nil, &TooLargeError{Limit: limit}
+	}
+	return buf, nil
+}
+
+// logCopy returns the part of a body the exchange log keeps, copied so the log never pins a
+// large body in memory, with JWT-looking text redacted.
+func logCopy(data []byte, limit int) ([]byte, bool) {
+	truncated := len(data) > limit
+	if truncated {
+		data = data[:limit]
+	}
+	if bytes.Contains(data, []byte("eyJ")) {
+		return []byte(RedactJWTs(string(data))), truncated
+	}
+	return bytes.Clone(data), truncated
+}
+
+// pickRotation returns the token a response offers: X-Authorization when present (the documented
+// header), else the deprecated Authorization.
+func pickRotation(h http.Header) (raw, header string) {
+	if v := h.Get("X-Authorization"); stripBearer(v) != "" {
+		return v, "X-Authorization"
+	}
+	if v := h.Get("Authorization"); stripBearer(v) != "" {
+		return v, "Authorization"
+	}
+	return "", ""
+}
