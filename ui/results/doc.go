@@ -1,0 +1,18 @@
+// Package results is the results pane: it shows a GraphQL response (status
+// line, the errors list, an Unauthorized diagnosis and the body) and stays
+// fast on very large bodies.
+//
+// The work is split so the UI goroutine never touches the whole body:
+//
+//   - [Prepare] runs once per response inside a tea.Cmd. One pass
+//     validates and pretty-prints JSON into a pre-sized buffer (output
+//     identical to json.Indent) and records where each line starts (an
+//     []int32, no per-line strings).
+//   - [Model.View] renders only the visible lines. JSON is coloured by a
+//     single-pass byte lexer with precomputed ANSI prefixes, not chroma,
+//     which is two orders of magnitude slower on JSON.
+//   - Search runs in a tea.Cmd over the pretty bytes and stores offsets.
+//
+// Everything that came from the server is escaped before it reaches the
+// terminal (see [Sanitize]).
+package results

@@ -1,0 +1,214 @@
+package results
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"sync"
+	"time"
+)
+
+// Meta is what the app knows about a response besides its body. The app
+// fills it from the session's decoded envelope; this package does not import
+// session/ so it stays a plain UI component.
+type Meta struct {
+	Status      int           // HTTP status code; 0 if unknown
+	Duration    time.Duration // request round-trip time
+	Size        int64         // body size in bytes as received; 0 means len(body)
+	ContentType string
+	Errors      []ErrorItem // GraphQL errors, in response order
+	Diagnosis   string      // why an Unauthorized happened, shown highlighted
+	Notice      string      // anything else worth a line (e.g. "body truncated at 50 MB")
+}
+
+// ErrorItem is one GraphQL error as the results pane shows it.
+type ErrorItem struct {
+	Message        string
+	Line, Column   int   // first location in the query document; 0 if none
+	CustomerFacing *bool // Toggle's customer_facing flag; nil if absent
+	Validation     map[string][]string
+	Path           string // e.g. "createOrder.items.0"
+}
+
+// maxDocBytes bounds a document so line offsets fit in int32. Responses are
+// capped far below this by the session; the bound only keeps Prepare total.
+const maxDocBytes = math.MaxInt32
+
+// Document is a prepared response body: immutable after Prepare except for
+// the lazily built lower-case copy used by search, which is guarded.
+type Document struct {
+	meta    Meta
+	text    []byte  // pretty-printed JSON, or the body as received
+	lines   []int32 // start offset of every line in text
+	maxLine int     // longest line in bytes, bounds horizontal scrolling
+	json    bool
+	note    string // why the body is shown as text, if it is
+
+	lowerOnce sync.Once
+	lower     []byte // ASCII-lower-cased copy of text, for case-insensitive search
+}
+
+// Prepare turns a response body into a Document. It is pure and may take
+// tens of milliseconds on a 20 MB body, so call it from a tea.Cmd.
+//
+// Valid JSON is pretty-printed (two-space indent). Anything else (an HTML
+// 502 page, a truncated body) is kept as text, with a note saying why;
+// in that case the Document keeps a reference to body, which the caller must
+// not modify afterwards.
+func Prepare(body []byte, meta Meta) *Document {
+	d := &Document{meta: meta}
+	if d.meta.Size == 0 {
+		d.meta.Size = int64(len(body))
+	}
+	switch {
+	case len(body) == 0:
+		d.note = "empty body"
+		return d
+	case len(body) > maxDocBytes/2:
+		// Indenting could overflow the int32 line index; show the start.
+		d.text = body[:maxDocBytes/2]
+		d.note = fmt.Sprintf("body of %s shown as text, cut at %s", humanSize(int64(len(body))), humanSize(maxDocBytes/2))
+	default:
+		in, err := indent(body)
+		switch {
+		case err == nil && len(in.dst) > maxDocBytes:
+			// Deep nesting can more than double the size; keep offsets in int32.
+			d.text = body
+			d.note = "JSON too large to indent; shown as received"
+		case err == nil:
+			d.text, d.json = in.dst, true
+			d.lines, d.maxLine = in.lines, in.maxLine
+			return d
+		default:
+			d.text = body
+			d.note = "not valid JSON (" + err.Error() + "); shown as text"
+		}
+	}
+	d.lines, d.maxLine = indexLines(d.text)
+	return d
+}
+
+// indent validates and pretty-prints JSON in one pass and indexes its
+// lines (see indenter). Buffers are sized up front for typical compact API
+// responses (about 2.5x the bytes, a line per 8 input bytes) so 20 MB is not
+// copied through several doublings; untouched capacity costs address space,
+// not resident memory.
+func indent(body []byte) (*indenter, error) {
+	in := &indenter{
+		dst:   make([]byte, 0, len(body)/2*5+4096),
+		lines: make([]int32, 1, len(body)/8+16), // line 0 starts at 0
+	}
+	if !in.run(body) {
+		return nil, whyInvalid(body)
+	}
+	return in, nil
+}
+
+// whyInvalid explains why body is not JSON: Unmarshal into a RawMessage
+// gives encoding/json's own message and position. It runs only on this
+// already failed path.
+func whyInvalid(body []byte) error {
+	var raw json.RawMessage
+	if err := json.Unmarshal(body, &raw); err != nil {
+		return err
+	}
+	return errors.New("invalid JSON")
+}
+
+// indexLines returns the start offset of every line and the longest line's
+// length. bytes.Count and bytes.IndexByte are vectorised, so the two passes
+// cost a few milliseconds on 30 MB and allow one exact allocation.
+func indexLines(text []byte) (starts []int32, maxLen int) {
+	if len(text) == 0 {
+		return nil, 0
+	}
+	n := bytes.Count(text, []byte{'\n'}) + 1
+	starts = make([]int32, 0, n)
+	start := 0
+	for {
+		starts = append(starts, int32(start))
+		i := bytes.IndexByte(text[start:], '\n')
+		if i < 0 {
+			maxLen = max(maxLen, len(text)-start)
+			break
+		}
+		maxLen = max(maxLen, i)
+		start += i + 1
+		if start == len(text) {
+			break // a final newline does not open an empty line
+		}
+	}
+	return starts, maxLen
+}
+
+// Meta returns the response metadata.
+func (d *Document) Meta() Meta { return d.meta }
+
+// IsJSON reports whether the body was valid JSON (and is shown indented).
+func (d *Document) IsJSON() bool { return d.json }
+
+// Note says why the body is shown as text ("" for JSON).
+func (d *Document) Note() string { return d.note }
+
+// Bytes returns the displayed text: the pretty JSON or the raw body. The
+// caller must not modify it.
+func (d *Document) Bytes() []byte { return d.text }
+
+// LineCount returns the number of lines.
+func (d *Document) LineCount() int { return len(d.lines) }
+
+// Line returns line i without its newline (and without a trailing '\r' in
+// text bodies). The caller must not modify it.
+func (d *Document) Line(i int) []byte {
+	start, end := d.lineBounds(i)
+	return d.text[start:end]
+}
+
+// lineBounds returns the byte range of line i, excluding the line ending.
+func (d *Document) lineBounds(i int) (start, end int) {
+	start = int(d.lines[i])
+	if i+1 < len(d.lines) {
+		end = int(d.lines[i+1]) - 1
+	} else {
+		end = len(d.text)
+		if end > start && d.text[end-1] == '\n' {
+			end--
+		}
+	}
+	if !d.json && end > start && d.text[end-1] == '\r' {
+		end-- // CRLF text bodies
+	}
+	return start, end
+}
+
+// lineOf returns the line holding byte offset off (binary search).
+func (d *Document) lineOf(off int) int {
+	lo, hi := 0, len(d.lines)
+	for hi-lo > 1 {
+		mid := int(uint(lo+hi) >> 1)
+		if int(d.lines[mid]) <= off {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return lo
+}
+
+// lowered returns the ASCII-lower-cased copy of the text, built once.
+// ASCII-only folding keeps byte offsets identical to d.text, so match
+// offsets found in the copy index the original.
+func (d *Document) lowered() []byte {
+	d.lowerOnce.Do(func() {
+		d.lower = make([]byte, len(d.text))
+		for i, c := range d.text {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			d.lower[i] = c
+		}
+	})
+	return d.lower
+}

@@ -1,0 +1,136 @@
+package results
+
+import (
+	"io"
+	"os"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"github.com/toggle-explorer/toggle-explorer/themes"
+)
+
+func TestMain(m *testing.M) {
+	// Goldens and escape checks must not depend on the terminal running
+	// the tests; styles below also use an explicit Ascii renderer.
+	lipgloss.SetColorProfile(termenv.Ascii)
+	os.Exit(m.Run())
+}
+
+// asciiStyles are the default theme's styles with colours off.
+func asciiStyles() Styles {
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(termenv.Ascii)
+	return NewStyles(themes.Default(), r)
+}
+
+// trueColorStyles render with 24-bit colour, as a modern terminal would.
+func trueColorStyles() Styles {
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(termenv.TrueColor)
+	return NewStyles(themes.Default(), r)
+}
+
+func boolPtr(b bool) *bool { return &b }
+
+// sampleBody is a small GraphQL response with a long line and a nested list.
+const sampleBody = `{"errors":[{"message":"Variable \"$currency\" is invalid","locations":[{"line":3,"column":5}],"customer_facing":true,"validation":{"currency":["This field is required"]}},{"message":"internal error","customer_facing":false}],"data":{"giftCards":[{"id":"gc_1","balance":25.5,"currency":"EUR","active":true,"note":null,"tags":["birthday","promo"],"description":"A deliberately long description so that the line is wider than eighty columns and gets cut with a marker"},{"id":"gc_2","balance":-3e2,"currency":"GBP","active":false,"note":"ünïcödé 漢字","tags":[],"description":""}]}}`
+
+func sampleMeta() Meta {
+	return Meta{
+		Status:      200,
+		Duration:    43_000_000,
+		ContentType: "application/json",
+		Errors: []ErrorItem{
+			{Message: `Variable "$currency" is invalid`, Line: 3, Column: 5, CustomerFacing: boolPtr(true),
+				Validation: map[string][]string{"currency": {"This field is required"}}},
+			{Message: "internal error", CustomerFacing: boolPtr(false), Path: "giftCards.1"},
+		},
+	}
+}
+
+// newModel returns a focused model of the given size showing body.
+func newModel(t testing.TB, body string, meta Meta, w, h int) Model {
+	t.Helper()
+	m := New(asciiStyles(), DefaultKeyMap())
+	m.SetSize(w, h)
+	m.Focus()
+	return m.SetDocument(Prepare([]byte(body), meta))
+}
+
+// keyMsg builds the KeyMsg bubbletea would deliver for s.
+func keyMsg(s string) tea.KeyMsg {
+	switch s {
+	case "up":
+		return tea.KeyMsg{Type: tea.KeyUp}
+	case "down":
+		return tea.KeyMsg{Type: tea.KeyDown}
+	case "pgdown":
+		return tea.KeyMsg{Type: tea.KeyPgDown}
+	case "pgup":
+		return tea.KeyMsg{Type: tea.KeyPgUp}
+	case "home":
+		return tea.KeyMsg{Type: tea.KeyHome}
+	case "end":
+		return tea.KeyMsg{Type: tea.KeyEnd}
+	case "left":
+		return tea.KeyMsg{Type: tea.KeyLeft}
+	case "right":
+		return tea.KeyMsg{Type: tea.KeyRight}
+	case "enter":
+		return tea.KeyMsg{Type: tea.KeyEnter}
+	case "esc":
+		return tea.KeyMsg{Type: tea.KeyEsc}
+	case "ctrl+d":
+		return tea.KeyMsg{Type: tea.KeyCtrlD}
+	case "ctrl+u":
+		return tea.KeyMsg{Type: tea.KeyCtrlU}
+	case "backspace":
+		return tea.KeyMsg{Type: tea.KeyBackspace}
+	case " ":
+		return tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}}
+	}
+	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)}
+}
+
+// press sends keys one by one, running any command synchronously and
+// feeding back search results, as the program loop would. It returns the
+// model and every other message the commands produced.
+func press(t testing.TB, m Model, keys ...string) (Model, []tea.Msg) {
+	t.Helper()
+	var out []tea.Msg
+	for _, k := range keys {
+		var cmd tea.Cmd
+		m, cmd = m.Update(keyMsg(k))
+		for _, msg := range runCmd(cmd) {
+			if sf, ok := msg.(SearchFinishedMsg); ok {
+				m, _ = m.Update(sf)
+				continue
+			}
+			out = append(out, msg)
+		}
+	}
+	return m, out
+}
+
+// runCmd executes a command tree synchronously. The pane's commands never
+// block (the search cursor does not blink), so no timeout is needed.
+func runCmd(cmd tea.Cmd) []tea.Msg {
+	if cmd == nil {
+		return nil
+	}
+	msg := cmd()
+	if batch, ok := msg.(tea.BatchMsg); ok {
+		var out []tea.Msg
+		for _, c := range batch {
+			out = append(out, runCmd(c)...)
+		}
+		return out
+	}
+	if msg == nil {
+		return nil
+	}
+	return []tea.Msg{msg}
+}

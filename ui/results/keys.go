@@ -1,0 +1,57 @@
+package results
+
+import "github.com/charmbracelet/bubbles/key"
+
+// KeyMap lists every key the results pane handles. It implements
+// help.KeyMap. Single-letter keys act only while the search input is not
+// focused.
+type KeyMap struct {
+	Up, Down             key.Binding
+	PageUp, PageDown     key.Binding
+	HalfPageUp           key.Binding
+	HalfPageDown         key.Binding
+	Top, Bottom          key.Binding
+	Left, Right          key.Binding
+	Search               key.Binding // opens the search input
+	NextMatch, PrevMatch key.Binding
+	NextError, PrevError key.Binding // select an error and jump to it in the editor
+	AcceptSearch         key.Binding // while searching: keep the matches
+	CancelSearch         key.Binding // while searching: drop them and go back
+}
+
+// DefaultKeyMap returns the standard bindings.
+func DefaultKeyMap() KeyMap {
+	return KeyMap{
+		Up:           key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
+		Down:         key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
+		PageUp:       key.NewBinding(key.WithKeys("pgup", "b"), key.WithHelp("pgup/b", "page up")),
+		PageDown:     key.NewBinding(key.WithKeys("pgdown", " "), key.WithHelp("pgdn/space", "page down")),
+		HalfPageUp:   key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "½ page up")),
+		HalfPageDown: key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", "½ page down")),
+		Top:          key.NewBinding(key.WithKeys("g", "home"), key.WithHelp("g/home", "top")),
+		Bottom:       key.NewBinding(key.WithKeys("G", "end"), key.WithHelp("G/end", "bottom")),
+		Left:         key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "scroll left")),
+		Right:        key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "scroll right")),
+		Search:       key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "search")),
+		NextMatch:    key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "next match")),
+		PrevMatch:    key.NewBinding(key.WithKeys("N"), key.WithHelp("N", "previous match")),
+		NextError:    key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "next error")),
+		PrevError:    key.NewBinding(key.WithKeys("E"), key.WithHelp("E", "previous error")),
+		AcceptSearch: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "confirm search")),
+		CancelSearch: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel search")),
+	}
+}
+
+// ShortHelp implements help.KeyMap.
+func (k KeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Down, k.PageDown, k.Search, k.NextMatch, k.NextError}
+}
+
+// FullHelp implements help.KeyMap.
+func (k KeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.HalfPageUp, k.HalfPageDown},
+		{k.Top, k.Bottom, k.Left, k.Right},
+		{k.Search, k.NextMatch, k.PrevMatch, k.NextError, k.PrevError},
+	}
+}

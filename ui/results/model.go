@@ -1,0 +1,155 @@
+package results
+
+import (
+	"github.com/charmbracelet/bubbles/cursor"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// Model is the results pane. Like the bubbles components, Update and View
+// use value receivers and Update returns the concrete Model; the setters
+// that only change configuration use pointer receivers.
+type Model struct {
+	styles Styles
+	sgr    *sgrTable // derived from styles; immutable, shared by copies
+	keys   KeyMap
+
+	doc         *Document
+	width       int
+	height      int
+	focused     bool
+	loading     bool
+	lineNumbers bool
+
+	top int // first visible body line
+	x0  int // first visible column
+
+	// Search state. matches are byte offsets into doc.Bytes(), sorted.
+	input     textinput.Model
+	searching bool // the input line is open and has the keys
+	searchID  int  // bumped per query so stale results are dropped
+	query     string
+	matches   []int32
+	capped    bool
+	current   int // index into matches, -1 if none
+	savedTop  int // scroll position when the search began, for esc
+	savedX    int
+
+	errIndex int // selected error, -1 if none
+}
+
+// New returns an empty results pane (showing the "run a query" hint).
+func New(s Styles, k KeyMap) Model {
+	in := textinput.New()
+	in.Prompt = "/"
+	in.Placeholder = "search"
+	// A static cursor: a blinking one would redraw the whole program twice
+	// a second while the input is open.
+	in.Cursor.SetMode(cursor.CursorStatic)
+	m := Model{keys: k, input: in, lineNumbers: true, current: -1, errIndex: -1}
+	m.SetStyles(s)
+	return m
+}
+
+// SetStyles replaces the styles (for example after a theme change).
+func (m *Model) SetStyles(s Styles) {
+	m.styles = s
+	m.sgr = compileSGR(s)
+	m.input.PromptStyle = s.SearchPrompt
+	m.input.TextStyle = s.JSON.Plain
+	m.input.PlaceholderStyle = s.Hint
+	m.input.Cursor.Style = s.JSON.Plain
+	m.input.Cursor.TextStyle = s.JSON.Plain
+}
+
+// SetDocument shows a prepared response, resetting scroll, search, the
+// selected error and the loading state. A nil document returns to the empty
+// state.
+func (m Model) SetDocument(d *Document) Model {
+	m.doc = d
+	m.top, m.x0 = 0, 0
+	m.clearSearch()
+	m.searching = false
+	m.input.Blur()
+	m.input.SetValue("")
+	m.errIndex = -1
+	m.loading = false
+	m.syncKeys()
+	return m
+}
+
+// Document returns the document on show, or nil.
+func (m Model) Document() *Document { return m.doc }
+
+// SetSize sets the pane's outer size in cells.
+func (m *Model) SetSize(width, height int) {
+	m.width, m.height = max(0, width), max(0, height)
+	m.input.Width = max(1, m.width-len(m.input.Prompt)-12)
+	m.clampScroll()
+}
+
+// SetLoading switches the "Running…" state on or off. The spinner, if any,
+// is the app's; the pane only shows the word.
+func (m *Model) SetLoading(on bool) { m.loading = on }
+
+// SetLineNumbers shows or hides the line-number gutter (on by default).
+func (m *Model) SetLineNumbers(on bool) {
+	m.lineNumbers = on
+	m.clampScroll()
+}
+
+// Focus gives the pane the keyboard. It returns the search input's cursor
+// command when a search was open, which the caller must pass on.
+func (m *Model) Focus() tea.Cmd {
+	m.focused = true
+	if m.searching {
+		return m.input.Focus()
+	}
+	return nil
+}
+
+// Blur takes the keyboard away; a blurred pane ignores keys.
+func (m *Model) Blur() {
+	m.focused = false
+	m.input.Blur()
+}
+
+// Focused reports whether the pane has the keyboard.
+func (m Model) Focused() bool { return m.focused }
+
+// InputFocused reports whether the search input has the keys, in which case
+// the app must not treat single letters (or esc) as its own shortcuts.
+func (m Model) InputFocused() bool { return m.focused && m.searching }
+
+// ShortHelp implements help.KeyMap with the bindings that apply now.
+func (m Model) ShortHelp() []key.Binding {
+	if m.searching {
+		return []key.Binding{m.keys.AcceptSearch, m.keys.CancelSearch}
+	}
+	return m.keys.ShortHelp()
+}
+
+// FullHelp implements help.KeyMap.
+func (m Model) FullHelp() [][]key.Binding {
+	if m.searching {
+		return [][]key.Binding{{m.keys.AcceptSearch, m.keys.CancelSearch}}
+	}
+	return m.keys.FullHelp()
+}
+
+// syncKeys enables only the bindings that can do something, so help is
+// accurate.
+func (m *Model) syncKeys() {
+	hasErrs := m.doc != nil && len(m.doc.meta.Errors) > 0
+	m.keys.NextError.SetEnabled(hasErrs)
+	m.keys.PrevError.SetEnabled(hasErrs)
+	m.keys.NextMatch.SetEnabled(len(m.matches) > 0)
+	m.keys.PrevMatch.SetEnabled(len(m.matches) > 0)
+}
+
+// clearSearch forgets the matches and makes any search in flight stale.
+func (m *Model) clearSearch() {
+	m.searchID++
+	m.query, m.matches, m.capped, m.current = "", nil, false, -1
+}

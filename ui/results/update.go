@@ -1,0 +1,238 @@
+package results
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// wheelLines is how far one mouse-wheel notch scrolls.
+const wheelLines = 3
+
+// Update handles keys (when focused), the mouse wheel and search results.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case SearchFinishedMsg:
+		m.applySearch(msg)
+		return m, nil
+	case tea.MouseMsg:
+		// The app routes mouse events by position, so the wheel works
+		// without focus, as in bubbles' viewport.
+		m.handleWheel(msg)
+		return m, nil
+	case tea.KeyMsg:
+		if !m.focused {
+			return m, nil
+		}
+		if m.searching {
+			return m.updateSearchInput(msg)
+		}
+		return m.handleKey(msg)
+	}
+	if m.searching {
+		// Cursor blink messages for the search input.
+		var cmd tea.Cmd
+		m.input, cmd = m.input.Update(msg)
+		return m, cmd
+	}
+	return m, nil
+}
+
+func (m *Model) handleWheel(msg tea.MouseMsg) {
+	if m.doc == nil || msg.Action != tea.MouseActionPress {
+		return
+	}
+	switch msg.Button {
+	case tea.MouseButtonWheelUp:
+		m.scrollBy(-wheelLines)
+	case tea.MouseButtonWheelDown:
+		m.scrollBy(wheelLines)
+	case tea.MouseButtonWheelLeft:
+		m.scrollX(-m.hStep())
+	case tea.MouseButtonWheelRight:
+		m.scrollX(m.hStep())
+	}
+}
+
+func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
+	if m.doc == nil {
+		return m, nil
+	}
+	page := max(1, m.bodyRows())
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Up):
+		m.scrollBy(-1)
+	case key.Matches(msg, k.Down):
+		m.scrollBy(1)
+	case key.Matches(msg, k.PageUp):
+		m.scrollBy(-page)
+	case key.Matches(msg, k.PageDown):
+		m.scrollBy(page)
+	case key.Matches(msg, k.HalfPageUp):
+		m.scrollBy(-max(1, page/2))
+	case key.Matches(msg, k.HalfPageDown):
+		m.scrollBy(max(1, page/2))
+	case key.Matches(msg, k.Top):
+		m.top = 0
+	case key.Matches(msg, k.Bottom):
+		m.top = m.maxTop()
+	case key.Matches(msg, k.Left):
+		m.scrollX(-m.hStep())
+	case key.Matches(msg, k.Right):
+		m.scrollX(m.hStep())
+	case key.Matches(msg, k.Search):
+		m.searching = true
+		m.savedTop, m.savedX = m.top, m.x0
+		m.input.SetValue("")
+		return m, m.input.Focus()
+	case key.Matches(msg, k.NextMatch):
+		m.gotoMatch(m.current + 1)
+	case key.Matches(msg, k.PrevMatch):
+		m.gotoMatch(m.current - 1)
+	case key.Matches(msg, k.NextError):
+		return m.cycleError(1)
+	case key.Matches(msg, k.PrevError):
+		return m.cycleError(-1)
+	}
+	return m, nil
+}
+
+// updateSearchInput handles keys while the search input is open: every
+// edit starts a new search in a command (incremental search); enter keeps
+// the result, esc drops it and restores the scroll position.
+func (m Model) updateSearchInput(msg tea.KeyMsg) (Model, tea.Cmd) {
+	switch {
+	case key.Matches(msg, m.keys.AcceptSearch):
+		m.searching = false
+		m.input.Blur()
+		if m.input.Value() == "" {
+			m.clearSearch()
+		}
+		m.syncKeys()
+		return m, nil
+	case key.Matches(msg, m.keys.CancelSearch):
+		m.searching = false
+		m.input.Blur()
+		m.clearSearch()
+		m.top, m.x0 = m.savedTop, m.savedX
+		m.clampScroll()
+		m.syncKeys()
+		return m, nil
+	}
+	before := m.input.Value()
+	var cmd tea.Cmd
+	m.input, cmd = m.input.Update(msg)
+	q := m.input.Value()
+	if q == before {
+		return m, cmd
+	}
+	if q == "" || m.doc == nil {
+		m.clearSearch()
+		m.top, m.x0 = m.savedTop, m.savedX
+		m.clampScroll()
+		m.syncKeys()
+		return m, cmd
+	}
+	m.searchID++
+	return m, tea.Batch(cmd, searchCmd(m.doc, q, m.searchID))
+}
+
+// applySearch installs a search result unless a newer query or another
+// document has superseded it.
+func (m *Model) applySearch(msg SearchFinishedMsg) {
+	if msg.id != m.searchID || msg.doc != m.doc || m.doc == nil {
+		return
+	}
+	m.query, m.matches, m.capped = msg.query, msg.matches, msg.capped
+	m.current = -1
+	if len(m.matches) > 0 {
+		// Like vim's incsearch: the first match at or after where the
+		// search started, wrapping to the first one.
+		from := int(m.doc.lines[min(m.savedTop, len(m.doc.lines)-1)])
+		i := searchInt32(m.matches, from)
+		if i == len(m.matches) {
+			i = 0
+		}
+		m.gotoMatch(i)
+	}
+	m.syncKeys()
+}
+
+// searchInt32 returns the index of the first element >= x.
+func searchInt32(a []int32, x int) int {
+	lo, hi := 0, len(a)
+	for lo < hi {
+		mid := int(uint(lo+hi) >> 1)
+		if int(a[mid]) < x {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return lo
+}
+
+// gotoMatch makes match i (modulo the count, so n and N wrap) current and
+// scrolls it into view.
+func (m *Model) gotoMatch(i int) {
+	n := len(m.matches)
+	if n == 0 {
+		return
+	}
+	m.current = ((i % n) + n) % n
+	off := int(m.matches[m.current])
+	line := m.doc.lineOf(off)
+	rows := max(1, m.bodyRows())
+	if line < m.top || line >= m.top+rows {
+		m.top = line - rows/3
+	}
+	start, _ := m.doc.lineBounds(line)
+	text := m.doc.Line(line)
+	col := displayColumn(text, off-start)
+	endCol := displayColumn(text, min(off-start+len(m.query), len(text)))
+	w := m.contentWidth()
+	firstVisible := m.x0
+	if m.x0 > 0 {
+		firstVisible++ // the left marker hides one column
+	}
+	if col < firstVisible || endCol > m.x0+w-1 {
+		m.x0 = max(0, col-w/4)
+	}
+	m.clampScroll()
+}
+
+// cycleError selects the next or previous error and, when it has a
+// location, asks the app to show it in the editor.
+func (m Model) cycleError(dir int) (Model, tea.Cmd) {
+	if m.doc == nil || len(m.doc.meta.Errors) == 0 {
+		return m, nil
+	}
+	n := len(m.doc.meta.Errors)
+	switch {
+	case m.errIndex < 0 && dir > 0:
+		m.errIndex = 0
+	case m.errIndex < 0:
+		m.errIndex = n - 1
+	default:
+		m.errIndex = ((m.errIndex+dir)%n + n) % n
+	}
+	e := m.doc.meta.Errors[m.errIndex]
+	if e.Line <= 0 {
+		return m, nil
+	}
+	jump := JumpToErrorMsg{Line: e.Line, Column: e.Column}
+	return m, func() tea.Msg { return jump }
+}
+
+func (m *Model) scrollBy(n int) {
+	m.top += n
+	m.clampScroll()
+}
+
+func (m *Model) scrollX(n int) {
+	m.x0 += n
+	m.clampScroll()
+}
+
+// hStep is one horizontal scroll step: a quarter of the text width.
+func (m Model) hStep() int { return max(1, m.contentWidth()/4) }

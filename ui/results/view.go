@@ -1,0 +1,296 @@
+package results
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Empty-state texts. ctrl+r is the app's fixed "run" key (architecture.md).
+const (
+	hintEmpty   = "Run a query with ctrl+r"
+	hintLoading = "Running…"
+)
+
+// View renders exactly height lines, none wider than width. Only the
+// visible body lines are rendered, so its cost does not depend on the size
+// of the response.
+func (m Model) View() string {
+	if m.width <= 0 || m.height <= 0 {
+		return ""
+	}
+	var b strings.Builder
+	// Body cells plus generous room for SGR sequences.
+	b.Grow(m.height * (m.width + 16) * 4)
+	rows := 0
+	addLine := func(s string) {
+		if rows >= m.height {
+			return
+		}
+		if rows > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(s)
+		rows++
+	}
+
+	if m.doc == nil {
+		hint := hintEmpty
+		if m.loading {
+			hint = hintLoading
+		}
+		addLine(m.styles.Hint.Render(ansi.Truncate(hint, m.width, "…")))
+	} else {
+		addLine(m.titleLine())
+		for _, s := range []string{m.doc.note, m.doc.meta.Notice} {
+			if s != "" {
+				addLine(m.styles.Note.Render(ansi.Truncate(Sanitize(s), m.width, "…")))
+			}
+		}
+		if d := m.doc.meta.Diagnosis; d != "" {
+			addLine(m.styles.Diagnosis.Render(ansi.Truncate(Sanitize(d), m.width, "…")))
+		}
+		for _, s := range m.errorLines() {
+			addLine(s)
+		}
+		bodyRows := m.bodyRows()
+		for r := range bodyRows {
+			if rows > 0 {
+				b.WriteByte('\n')
+			}
+			m.bodyLine(&b, m.top+r)
+			rows++
+		}
+		if rows < m.height {
+			addLine(m.footerLine())
+		}
+	}
+	for rows < m.height {
+		addLine("")
+	}
+	return b.String()
+}
+
+// titleLine is "200 OK · 43ms · 1.2 MB · 2 errors" (or "Running…").
+func (m Model) titleLine() string {
+	st := m.styles
+	if m.loading {
+		return st.Hint.Render(ansi.Truncate(hintLoading, m.width, "…"))
+	}
+	meta := m.doc.meta
+	var parts []string
+	if meta.Status > 0 {
+		status := st.Muted
+		switch {
+		case meta.Status >= 200 && meta.Status < 300:
+			status = st.StatusOK
+		case meta.Status >= 400:
+			status = st.StatusError
+		}
+		parts = append(parts, status.Render(statusText(meta.Status)))
+	}
+	if d := humanDuration(meta.Duration); d != "" {
+		parts = append(parts, st.Title.Render(d))
+	}
+	parts = append(parts, st.Title.Render(humanSize(meta.Size)))
+	if n := len(meta.Errors); n > 0 {
+		parts = append(parts, st.ErrorCount.Render(plural(n, "error")))
+	}
+	if !m.doc.json && meta.ContentType != "" {
+		parts = append(parts, st.Muted.Render(Sanitize(meta.ContentType)))
+	}
+	return ansi.Truncate(strings.Join(parts, st.Muted.Render(" · ")), m.width, "…")
+}
+
+// errorLines renders the errors block: a window of errors that keeps the
+// selected one visible, and a "+N more" line when they do not all fit.
+func (m Model) errorLines() []string {
+	errs := m.doc.meta.Errors
+	rows := m.errorRows()
+	if rows == 0 {
+		return nil
+	}
+	shown, more := rows, 0
+	if len(errs) > rows {
+		shown = max(1, rows-1)
+		more = len(errs) - shown
+	}
+	first := 0
+	if m.errIndex >= shown {
+		first = m.errIndex - shown + 1
+	}
+	out := make([]string, 0, rows)
+	for i := first; i < first+shown && i < len(errs); i++ {
+		out = append(out, m.errorLine(errs[i], i == m.errIndex))
+	}
+	if more > 0 {
+		text := "+" + strconv.Itoa(more) + " more · e/E to cycle"
+		if len(out) == rows { // a one-line block: say it on the same line
+			out[0] = ansi.Truncate(out[0]+m.styles.Muted.Render("  ("+text+")"), m.width, "…")
+		} else {
+			out = append(out, m.styles.Muted.Render(ansi.Truncate(text, m.width, "…")))
+		}
+	}
+	return out
+}
+
+// errorLine is one error: message, location, audience, path and the
+// validation map, all server text escaped.
+func (m Model) errorLine(e ErrorItem, selected bool) string {
+	st := m.styles
+	type part struct {
+		text  string
+		style func(...string) string
+	}
+	// The selected error is marked by a glyph as well as by colour, so it
+	// shows without colours too.
+	bullet := "✗ "
+	if selected {
+		bullet = "▸ "
+	}
+	parts := []part{{bullet + Sanitize(e.Message), st.ErrorItem.Render}}
+	if e.Line > 0 {
+		parts = append(parts, part{"at " + strconv.Itoa(e.Line) + ":" + strconv.Itoa(e.Column), st.ErrorLocation.Render})
+	}
+	if e.CustomerFacing != nil {
+		audience := "internal"
+		if *e.CustomerFacing {
+			audience = "customer-facing"
+		}
+		parts = append(parts, part{audience, st.Muted.Render})
+	}
+	if e.Path != "" {
+		parts = append(parts, part{"path " + Sanitize(e.Path), st.Muted.Render})
+	}
+	if v := validationText(e.Validation); v != "" {
+		parts = append(parts, part{v, st.Note.Render})
+	}
+	var line string
+	if selected {
+		// One style for the whole line: nested styles would reset the
+		// selection background between segments.
+		texts := make([]string, len(parts))
+		for i, p := range parts {
+			texts[i] = p.text
+		}
+		line = st.ErrorSelected.Render(ansi.Truncate(strings.Join(texts, " · "), m.width, "…"))
+	} else {
+		styled := make([]string, len(parts))
+		for i, p := range parts {
+			styled[i] = p.style(p.text)
+		}
+		line = ansi.Truncate(strings.Join(styled, st.Muted.Render(" · ")), m.width, "…")
+	}
+	return line
+}
+
+// validationText shows a validation map plainly, sorted by field:
+// "amount: must be positive; currency: This field is required".
+func validationText(v map[string][]string) string {
+	if len(v) == 0 {
+		return ""
+	}
+	fields := make([]string, 0, len(v))
+	for f := range v {
+		fields = append(fields, f)
+	}
+	slices.Sort(fields)
+	var b strings.Builder
+	for i, f := range fields {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(Sanitize(f))
+		b.WriteString(": ")
+		for j, msg := range v[f] {
+			if j > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(Sanitize(msg))
+		}
+	}
+	return b.String()
+}
+
+// bodyLine writes body line i (or nothing past the end) with its gutter.
+func (m Model) bodyLine(b *strings.Builder, i int) {
+	if i >= m.doc.LineCount() {
+		return
+	}
+	if g := m.gutterWidth(); g > 0 {
+		var num [24]byte
+		digits := strconv.AppendInt(num[:0], int64(i+1), 10)
+		if !m.sgr.off {
+			b.WriteString(m.sgr.prefix[keyLineNo])
+		}
+		for range g - 1 - len(digits) {
+			b.WriteByte(' ')
+		}
+		b.Write(digits)
+		if !m.sgr.off {
+			b.WriteString(m.sgr.reset)
+		}
+		b.WriteByte(' ')
+	}
+	start, end := m.doc.lineBounds(i)
+	var spanBuf [16]hlSpan
+	spans := m.matchSpans(spanBuf[:0], start, end)
+	renderLine(b, m.sgr, m.doc.text[start:end], m.doc.json, m.x0, m.contentWidth(), spans)
+}
+
+// footerLine shows the search input or status on the left and the
+// position on the right.
+func (m Model) footerLine() string {
+	st := m.styles
+	var left string
+	switch {
+	case m.searching:
+		left = m.input.View()
+		if c := m.counter(); c != "" && m.query == m.input.Value() {
+			left += "  " + st.Footer.Render(c)
+		}
+	case m.query != "":
+		left = st.SearchPrompt.Render("/") + st.Footer.Render(Sanitize(m.query)+"  "+m.counter())
+	}
+	right := st.Footer.Render(m.position())
+	gap := m.width - ansi.StringWidth(left) - ansi.StringWidth(right)
+	if gap < 1 {
+		return ansi.Truncate(left, m.width, "…")
+	}
+	return left + strings.Repeat(" ", gap) + right
+}
+
+// counter is "3/17", "3/100000+" or "no matches".
+func (m Model) counter() string {
+	switch {
+	case m.query == "":
+		return ""
+	case len(m.matches) == 0:
+		return "no matches"
+	}
+	s := strconv.Itoa(m.current+1) + "/" + strconv.Itoa(len(m.matches))
+	if m.capped {
+		s += "+"
+	}
+	return s
+}
+
+// position is "41–80/40838 0%", or a word when there is nothing to scroll.
+func (m Model) position() string {
+	n := m.doc.LineCount()
+	if n == 0 {
+		return "empty"
+	}
+	last := min(m.top+m.bodyRows(), n)
+	pct := 100
+	if mt := m.maxTop(); mt > 0 {
+		pct = m.top * 100 / mt
+	}
+	s := strconv.Itoa(m.top+1) + "–" + strconv.Itoa(last) + "/" + strconv.Itoa(n) + " " + strconv.Itoa(pct) + "%"
+	if m.x0 > 0 {
+		s = "col " + strconv.Itoa(m.x0+1) + " · " + s
+	}
+	return s
+}
