@@ -1,6 +1,154 @@
 package main
 
-// tuiCommand starts the terminal UI. Until the UI lands it explains what exists.
+import (
+	"fmt"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"github.com/toggle-explorer/toggle-explorer/mockapi"
+	"github.com/toggle-explorer/toggle-explorer/session"
+	"github.com/toggle-explorer/toggle-explorer/themes"
+	"github.com/toggle-explorer/toggle-explorer/ui"
+	"github.com/toggle-explorer/toggle-explorer/ui/login"
+	"github.com/toggle-explorer/toggle-explorer/ui/workspace"
+)
+
+// demoTokenTTL is the fake server's token lifetime in --demo: short enough that the background
+// refresh happens while a newcomer watches (at a sixth of the lifetime, 30 s before expiry).
+const demoTokenTTL = 3 * time.Minute
+
+// demoRotateAfter makes the demo server rotate tokens through response headers, so the status bar
+// and notices show rotations too.
+const demoRotateAfter = 45 * time.Second
+
+// tuiCommand starts the terminal UI.
 func (c *cli) tuiCommand(args []string) int {
-	return c.errorf(exitUsage, "the TUI is not built yet; try `toggle-explorer mock` and `toggle-explorer run`")
+	fs := newFlagSet("", "[--endpoint URL] [--profile NAME] [--theme NAME] [--demo]", c.stderr)
+	var f commonFlags
+	f.register(fs)
+	themeName := fs.String("theme", "", "colour theme (see --list-themes)")
+	listThemes := fs.Bool("list-themes", false, "print the available theme names and exit")
+	if pos, err := parseInterspersed(fs, args); err != nil {
+		return usageExit(err)
+	} else if len(pos) > 0 {
+		return c.errorf(exitUsage, "unknown command %q (see toggle-explorer help)", pos[0])
+	}
+	p, err := resolvePaths(c.getenv)
+	if err != nil {
+		return c.errorf(exitUsage, "%v", err)
+	}
+	if *listThemes {
+		names, err := themes.List(p.themesDir())
+		if err != nil {
+			return c.errorf(exitUsage, "%v", err)
+		}
+		for _, n := range names {
+			fmt.Fprintln(c.stdout, n)
+		}
+		return exitOK
+	}
+	opts, cleanup, err := c.tuiOptions(&f, p, *themeName)
+	if err != nil {
+		return c.errorf(exitUsage, "%v", err)
+	}
+	defer cleanup()
+
+	if c.getenv("NO_COLOR") != "" {
+		lipgloss.SetColorProfile(termenv.Ascii)
+	}
+	prog := tea.NewProgram(ui.New(opts), tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithFPS(120), tea.WithContext(c.context()))
+	final, err := prog.Run()
+	if m, ok := final.(ui.Model); ok {
+		m.Close()
+	}
+	if err != nil {
+		return c.errorf(exitTransport, "%v", err)
+	}
+	return exitOK
 }
+
+// tuiOptions resolves everything the UI needs: theme, the login form's prefill, the session
+// factory, and with --demo the in-process fake server and a sample query.
+func (c *cli) tuiOptions(f *commonFlags, p paths, themeName string) (ui.Options, func(), error) {
+	cleanup := func() {}
+	cfg, err := loadConfig(p.configFile())
+	if err != nil {
+		return ui.Options{}, cleanup, err
+	}
+	prof, err := cfg.profile(f.profile)
+	if err != nil {
+		return ui.Options{}, cleanup, err
+	}
+	theme, err := themes.Load(firstNonEmpty(themeName, prof.Theme, cfg.Theme, themes.DefaultName), p.themesDir())
+	if err != nil {
+		return ui.Options{}, cleanup, err
+	}
+	last := loadLastLogin(p)
+	opts := ui.Options{Theme: theme, Insecure: f.insecure}
+	opts.Login = login.Options{
+		Endpoint: firstNonEmpty(f.endpoint, c.getenv("TOGGLE_ENDPOINT"), prof.Endpoint, last.Endpoint),
+		Identity: firstNonEmpty(f.username, f.email, c.getenv("TOGGLE_USERNAME"), c.getenv("TOGGLE_EMAIL"), prof.Username, prof.Email, last.Identity),
+	}
+	opts.Remember = func(endpoint, identity string) error {
+		return saveLastLogin(p, lastLogin{Endpoint: endpoint, Identity: identity})
+	}
+	var store session.TokenStore
+	if f.demo {
+		cfg := mockapi.DefaultConfig()
+		cfg.TokenTTL, cfg.RotateAfter = demoTokenTTL, demoRotateAfter
+		demo, err := startDemo(cfg)
+		if err != nil {
+			return ui.Options{}, cleanup, err
+		}
+		cleanup = demo.stop
+		opts.Login = login.Options{
+			Endpoint: demo.url, Identity: mockapi.DemoUsername, Password: mockapi.DemoPassword,
+			Hint: "Demo: a built-in fake Toggle API (tokens last 3 minutes, rotated every 45 s). Press enter.",
+		}
+		opts.Remember = nil
+		opts.Workspace = workspace.Options{Query: demoQuery, Variables: demoVariables}
+	} else if !f.noStore {
+		store = newStore(p)
+	}
+	opts.Connect = func(endpoint string) (*session.Session, error) {
+		return session.New(session.Config{Endpoint: endpoint, Store: store, Insecure: f.insecure, RequestTimeout: f.timeout})
+	}
+	return opts, cleanup, nil
+}
+
+// demoQuery is the sample in the editor with --demo: a balance check against a seeded card.
+const demoQuery = `# A balance check, as a till would run it. ctrl+r runs the operation under the cursor.
+query Balance($ref: String!) {
+  Cards(card_reference: $ref, page: 1, limit: 1) {
+    data {
+      card_reference
+      balance
+      initial_balance
+      expiry_time
+      used
+      product_name
+      card_alias_card_reference
+    }
+    total
+    per_page
+  }
+}
+
+# Redeem £10.00 from the same card (run it twice and watch the balance).
+mutation Redeem($ref: String!) {
+  createBalanceAdjustment(card_reference: $ref, value: -1000, currency: "GBP",
+                          merchant_id: 26, unit_epos_reference: "TILL-1") {
+    id
+    value
+    LineItem { id Card { card_reference balance } }
+    ValueSplit { tender discount }
+  }
+}
+`
+
+const demoVariables = `{
+  "ref": "` + mockapi.SeedCardPartlyUsed + `"
+}`

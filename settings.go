@@ -109,11 +109,16 @@ func (c *cli) resolveTarget(f *commonFlags) (*target, error) {
 		t.creds.Password = c.getenv("TOGGLE_PASSWORD")
 	}
 	if !f.noStore {
-		t.store = tokenstore.NewFallback(
-			tokenstore.NewKeyring(tokenstore.SystemKeyring{}, keyringTimeout),
-			tokenstore.NewFile(p.tokenFile()))
+		t.store = newStore(p)
 	}
 	return t, nil
+}
+
+// newStore is the token store: the OS keyring, falling back to the 0600 file.
+func newStore(p paths) session.TokenStore {
+	return tokenstore.NewFallback(
+		tokenstore.NewKeyring(tokenstore.SystemKeyring{}, keyringTimeout),
+		tokenstore.NewFile(p.tokenFile()))
 }
 
 // identity is the username or email the token belongs to, as typed.

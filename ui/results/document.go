@@ -64,7 +64,11 @@ func Prepare(body []byte, meta Meta) *Document {
 	}
 	switch {
 	case len(body) == 0:
-		d.note = "empty body"
+		// Status 0 means nothing arrived (a request stopped before sending, or a network
+		// failure): the notice says why, and "empty body" would only mislead.
+		if meta.Status > 0 {
+			d.note = "empty body"
+		}
 		return d
 	case len(body) > maxDocBytes/2:
 		// Indenting could overflow the int32 line index; show the start.

@@ -94,7 +94,9 @@ func (m Model) titleLine() string {
 	if d := humanDuration(meta.Duration); d != "" {
 		parts = append(parts, st.Title.Render(d))
 	}
-	parts = append(parts, st.Title.Render(humanSize(meta.Size)))
+	if meta.Status > 0 || meta.Size > 0 {
+		parts = append(parts, st.Title.Render(humanSize(meta.Size)))
+	}
 	if n := len(meta.Errors); n > 0 {
 		parts = append(parts, st.ErrorCount.Render(plural(n, "error")))
 	}
@@ -281,7 +283,7 @@ func (m Model) counter() string {
 func (m Model) position() string {
 	n := m.doc.LineCount()
 	if n == 0 {
-		return "empty"
+		return ""
 	}
 	last := min(m.top+m.bodyRows(), n)
 	pct := 100

@@ -1,0 +1,130 @@
+// Package ui is the explorer's Bubble Tea program: a root model that routes between the login
+// screen and the workspace, owns the one session they share, relays the session's events as
+// notices, and keeps the status bar's token age ticking.
+package ui
+
+import (
+	"context"
+	"time"
+
+	"github.com/charmbracelet/bubbles/help"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/toggle-explorer/toggle-explorer/session"
+	"github.com/toggle-explorer/toggle-explorer/themes"
+	"github.com/toggle-explorer/toggle-explorer/ui/common"
+	"github.com/toggle-explorer/toggle-explorer/ui/login"
+	"github.com/toggle-explorer/toggle-explorer/ui/statusbar"
+	"github.com/toggle-explorer/toggle-explorer/ui/workspace"
+)
+
+// screen is what fills the terminal.
+type screen int
+
+const (
+	screenLogin screen = iota
+	screenWorkspace
+)
+
+// String names the screen.
+func (s screen) String() string {
+	if s == screenWorkspace {
+		return "workspace"
+	}
+	return "login"
+}
+
+// Options configure the program. main builds them; the UI never reads flags or files itself.
+type Options struct {
+	// Theme colours everything.
+	Theme *themes.Theme
+	// Login prefills the login form.
+	Login login.Options
+	// Workspace fills the editors on first login.
+	Workspace workspace.Options
+	// Connect builds a session for an endpoint (validation only, no I/O).
+	Connect func(endpoint string) (*session.Session, error)
+	// Remember saves the last endpoint and identity (called in a command; may be nil).
+	Remember func(endpoint, identity string) error
+	// Insecure is shown in the status bar when plain http:// to a remote host is allowed.
+	Insecure bool
+	// Now is the time shown until the first tick (tests fix it; nil means time.Now at start).
+	Now time.Time
+	// DisableTick stops the once-a-second tick (golden tests drive time themselves).
+	DisableTick bool
+}
+
+// Model is the root model.
+type Model struct {
+	ctx  *common.Context
+	opts Options
+	keys KeyMap
+	help help.Model
+
+	screen       screen
+	login        login.Model
+	workspace    workspace.Model
+	hasWorkspace bool // the workspace is built on the first login and kept across re-logins
+	showHelp     bool
+
+	// The shared session and its life: gen tags its events, cancel stops its refresh loop.
+	sess       *session.Session
+	sessGen    int
+	sessCancel context.CancelFunc
+	identity   string
+	loginID    int
+
+	token   session.Token // snapshot taken in Update, read by View
+	refresh statusbar.RefreshState
+	notice  notice
+}
+
+// New builds the root model on the login screen.
+func New(opts Options) Model {
+	if opts.Theme == nil {
+		opts.Theme = themes.Default()
+	}
+	ctx := common.NewContext(opts.Theme)
+	ctx.Now = opts.Now
+	h := help.New()
+	h.Styles.ShortKey, h.Styles.FullKey = ctx.Styles.HelpKey, ctx.Styles.HelpKey
+	h.Styles.ShortDesc, h.Styles.FullDesc = ctx.Styles.HelpDesc, ctx.Styles.HelpDesc
+	h.Styles.ShortSeparator, h.Styles.FullSeparator = ctx.Styles.HelpSep, ctx.Styles.HelpSep
+	return Model{
+		ctx:   ctx,
+		opts:  opts,
+		keys:  DefaultKeyMap(),
+		help:  h,
+		login: login.New(ctx, opts.Login),
+	}
+}
+
+// Init starts the clock tick.
+func (m Model) Init() tea.Cmd {
+	if m.opts.DisableTick {
+		return nil
+	}
+	return tea.Batch(tick(), func() tea.Msg { return tickMsg(time.Now()) })
+}
+
+// Session returns the current session (nil before the first login), so main can close it after
+// the program exits.
+func (m Model) Session() *session.Session { return m.sess }
+
+// Close stops the session's refresh loop and closes it. main calls it after the program ends.
+func (m Model) Close() {
+	if m.sessCancel != nil {
+		m.sessCancel()
+	}
+	if m.sess != nil {
+		m.sess.Close()
+	}
+}
+
+// Screen names the screen on show (for tests).
+func (m Model) Screen() string { return m.screen.String() }
+
+// Workspace returns the workspace once logged in (for tests).
+func (m Model) Workspace() (workspace.Model, bool) {
+	return m.workspace, m.hasWorkspace
+}

@@ -1,0 +1,52 @@
+package ui
+
+import (
+	"context"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/toggle-explorer/toggle-explorer/session"
+)
+
+// tick schedules the next once-a-second tick.
+func tick() tea.Cmd {
+	return tea.Tick(time.Second, func(t time.Time) tea.Msg { return tickMsg(t) })
+}
+
+// loginCmd logs sess in. The session is built (no I/O) in Update; the network happens here.
+func loginCmd(id int, sess *session.Session, creds session.Credentials) tea.Cmd {
+	return func() tea.Msg {
+		tok, err := sess.Login(context.Background(), creds)
+		return loginFinishedMsg{id: id, sess: sess, token: tok, err: err}
+	}
+}
+
+// runSessionCmd runs the session's background refresh until ctx ends. It occupies one command
+// goroutine for the session's life and returns nothing worth a message.
+func runSessionCmd(ctx context.Context, sess *session.Session) tea.Cmd {
+	return func() tea.Msg {
+		sess.Run(ctx)
+		return nil
+	}
+}
+
+// listenCmd waits for the session's next event. Re-armed after each event, it relays the stream
+// one message at a time; the generation drops events of a session that was replaced.
+func listenCmd(gen int, events <-chan session.Event) tea.Cmd {
+	return func() tea.Msg {
+		ev, ok := <-events
+		if !ok {
+			return sessionClosedMsg{gen: gen}
+		}
+		return sessionEventMsg{gen: gen, ev: ev}
+	}
+}
+
+// rememberCmd saves the login's endpoint and identity through the app's callback.
+func rememberCmd(remember func(endpoint, identity string) error, endpoint, identity string) tea.Cmd {
+	if remember == nil {
+		return nil
+	}
+	return func() tea.Msg { return rememberedMsg{err: remember(endpoint, identity)} }
+}

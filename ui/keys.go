@@ -1,0 +1,42 @@
+package ui
+
+import "github.com/charmbracelet/bubbles/key"
+
+// KeyMap holds the keys that work on every screen. The ones reserved for panes still to come are
+// bound but disabled, so help only ever lists what works.
+type KeyMap struct {
+	Quit      key.Binding
+	Help      key.Binding
+	Close     key.Binding
+	Save      key.Binding
+	Open      key.Binding
+	Inspector key.Binding
+	Docs      key.Binding
+	History   key.Binding
+}
+
+// DefaultKeyMap returns the global bindings (architecture.md: these keys never change).
+func DefaultKeyMap() KeyMap {
+	k := KeyMap{
+		Quit:      key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+		Help:      key.NewBinding(key.WithKeys("f1"), key.WithHelp("f1", "help")),
+		Close:     key.NewBinding(key.WithKeys("esc", "f1", "q"), key.WithHelp("esc", "close")),
+		Save:      key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save query")),
+		Open:      key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", "open query")),
+		Inspector: key.NewBinding(key.WithKeys("f2"), key.WithHelp("f2", "auth inspector")),
+		Docs:      key.NewBinding(key.WithKeys("f3"), key.WithHelp("f3", "schema docs")),
+		History:   key.NewBinding(key.WithKeys("f4"), key.WithHelp("f4", "history")),
+	}
+	for _, b := range []*key.Binding{&k.Save, &k.Open, &k.Inspector, &k.Docs, &k.History} {
+		b.SetEnabled(false)
+	}
+	return k
+}
+
+// ShortHelp implements help.KeyMap.
+func (k KeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Help, k.Quit} }
+
+// FullHelp implements help.KeyMap.
+func (k KeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.Help, k.Quit, k.Save, k.Open, k.Inspector, k.Docs, k.History}}
+}

@@ -1,0 +1,133 @@
+// Package login is the login screen: endpoint, username or email (one field; an @ means email),
+// and a masked password. It validates the form and emits SubmitMsg; the root model performs the
+// login and reports back with SetBusy and SetError, so the form keeps its values on failure.
+package login
+
+import (
+	"errors"
+	"net/url"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/spinner"
+	"github.com/charmbracelet/bubbles/textinput"
+
+	"github.com/toggle-explorer/toggle-explorer/session"
+	"github.com/toggle-explorer/toggle-explorer/ui/common"
+)
+
+// field indexes the form's inputs.
+type field int
+
+const (
+	fieldEndpoint field = iota
+	fieldIdentity
+	fieldPassword
+	fieldCount
+)
+
+// SubmitMsg asks the root to log in. The password travels only in this message and the session.
+type SubmitMsg struct {
+	Endpoint    string
+	Credentials session.Credentials
+}
+
+// Options prefill the form.
+type Options struct {
+	Endpoint, Identity, Password string
+	// Hint is a line shown under the form, e.g. the demo credentials notice.
+	Hint string
+}
+
+// Model is the login form.
+type Model struct {
+	ctx     *common.Context
+	keys    KeyMap
+	inputs  [fieldCount]textinput.Model
+	focus   field
+	busy    bool
+	spinner spinner.Model
+	err     string
+	detail  string
+	hint    string
+	width   int
+	height  int
+}
+
+// New builds the form. Focus starts on the first empty field, so with endpoint and username known
+// the cursor waits in the password field.
+func New(ctx *common.Context, opts Options) Model {
+	m := Model{ctx: ctx, keys: DefaultKeyMap(), hint: opts.Hint}
+	prompts := [fieldCount]string{"Endpoint  ", "User      ", "Password  "}
+	placeholders := [fieldCount]string{"https://…/graphql", "username or email", ""}
+	values := [fieldCount]string{opts.Endpoint, opts.Identity, opts.Password}
+	for i := range m.inputs {
+		in := textinput.New()
+		in.Prompt = prompts[i]
+		in.Placeholder = placeholders[i]
+		in.SetValue(values[i])
+		in.PromptStyle = ctx.Styles.Muted
+		in.PlaceholderStyle = ctx.Styles.Faint
+		in.Cursor.Style = ctx.Styles.Accent
+		m.inputs[i] = in
+	}
+	m.inputs[fieldPassword].EchoMode = textinput.EchoPassword
+	m.inputs[fieldPassword].EchoCharacter = '•'
+	m.spinner = spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(ctx.Styles.Accent))
+	m.focus = fieldEndpoint
+	for i := range fieldCount {
+		if values[i] == "" {
+			m.focus = i
+			break
+		}
+		if i == fieldCount-1 {
+			m.focus = fieldPassword
+		}
+	}
+	m.inputs[m.focus].Focus()
+	return m
+}
+
+// KeyMap returns the form's bindings for the help bar.
+func (m Model) KeyMap() KeyMap { return m.keys }
+
+// SetSize sets the area the form is centred in.
+func (m *Model) SetSize(width, height int) {
+	m.width, m.height = width, height
+	for i := range m.inputs {
+		m.inputs[i].Width = max(10, min(60, width-20))
+	}
+}
+
+// Busy reports whether a login is in flight.
+func (m Model) Busy() bool { return m.busy }
+
+// SetError shows why the login failed: the server's message and our diagnosis. The fields keep
+// their values.
+func (m *Model) SetError(message, detail string) {
+	m.busy, m.err, m.detail = false, message, detail
+}
+
+// credentials turns the form into credentials; an @ in the user field means email.
+func (m Model) submission() (SubmitMsg, error) {
+	endpoint := strings.TrimSpace(m.inputs[fieldEndpoint].Value())
+	identity := strings.TrimSpace(m.inputs[fieldIdentity].Value())
+	password := m.inputs[fieldPassword].Value()
+	if endpoint == "" {
+		return SubmitMsg{}, errors.New("the endpoint is empty")
+	}
+	u, err := url.Parse(endpoint)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return SubmitMsg{}, errors.New("the endpoint must be an http:// or https:// URL")
+	}
+	if identity == "" {
+		return SubmitMsg{}, errors.New("enter a username or an email")
+	}
+	if password == "" {
+		return SubmitMsg{}, errors.New("enter the password")
+	}
+	creds := session.Credentials{Username: identity, Password: password}
+	if strings.Contains(identity, "@") {
+		creds = session.Credentials{Email: identity, Password: password}
+	}
+	return SubmitMsg{Endpoint: endpoint, Credentials: creds}, nil
+}

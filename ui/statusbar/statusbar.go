@@ -1,0 +1,212 @@
+// Package statusbar renders the always-visible session line: endpoint, user, token age and time
+// left, refresh state, rotations and the last request. Its colour follows the token's state.
+package statusbar
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/toggle-explorer/toggle-explorer/session"
+	"github.com/toggle-explorer/toggle-explorer/ui/common"
+)
+
+// RefreshState is what the background refresh is doing.
+type RefreshState int
+
+// The refresh states the bar distinguishes.
+const (
+	RefreshIdle       RefreshState = iota // nothing pending
+	RefreshRunning                        // a login or refresh is in flight
+	RefreshFailedLast                     // the last refresh failed; the token may still be valid
+)
+
+// LastRequest summarises the most recent request for the bar.
+type LastRequest struct {
+	Status   int           // HTTP status (0 when none arrived)
+	Duration time.Duration // round trip
+	At       time.Time     // when it finished
+	Outcome  string        // "ok", "errors", "unauthorized", "failed", "cancelled"
+}
+
+// Snapshot is everything the bar shows. The root model builds it from the session and its own
+// state inside Update; the bar never calls the session itself.
+type Snapshot struct {
+	Endpoint, Identity string
+	Token              session.Token
+	Refresh            RefreshState
+	Insecure           bool
+	Last               *LastRequest
+}
+
+// TokenState classifies the token for colouring.
+type TokenState int
+
+// The token states, in the order the bar checks them.
+const (
+	StateNone       TokenState = iota // no token
+	StateFresh                        // comfortably valid
+	StateDue                          // refresh due (less than a sixth of the lifetime left)
+	StateRefreshing                   // a refresh is in flight
+	StateExpired                      // past its expiry
+	StateFailed                       // the last refresh failed
+)
+
+// String names the state as the bar shows it.
+func (s TokenState) String() string {
+	switch s {
+	case StateFresh:
+		return "fresh"
+	case StateDue:
+		return "refresh due"
+	case StateRefreshing:
+		return "refreshing"
+	case StateExpired:
+		return "expired"
+	case StateFailed:
+		return "refresh failed"
+	default:
+		return "no token"
+	}
+}
+
+// Classify decides the token state at now. Expiry wins over everything: an expired token is the
+// one fact the user must not miss.
+func Classify(s Snapshot, now time.Time) TokenState {
+	switch {
+	case s.Token.IsZero():
+		return StateNone
+	case s.Token.Expired(now):
+		return StateExpired
+	case s.Refresh == RefreshFailedLast:
+		return StateFailed
+	case s.Refresh == RefreshRunning:
+		return StateRefreshing
+	case s.Token.RefreshDue(now):
+		return StateDue
+	default:
+		return StateFresh
+	}
+}
+
+// Render draws the bar at the given width. Segments are dropped from the least important end when
+// the terminal is narrow, so the token's age and expiry survive down to 80 columns and below.
+// Every piece is rendered with its own full style: an inner reset would otherwise cut the bar's
+// background short.
+func Render(ctx *common.Context, s Snapshot, width int) string {
+	st := ctx.Styles
+	now := ctx.Now
+	state := Classify(s, now)
+
+	badge := stateStyle(st, state).Render(strings.ToUpper(state.String()))
+	parts := []string{tokenText(s.Token, now)}
+	for _, opt := range []string{who(s), refreshText(s), lastText(s.Last, now), insecureText(s.Insecure)} {
+		if opt == "" {
+			continue
+		}
+		if lipgloss.Width(badge)+lipgloss.Width(joinParts(append(parts, opt)))+2 <= width {
+			parts = append(parts, opt)
+		}
+	}
+	line := badge + st.StatusSegment.Render(ansi.Truncate(joinParts(parts), max(0, width-lipgloss.Width(badge)-2), "…"))
+	if pad := width - lipgloss.Width(line); pad > 0 {
+		line += st.Status.Render(strings.Repeat(" ", pad))
+	}
+	return line
+}
+
+// joinParts joins the bar's segments with a middle dot.
+func joinParts(parts []string) string { return strings.Join(parts, " · ") }
+
+func stateStyle(st *common.Styles, s TokenState) lipgloss.Style {
+	switch s {
+	case StateFresh:
+		return st.TokenFresh
+	case StateDue:
+		return st.TokenDue
+	case StateRefreshing:
+		return st.TokenRefreshing
+	case StateFailed:
+		return st.TokenFailed
+	default:
+		return st.TokenExpired
+	}
+}
+
+// tokenText is "token 4m12s · expires in 55m48s", or how long ago it expired.
+func tokenText(t session.Token, now time.Time) string {
+	if t.IsZero() {
+		return "not logged in"
+	}
+	age := "token " + Duration(t.Age(now))
+	if t.Expired(now) {
+		return age + " · expired " + Duration(-t.TimeLeft(now)) + " ago"
+	}
+	return age + " · expires in " + Duration(t.TimeLeft(now))
+}
+
+func who(s Snapshot) string {
+	host := s.Endpoint
+	if u, err := url.Parse(s.Endpoint); err == nil && u.Host != "" {
+		host = u.Host
+	}
+	if s.Identity == "" {
+		return host
+	}
+	return s.Identity + "@" + host
+}
+
+func refreshText(s Snapshot) string {
+	if s.Token.IsZero() {
+		return ""
+	}
+	switch n := s.Token.Rotations; n {
+	case 0:
+		return "no rotations"
+	case 1:
+		return "1 rotation"
+	default:
+		return fmt.Sprintf("%d rotations", n)
+	}
+}
+
+func lastText(l *LastRequest, now time.Time) string {
+	if l == nil {
+		return ""
+	}
+	status := l.Outcome
+	if l.Status != 0 {
+		status = fmt.Sprintf("%d %s", l.Status, l.Outcome)
+	}
+	return fmt.Sprintf("last %s in %s, %s ago", status, Duration(l.Duration), Duration(now.Sub(l.At)))
+}
+
+func insecureText(insecure bool) string {
+	if insecure {
+		return "INSECURE (--insecure)"
+	}
+	return ""
+}
+
+// Duration formats a duration for people: 850ms, 42s, 4m12s, 1h02m.
+func Duration(d time.Duration) string {
+	if d < 0 {
+		d = 0
+	}
+	switch {
+	case d < time.Millisecond:
+		return fmt.Sprintf("%dµs", d.Microseconds())
+	case d < time.Second:
+		return fmt.Sprintf("%dms", d.Milliseconds())
+	case d < time.Minute:
+		return fmt.Sprintf("%ds", int(d.Seconds()))
+	case d < time.Hour:
+		return fmt.Sprintf("%dm%02ds", int(d.Minutes()), int(d.Seconds())%60)
+	default:
+		return fmt.Sprintf("%dh%02dm", int(d.Hours()), int(d.Minutes())%60)
+	}
+}

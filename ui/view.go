@@ -1,0 +1,99 @@
+package ui
+
+import (
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/toggle-explorer/toggle-explorer/ui/statusbar"
+)
+
+// View draws the screen on show, the notice, the status bar and the help line.
+func (m Model) View() string {
+	w, h := m.ctx.Width, m.ctx.Height
+	if w <= 0 || h <= 0 {
+		return ""
+	}
+	if m.showHelp {
+		return m.fullHelp()
+	}
+	if m.screen == screenLogin {
+		return lipgloss.JoinVertical(lipgloss.Left, m.login.View(), m.helpLine())
+	}
+	return lipgloss.JoinVertical(lipgloss.Left,
+		m.workspace.View(),
+		m.noticeLine(),
+		statusbar.Render(m.ctx, m.statusSnapshot(), w),
+		m.helpLine(),
+	)
+}
+
+// statusSnapshot gathers what the status bar shows.
+func (m Model) statusSnapshot() statusbar.Snapshot {
+	s := statusbar.Snapshot{Identity: m.identity, Token: m.token, Refresh: m.refresh, Insecure: m.opts.Insecure}
+	if m.sess != nil {
+		s.Endpoint = m.sess.Endpoint()
+	}
+	if m.hasWorkspace {
+		s.Last = m.workspace.LastRequest()
+	}
+	return s
+}
+
+// noticeLine is the latest notice, or a blank line.
+func (m Model) noticeLine() string {
+	st := m.ctx.Styles
+	n := m.notice
+	if !n.visible(m.ctx.Now) {
+		return ""
+	}
+	style := st.Info
+	switch n.kind {
+	case noticeGood:
+		style = st.Success
+	case noticeWarn:
+		style = st.Warning
+	case noticeError:
+		style = st.Error
+	}
+	return style.Render(ansi.Truncate(" "+n.text, m.ctx.Width, "…"))
+}
+
+// helpLine is the one-line hint built from the focused pane's keys and the global ones.
+func (m Model) helpLine() string {
+	m.help.ShowAll = false
+	return ansi.Truncate(" "+m.help.View(m.screenHelp()), m.ctx.Width, "…")
+}
+
+// screenHelp joins the screen's bindings with the global ones.
+func (m Model) screenHelp() help.KeyMap {
+	var screen help.KeyMap = m.login.KeyMap()
+	if m.screen == screenWorkspace {
+		screen = m.workspace.Help()
+	}
+	return joinedHelp{first: screen, global: m.keys}
+}
+
+// fullHelp is the f1 overlay: every binding of the screen and the app, in columns.
+func (m Model) fullHelp() string {
+	st := m.ctx.Styles
+	m.help.ShowAll = true
+	body := st.Accent.Render("Keys") + st.Faint.Render("   esc or f1 closes") + "\n\n" + m.help.View(m.screenHelp())
+	box := st.Overlay.MaxWidth(m.ctx.Width).Render(body)
+	return lipgloss.Place(m.ctx.Width, m.ctx.Height, lipgloss.Center, lipgloss.Center, box)
+}
+
+// joinedHelp shows a screen's bindings followed by the global ones.
+type joinedHelp struct {
+	first  help.KeyMap
+	global KeyMap
+}
+
+func (j joinedHelp) ShortHelp() []key.Binding {
+	return append(j.first.ShortHelp(), j.global.ShortHelp()...)
+}
+
+func (j joinedHelp) FullHelp() [][]key.Binding {
+	return append(j.first.FullHelp(), j.global.FullHelp()...)
+}

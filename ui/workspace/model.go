@@ -1,0 +1,175 @@
+// Package workspace is the screen after login: the query editor, the variables editor and the
+// results pane, and the running of requests through the shared session.
+package workspace
+
+import (
+	"context"
+	"time"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/spinner"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/toggle-explorer/toggle-explorer/session"
+	"github.com/toggle-explorer/toggle-explorer/ui/common"
+	"github.com/toggle-explorer/toggle-explorer/ui/editor"
+	"github.com/toggle-explorer/toggle-explorer/ui/results"
+	"github.com/toggle-explorer/toggle-explorer/ui/statusbar"
+)
+
+// Pane names the focusable panes.
+type Pane int
+
+// The panes, in tab order.
+const (
+	PaneEditor Pane = iota
+	PaneVariables
+	PaneResults
+	paneCount
+)
+
+// String names the pane.
+func (p Pane) String() string {
+	switch p {
+	case PaneEditor:
+		return "query"
+	case PaneVariables:
+		return "variables"
+	case PaneResults:
+		return "results"
+	}
+	return "unknown"
+}
+
+// inflight is the one request being run.
+type inflight struct {
+	id      int
+	cancel  context.CancelFunc
+	started time.Time
+	op      string
+}
+
+// Model is the workspace screen.
+type Model struct {
+	ctx     *common.Context
+	keys    KeyMap
+	sess    *session.Session
+	editor  editor.Model
+	vars    editor.Model
+	results results.Model
+	spinner spinner.Model
+	focus   Pane
+
+	width, height int
+	// Pane rectangles from the last layout, for routing mouse events.
+	layout layout
+
+	running *inflight
+	lastID  int
+	last    *statusbar.LastRequest
+	// varsProblem is the live JSON error of the variables pane ("" when it parses).
+	varsProblem string
+}
+
+// Options fill the editors at start.
+type Options struct {
+	Query, Variables string
+}
+
+// New builds the workspace around a logged-in session.
+func New(ctx *common.Context, sess *session.Session, opts Options) Model {
+	m := Model{
+		ctx:  ctx,
+		keys: DefaultKeyMap(),
+		sess: sess,
+		editor: editor.New(editor.Options{
+			Language:    editor.GraphQL,
+			Placeholder: "# write a query, then ctrl+r to run it",
+			Styles:      editor.DefaultStyles(ctx.Theme),
+		}),
+		vars: editor.New(editor.Options{
+			Language:    editor.JSON,
+			Placeholder: `{ "name": "value" }`,
+			Styles:      editor.DefaultStyles(ctx.Theme),
+		}),
+		results: results.New(results.DefaultStyles(ctx.Theme), results.DefaultKeyMap()),
+		spinner: spinner.New(spinner.WithSpinner(spinner.MiniDot), spinner.WithStyle(ctx.Styles.Accent)),
+	}
+	m.editor = m.editor.SetValue(opts.Query)
+	m.vars = m.vars.SetValue(opts.Variables)
+	m.checkVariables()
+	m.editor, _ = m.editor.Focus()
+	return m
+}
+
+// Init starts nothing: the editor cursor does not blink (a blink redraws the whole screen).
+func (m Model) Init() tea.Cmd { return nil }
+
+// SetSession swaps the session after a new login (same editors, new identity or endpoint).
+func (m *Model) SetSession(s *session.Session) { m.sess = s }
+
+// Focused returns the focused pane.
+func (m Model) Focused() Pane { return m.focus }
+
+// Running reports whether a request is in flight.
+func (m Model) Running() bool { return m.running != nil }
+
+// LastRequest summarises the last finished request for the status bar (nil before the first).
+func (m Model) LastRequest() *statusbar.LastRequest { return m.last }
+
+// Query returns the query editor's text.
+func (m Model) Query() string { return m.editor.Value() }
+
+// Variables returns the variables editor's text.
+func (m Model) Variables() string { return m.vars.Value() }
+
+// Results returns the results pane (for tests and goldens).
+func (m Model) Results() results.Model { return m.results }
+
+// CapturesKeys reports whether the focused pane is a text field, so single-letter shortcuts and
+// esc must go to it rather than act globally.
+func (m Model) CapturesKeys() bool {
+	switch m.focus {
+	case PaneEditor, PaneVariables:
+		return true
+	default:
+		return m.results.InputFocused()
+	}
+}
+
+// KeyMap returns the workspace bindings, with Cancel enabled only while a request runs so help
+// stays truthful.
+func (m Model) KeyMap() KeyMap {
+	k := m.keys
+	k.Cancel.SetEnabled(m.running != nil)
+	return k
+}
+
+// Help is what the help bar shows: the focused pane's bindings after the workspace's.
+func (m Model) Help() help.KeyMap { return helpKeys{ws: m.KeyMap(), pane: m.paneHelp()} }
+
+func (m Model) paneHelp() help.KeyMap {
+	switch m.focus {
+	case PaneEditor:
+		return m.editor
+	case PaneVariables:
+		return m.vars
+	default:
+		return m.results
+	}
+}
+
+// helpKeys joins the workspace's and the focused pane's bindings for help.
+type helpKeys struct {
+	ws   KeyMap
+	pane help.KeyMap
+}
+
+func (h helpKeys) ShortHelp() []key.Binding {
+	return append(h.ws.ShortHelp(), h.pane.ShortHelp()...)
+}
+
+func (h helpKeys) FullHelp() [][]key.Binding {
+	return append(h.ws.FullHelp(), h.pane.FullHelp()...)
+}

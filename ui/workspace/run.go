@@ -1,0 +1,171 @@
+package workspace
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/session"
+	"github.com/toggle-explorer/toggle-explorer/ui/editor"
+	"github.com/toggle-explorer/toggle-explorer/ui/results"
+	"github.com/toggle-explorer/toggle-explorer/ui/statusbar"
+)
+
+// RunFinishedMsg carries a finished request back to the workspace. ID ties it to the request that
+// started it: a result for anything but the latest request is dropped.
+type RunFinishedMsg struct {
+	ID       int
+	Doc      *results.Document
+	Last     statusbar.LastRequest
+	Replayed bool
+}
+
+// prepared is a request that passed every local check and can be sent.
+type prepared struct {
+	req        session.Request
+	extraction query.Extraction
+	opLabel    string
+}
+
+// prepare checks the document and the variables without sending anything. On a problem it returns
+// a results document explaining it (with positions the editor can jump to) and the diagnostics to
+// underline.
+func (m Model) prepare() (prepared, *results.Document, []editor.Diagnostic) {
+	var p prepared
+	doc, err := query.Parse(m.editor.Value())
+	var syntax *query.SyntaxError
+	if errors.As(err, &syntax) {
+		return p, notSent("the query has a syntax error", results.ErrorItem{
+				Message: syntax.Message, Line: syntax.Line, Column: syntax.Column}),
+			[]editor.Diagnostic{{Line: syntax.Line, Column: syntax.Column, Message: syntax.Message}}
+	}
+	if err != nil {
+		return p, notSent(err.Error()), nil
+	}
+	op := operationNear(doc, m.editor.CursorOffset())
+	vars, err := query.ParseVariablesJSON(m.vars.Value())
+	if err != nil {
+		return p, notSent("the variables are not valid JSON: " + err.Error()), nil
+	}
+	vars = query.CoerceVariables(op, vars)
+	if problems := query.CheckVariables(op, vars); len(problems) > 0 {
+		items := make([]results.ErrorItem, len(problems))
+		for i, pr := range problems {
+			items[i] = results.ErrorItem{Message: pr.String()}
+		}
+		return p, notSent("the variables do not fit the operation", items...), nil
+	}
+	ext, err := doc.ExtractMapped(op)
+	if err != nil {
+		return p, notSent(err.Error()), nil
+	}
+	p.req = session.Request{Query: ext.Text, OperationName: op.Name, Variables: vars, Mutation: op.Kind == query.Mutation}
+	p.extraction = ext
+	p.opLabel = op.Name
+	if p.opLabel == "" {
+		p.opLabel = "anonymous " + op.Kind.String()
+	}
+	return p, nil, nil
+}
+
+// operationNear picks the operation to run: the one under the cursor, else the first one after it
+// (a cursor in the comment above an operation means that operation), else the last one.
+func operationNear(doc *query.Document, offset int) query.Operation {
+	if op, ok := doc.OperationAt(offset); ok {
+		return op
+	}
+	for _, op := range doc.Operations {
+		if op.StartOffset >= offset {
+			return op
+		}
+	}
+	return doc.Operations[len(doc.Operations)-1]
+}
+
+// notSent is a results document for a request stopped before the network.
+func notSent(reason string, errs ...results.ErrorItem) *results.Document {
+	return results.Prepare(nil, results.Meta{Notice: "Not sent: " + reason, Errors: errs})
+}
+
+// runCmd sends the request and prepares its result for display, all off the UI goroutine. Every
+// input is captured before the closure is built.
+func runCmd(ctx context.Context, sess *session.Session, id int, p prepared) tea.Cmd {
+	return func() tea.Msg {
+		started := time.Now()
+		res, err := sess.Execute(ctx, p.req)
+		msg := RunFinishedMsg{ID: id}
+		msg.Last.At = time.Now()
+		msg.Last.Duration = msg.Last.At.Sub(started)
+		meta := results.Meta{}
+		var body []byte
+		if res != nil {
+			body = res.Body
+			meta.Status, meta.Duration, meta.Size = res.Status, res.Duration, res.Size
+			meta.ContentType = res.Header.Get("Content-Type")
+			meta.Errors = errorItems(res.Envelope.Errors, p.extraction)
+			msg.Last.Status, msg.Last.Duration = res.Status, res.Duration
+			msg.Replayed = res.Replayed
+			if res.Diagnosis != nil {
+				meta.Diagnosis = res.Diagnosis.String()
+			}
+			if res.EnvelopeErr != nil {
+				meta.Notice = res.EnvelopeErr.Error()
+			}
+		}
+		msg.Last.Outcome = outcome(res, err)
+		switch {
+		case errors.Is(err, context.Canceled):
+			meta.Notice = "Cancelled; nothing more will be shown for this request"
+		case err != nil && meta.Diagnosis == "":
+			meta.Notice = err.Error()
+		}
+		msg.Doc = results.Prepare(body, meta)
+		return msg
+	}
+}
+
+// outcome is the one-word summary of a request for the status bar and history.
+func outcome(res *session.Result, err error) string {
+	var authErr *session.AuthError
+	switch {
+	case errors.Is(err, context.Canceled):
+		return "cancelled"
+	case errors.As(err, &authErr):
+		return "unauthorized"
+	case err != nil || res == nil || res.EnvelopeErr != nil:
+		return "failed"
+	case len(res.Envelope.Errors) > 0:
+		return "errors"
+	}
+	return "ok"
+}
+
+// errorItems converts the server's errors for the results pane, mapping positions in the document
+// as sent back to the editor's text.
+func errorItems(errs []session.GraphQLError, ext query.Extraction) []results.ErrorItem {
+	items := make([]results.ErrorItem, 0, len(errs))
+	for _, e := range errs {
+		item := results.ErrorItem{Message: e.Message, CustomerFacing: e.CustomerFacing, Validation: e.Validation}
+		if len(e.Locations) > 0 {
+			line, col := e.Locations[0].Line, e.Locations[0].Column
+			if l, c, ok := ext.OriginalPosition(line, col); ok {
+				line, col = l, c
+			}
+			item.Line, item.Column = line, col
+		}
+		if len(e.Path) > 0 {
+			parts := make([]string, len(e.Path))
+			for i, p := range e.Path {
+				parts[i] = fmt.Sprint(p)
+			}
+			item.Path = strings.Join(parts, ".")
+		}
+		items = append(items, item)
+	}
+	return items
+}

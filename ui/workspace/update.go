@@ -1,0 +1,186 @@
+package workspace
+
+import (
+	"context"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/spinner"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/ui/editor"
+	"github.com/toggle-explorer/toggle-explorer/ui/results"
+)
+
+// Update handles the workspace's keys and messages.
+func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.KeyMsg:
+		return m.handleKey(msg)
+	case tea.MouseMsg:
+		return m.handleMouse(msg)
+	case RunFinishedMsg:
+		return m.finish(msg), nil
+	case results.JumpToErrorMsg:
+		return m.jumpTo(msg.Line, msg.Column), nil
+	case results.SearchFinishedMsg:
+		var cmd tea.Cmd
+		m.results, cmd = m.results.Update(msg)
+		return m, cmd
+	case spinner.TickMsg:
+		if m.running == nil {
+			return m, nil
+		}
+		var cmd tea.Cmd
+		m.spinner, cmd = m.spinner.Update(msg)
+		return m, cmd
+	}
+	var cmd tea.Cmd
+	m.results, cmd = m.results.Update(msg)
+	return m, cmd
+}
+
+func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
+	switch {
+	case key.Matches(msg, m.keys.Run):
+		return m.run()
+	case key.Matches(msg, m.keys.Cancel) && m.running != nil && !m.results.InputFocused():
+		return m.cancel(), nil
+	case key.Matches(msg, m.keys.NextPane) && !m.results.InputFocused():
+		return m.setFocus((m.focus + 1) % paneCount)
+	case key.Matches(msg, m.keys.PrevPane) && !m.results.InputFocused():
+		return m.setFocus((m.focus + paneCount - 1) % paneCount)
+	case key.Matches(msg, m.keys.JumpError):
+		return m.jumpToFirstError(), nil
+	}
+	var cmd tea.Cmd
+	switch m.focus {
+	case PaneEditor:
+		m.editor, cmd = m.editor.Update(msg)
+	case PaneVariables:
+		m.vars, cmd = m.vars.Update(msg)
+		m.checkVariables()
+	case PaneResults:
+		m.results, cmd = m.results.Update(msg)
+	}
+	return m, cmd
+}
+
+// setFocus moves the keyboard to pane p, blurring the others and passing on Focus's command.
+func (m Model) setFocus(p Pane) (Model, tea.Cmd) {
+	m.editor = m.editor.Blur()
+	m.vars = m.vars.Blur()
+	m.results.Blur()
+	m.focus = p
+	var cmd tea.Cmd
+	switch p {
+	case PaneEditor:
+		m.editor, cmd = m.editor.Focus()
+	case PaneVariables:
+		m.vars, cmd = m.vars.Focus()
+	case PaneResults:
+		cmd = m.results.Focus()
+	}
+	return m, cmd
+}
+
+// run checks the document and variables and, when they are fine, sends the request.
+func (m Model) run() (Model, tea.Cmd) {
+	if m.running != nil {
+		return m, nil
+	}
+	p, problem, diags := m.prepare()
+	m.editor = m.editor.SetDiagnostics(diags)
+	if problem != nil {
+		m.results = m.results.SetDocument(problem)
+		return m, nil
+	}
+	m.lastID++
+	ctx, cancel := context.WithCancel(context.Background())
+	m.running = &inflight{id: m.lastID, cancel: cancel, started: m.ctx.Now, op: p.opLabel}
+	m.results.SetLoading(true)
+	return m, tea.Batch(runCmd(ctx, m.sess, m.lastID, p), m.spinner.Tick)
+}
+
+// cancel stops the request in flight; its result, when it arrives, only says it was cancelled.
+func (m Model) cancel() Model {
+	m.running.cancel()
+	return m
+}
+
+// finish shows a finished request, unless a newer one started since.
+func (m Model) finish(msg RunFinishedMsg) Model {
+	if m.running == nil || msg.ID != m.running.id {
+		return m
+	}
+	m.running.cancel()
+	m.running = nil
+	last := msg.Last
+	m.last = &last
+	m.results = m.results.SetDocument(msg.Doc)
+	return m
+}
+
+// jumpTo moves the editor's cursor to a position from an error and focuses it.
+func (m Model) jumpTo(line, col int) Model {
+	if line <= 0 {
+		return m
+	}
+	m.editor = m.editor.GotoLine(line, max(1, col))
+	m, _ = m.setFocus(PaneEditor)
+	return m
+}
+
+// jumpToFirstError goes to the first located error of the shown response.
+func (m Model) jumpToFirstError() Model {
+	doc := m.results.Document()
+	if doc == nil {
+		return m
+	}
+	for _, e := range doc.Meta().Errors {
+		if e.Line > 0 {
+			return m.jumpTo(e.Line, e.Column)
+		}
+	}
+	return m
+}
+
+// checkVariables parses the variables as the user types and underlines a JSON error.
+func (m *Model) checkVariables() {
+	_, err := query.ParseVariablesJSON(m.vars.Value())
+	m.varsProblem = ""
+	var diags []editor.Diagnostic
+	if jerr, ok := err.(*query.JSONError); ok {
+		m.varsProblem = jerr.Error()
+		diags = []editor.Diagnostic{{Line: jerr.Line, Column: jerr.Column, Message: jerr.Message}}
+	} else if err != nil {
+		m.varsProblem = err.Error()
+	}
+	m.vars = m.vars.SetDiagnostics(diags)
+}
+
+// handleMouse sends wheel events to the pane under the pointer and focuses a clicked pane.
+func (m Model) handleMouse(msg tea.MouseMsg) (Model, tea.Cmd) {
+	p, x, y, ok := m.layout.hit(msg.X, msg.Y)
+	if !ok {
+		return m, nil
+	}
+	var cmd tea.Cmd
+	switch {
+	case msg.Action == tea.MouseActionPress && msg.Button == tea.MouseButtonLeft:
+		m, cmd = m.setFocus(p)
+		switch p {
+		case PaneEditor:
+			m.editor = m.editor.ClickAt(x, y)
+		case PaneVariables:
+			m.vars = m.vars.ClickAt(x, y)
+		}
+	case p == PaneEditor:
+		m.editor, cmd = m.editor.Update(msg)
+	case p == PaneVariables:
+		m.vars, cmd = m.vars.Update(msg)
+	case p == PaneResults:
+		m.results, cmd = m.results.Update(msg)
+	}
+	return m, cmd
+}

@@ -1,0 +1,68 @@
+package workspace
+
+import (
+	"fmt"
+
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/toggle-explorer/toggle-explorer/ui/common"
+	"github.com/toggle-explorer/toggle-explorer/ui/statusbar"
+)
+
+// SetSize lays out the panes in width×height cells (the root has already taken the status bar,
+// notice and help lines away).
+func (m *Model) SetSize(width, height int) {
+	m.width, m.height = width, height
+	m.layout = computeLayout(width, height)
+	w, h := common.FrameInner(m.layout.editor.w, m.layout.editor.h)
+	m.editor = m.editor.SetSize(w, h)
+	w, h = common.FrameInner(m.layout.vars.w, m.layout.vars.h)
+	m.vars = m.vars.SetSize(w, h)
+	w, h = common.FrameInner(m.layout.results.w, m.layout.results.h)
+	m.results.SetSize(w, h)
+}
+
+// View draws the three panes in their frames.
+func (m Model) View() string {
+	if m.width <= 0 || m.height <= 0 {
+		return ""
+	}
+	st := m.ctx.Styles
+	l := m.layout
+	editorBox := common.Frame(st, m.editorTitle(), m.editor.View(), l.editor.w, l.editor.h, m.focus == PaneEditor)
+	varsBox := common.Frame(st, m.varsTitle(), m.vars.View(), l.vars.w, l.vars.h, m.focus == PaneVariables)
+	resultsBox := common.Frame(st, m.resultsTitle(), m.results.View(), l.results.w, l.results.h, m.focus == PaneResults)
+	if l.results.x > 0 {
+		left := lipgloss.JoinVertical(lipgloss.Left, editorBox, varsBox)
+		return lipgloss.JoinHorizontal(lipgloss.Top, left, resultsBox)
+	}
+	top := lipgloss.JoinHorizontal(lipgloss.Top, editorBox, varsBox)
+	return lipgloss.JoinVertical(lipgloss.Left, top, resultsBox)
+}
+
+func (m Model) editorTitle() string {
+	line, col := m.editor.Cursor()
+	title := fmt.Sprintf("Query  %d:%d", line, col)
+	if d, ok := m.editor.DiagnosticAtCursor(); ok {
+		title += "  ✗ " + d.Message
+	}
+	return title
+}
+
+func (m Model) varsTitle() string {
+	if m.varsProblem != "" {
+		return "Variables ✗ " + m.varsProblem
+	}
+	return "Variables"
+}
+
+func (m Model) resultsTitle() string {
+	if m.running != nil {
+		elapsed := m.ctx.Now.Sub(m.running.started)
+		if m.running.started.IsZero() || elapsed < 0 {
+			elapsed = 0
+		}
+		return fmt.Sprintf("Results  %s running %s… %s  (esc cancels)", m.spinner.View(), m.running.op, statusbar.Duration(elapsed))
+	}
+	return "Results"
+}
