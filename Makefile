@@ -10,9 +10,9 @@ FUZZTIME ?= 10s
 build:
 	$(GO) build -o $(BIN) .
 
-## run: the fake Toggle API with demo credentials (the TUI takes over this target when it lands)
+## run: the TUI against the built-in fake Toggle API, demo credentials prefilled (press enter)
 run: build
-	./$(BIN) mock
+	./$(BIN) --demo
 
 ## mock: serve the fake Toggle API on 127.0.0.1:8080
 mock: build

@@ -114,11 +114,17 @@ func (s *Session) Execute(ctx context.Context, req Request) (*Result, error) {
 			case ctx.Err() != nil:
 				d.Action = "gave up: cancelled while logging in again"
 			default:
+				// Keep the first diagnosis (why the token was refused) and say why the cure
+				// failed too: both are needed to fix the problem.
 				var ae *AuthError
-				if errors.As(err, &ae) {
-					d = ae.Diagnosis
+				if errors.As(err, &ae) && ae.Diagnosis != nil {
+					d.Action = "gave up: logging in again was refused: " + ae.Diagnosis.ServerMessage
+					if ae.Diagnosis.ServerMessage == "" {
+						d.Action = "gave up: logging in again failed: " + ae.Diagnosis.Summary
+					}
+				} else {
+					d.Action = "gave up: logging in again failed: " + scrubString(err.Error(), "")
 				}
-				d.Action = "gave up: logging in again failed"
 			}
 			return s.giveUp(res, c, d)
 		}

@@ -74,9 +74,10 @@ type Model struct {
 	identity   string
 	loginID    int
 
-	token   session.Token // snapshot taken in Update, read by View
-	refresh statusbar.RefreshState
-	notice  notice
+	token    session.Token // snapshot taken in Update, read by View
+	refresh  statusbar.RefreshState
+	rejected string // fingerprint of a token the server refused for good
+	notice   notice
 }
 
 // New builds the root model on the login screen.

@@ -62,7 +62,8 @@ func eventNotice(ev session.Event, now time.Time) notice {
 	case session.Unauthorized:
 		n.text, n.kind = "✗ Unauthorized: "+diagnosisText(ev, msg), noticeError
 	case session.GaveUp:
-		n.text, n.kind, n.until = "✗ gave up: "+diagnosisText(ev, msg), noticeError, time.Time{}
+		// The diagnosis's action already says "gave up: …".
+		n.text, n.kind, n.until = "✗ "+diagnosisText(ev, msg), noticeError, time.Time{}
 	case session.StoreFailed:
 		n.text, n.kind = "⚠ "+msg, noticeWarn
 	case session.LoggedOut:

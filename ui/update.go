@@ -157,6 +157,10 @@ func (m Model) handleEvent(msg sessionEventMsg) (Model, tea.Cmd) {
 		m.refresh = statusbar.RefreshFailedLast
 	case session.LoggedIn, session.Refreshed, session.ReLoggedIn, session.Rotated:
 		m.refresh = statusbar.RefreshIdle
+	case session.GaveUp:
+		if d := msg.ev.Diagnosis; d != nil {
+			m.rejected = d.SentFingerprint
+		}
 	}
 	now := m.ctx.Now
 	if now.IsZero() {

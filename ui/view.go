@@ -31,7 +31,7 @@ func (m Model) View() string {
 
 // statusSnapshot gathers what the status bar shows.
 func (m Model) statusSnapshot() statusbar.Snapshot {
-	s := statusbar.Snapshot{Identity: m.identity, Token: m.token, Refresh: m.refresh, Insecure: m.opts.Insecure}
+	s := statusbar.Snapshot{Identity: m.identity, Token: m.token, Refresh: m.refresh, Insecure: m.opts.Insecure, Rejected: m.rejected}
 	if m.sess != nil {
 		s.Endpoint = m.sess.Endpoint()
 	}

@@ -125,9 +125,14 @@ func (m Model) scrollToCursor() Model {
 	w := m.textWidth()
 	// The whole cursor cell must fit, both cells of a wide rune included.
 	c := min(w, cellsAt(m.cursorRune(), x))
-	if x < m.xoff {
+	switch {
+	case x+c <= w:
+		// The cursor fits without scrolling: show the start of the lines again, as editors do,
+		// rather than keep the text cut after a visit to a long line.
+		m.xoff = 0
+	case x < m.xoff:
 		m.xoff = x
-	} else if x+c > m.xoff+w {
+	case x+c > m.xoff+w:
 		m.xoff = x + c - w
 	}
 	return m

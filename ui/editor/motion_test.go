@@ -194,8 +194,8 @@ func TestHorizontalScroll(t *testing.T) {
 		t.Fatalf("scrolled line = %q, want %q", first, want)
 	}
 	m = press(t, m, "down")
-	if m.xoff != 5 {
-		t.Fatalf("moving to a short line should scroll back to show it: xoff %d, want 5", m.xoff)
+	if m.xoff != 0 {
+		t.Fatalf("moving to a short line whose cursor fits the window should show the line from its start: xoff %d, want 0", m.xoff)
 	}
 	m = press(t, m, "home")
 	if m.xoff != 0 {

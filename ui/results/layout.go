@@ -1,6 +1,32 @@
 package results
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// maxMessageRows bounds how many lines a notice or diagnosis may wrap to.
+const maxMessageRows = 3
+
+// wrapMessage wraps a notice or diagnosis to the pane width, up to maxMessageRows lines (the last
+// cut with an ellipsis): these lines explain a failure, so they are wrapped rather than cut.
+func (m Model) wrapMessage(s string) []string {
+	if s == "" || m.width <= 0 {
+		return nil
+	}
+	wrapped := strings.Split(lipgloss.NewStyle().Width(m.width).Render(Sanitize(s)), "\n")
+	if len(wrapped) > maxMessageRows {
+		wrapped = wrapped[:maxMessageRows]
+		wrapped[maxMessageRows-1] = ansi.Truncate(wrapped[maxMessageRows-1]+" …", m.width-1, "") + "…"
+	}
+	for i := range wrapped {
+		wrapped[i] = strings.TrimRight(wrapped[i], " ")
+	}
+	return wrapped
+}
 
 // Layout is derived from the size and the document on every use rather
 // than cached, so a change of either can never leave it stale.
@@ -21,11 +47,10 @@ func (m Model) headerRows() int {
 		return 0
 	}
 	rows := 1 // title
-	for _, s := range []string{m.doc.note, m.doc.meta.Notice, m.doc.meta.Diagnosis} {
-		if s != "" {
-			rows++
-		}
+	if m.doc.note != "" {
+		rows++
 	}
+	rows += len(m.wrapMessage(m.doc.meta.Notice)) + len(m.wrapMessage(m.doc.meta.Diagnosis))
 	return rows + m.errorRows()
 }
 

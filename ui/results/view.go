@@ -44,13 +44,14 @@ func (m Model) View() string {
 		addLine(m.styles.Hint.Render(ansi.Truncate(hint, m.width, "…")))
 	} else {
 		addLine(m.titleLine())
-		for _, s := range []string{m.doc.note, m.doc.meta.Notice} {
-			if s != "" {
-				addLine(m.styles.Note.Render(ansi.Truncate(Sanitize(s), m.width, "…")))
-			}
+		if m.doc.note != "" {
+			addLine(m.styles.Note.Render(ansi.Truncate(Sanitize(m.doc.note), m.width, "…")))
 		}
-		if d := m.doc.meta.Diagnosis; d != "" {
-			addLine(m.styles.Diagnosis.Render(ansi.Truncate(Sanitize(d), m.width, "…")))
+		for _, s := range m.wrapMessage(m.doc.meta.Notice) {
+			addLine(m.styles.Note.Render(s))
+		}
+		for _, s := range m.wrapMessage(m.doc.meta.Diagnosis) {
+			addLine(m.styles.Diagnosis.Render(s))
 		}
 		for _, s := range m.errorLines() {
 			addLine(s)

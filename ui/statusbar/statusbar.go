@@ -41,6 +41,9 @@ type Snapshot struct {
 	Refresh            RefreshState
 	Insecure           bool
 	Last               *LastRequest
+	// Rejected is the fingerprint of a token the server refused and the session could not
+	// replace: unexpired, yet useless, which the bar must not call fresh.
+	Rejected string
 }
 
 // TokenState classifies the token for colouring.
@@ -54,6 +57,7 @@ const (
 	StateRefreshing                   // a refresh is in flight
 	StateExpired                      // past its expiry
 	StateFailed                       // the last refresh failed
+	StateRejected                     // unexpired but refused by the server
 )
 
 // String names the state as the bar shows it.
@@ -69,6 +73,8 @@ func (s TokenState) String() string {
 		return "expired"
 	case StateFailed:
 		return "refresh failed"
+	case StateRejected:
+		return "rejected"
 	default:
 		return "no token"
 	}
@@ -82,6 +88,8 @@ func Classify(s Snapshot, now time.Time) TokenState {
 		return StateNone
 	case s.Token.Expired(now):
 		return StateExpired
+	case s.Rejected != "" && s.Rejected == s.Token.Fingerprint:
+		return StateRejected
 	case s.Refresh == RefreshFailedLast:
 		return StateFailed
 	case s.Refresh == RefreshRunning:

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Regenerates the PNGs in screenshots/ from real runs: the built binary in tmux (120x36) against
+# `toggle-explorer mock`, captured with `tmux capture-pane -e` and rendered by freeze. freeze's own
+# PNG rasteriser crashes under Go 1.26 here, so freeze writes SVG and rsvg-convert makes the PNG
+# (Debian: librsvg2-bin; fonts-jetbrains-mono for the font freeze asks for).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=${BIN:-bin/toggle-explorer}
+FREEZE=${FREEZE:-go run github.com/charmbracelet/freeze@v0.2.2}
+OUT=screenshots
+for tool in tmux rsvg-convert; do
+  command -v "$tool" >/dev/null || { echo "screenshots: $tool is missing (apt-get install tmux librsvg2-bin fonts-jetbrains-mono)"; exit 1; }
+done
+
+work=$(mktemp -d)
+port=$((20000 + RANDOM % 20000))
+endpoint="http://127.0.0.1:$port/graphql"
+export XDG_CONFIG_HOME=$work/config XDG_DATA_HOME=$work/data XDG_STATE_HOME=$work/state XDG_CACHE_HOME=$work/cache
+run=0
+sock="-L te-shots-$$-$run"
+mock_pid=""
+cleanup() {
+  tmux $sock kill-server 2>/dev/null || true
+  [ -n "$mock_pid" ] && kill "$mock_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+start_mock() { # start_mock [extra mock flags...]
+  "$BIN" mock --addr "127.0.0.1:$port" --token-ttl 60m "$@" >"$work/mock.out" 2>&1 &
+  mock_pid=$!
+  for _ in $(seq 50); do grep -q graphql "$work/mock.out" 2>/dev/null && return; sleep 0.1; done
+  echo "mock did not start"; cat "$work/mock.out"; exit 1
+}
+stop_mock() { kill "$mock_pid"; wait "$mock_pid" 2>/dev/null || true; mock_pid=""; }
+
+start_tui() { # start_tui [extra flags...]: a fresh tmux server for each run
+  tmux $sock kill-server 2>/dev/null || true
+  run=$((run + 1))
+  sock="-L te-shots-$$-$run"
+  tmux $sock new-session -d -s shots -x 120 -y 36 "$BIN --endpoint $endpoint --username demo --no-store $*"
+  sleep 1
+}
+keys() { tmux $sock send-keys -t shots "$@"; sleep "${PAUSE:-0.6}"; }
+shot() { # shot NAME [BACKGROUND]: capture the pane and render it on the terminal's background
+  tmux $sock capture-pane -t shots -p -e >"$work/$1.ansi"
+  (cd "$work" && $FREEZE "$1.ansi" -o "$1.svg" --window=false --background "${2:-#171717}" >/dev/null 2>&1)
+  rsvg-convert "$work/$1.svg" -o "$OUT/$1.png"
+  echo "wrote $OUT/$1.png"
+}
+type_text() { tmux $sock send-keys -t shots -l "$1"; sleep 0.3; }
+
+start_mock
+# 1. The login screen, password typed (masked).
+start_tui
+type_text "toggle-demo-password"
+shot login
+# 2. The workspace with a result: the balance of a seeded card.
+keys Enter
+type_text 'query Balance($ref: String!) {'
+keys Enter
+type_text 'Cards(card_reference: $ref) { data { card_reference balance initial_balance expiry_time used product_name } total }'
+keys Enter
+type_text '}'
+keys Tab
+type_text '{"ref": "6301190010000000002"}'
+keys C-r
+PAUSE=1 keys Tab
+shot workspace
+# 3. Full help.
+keys F1
+shot help
+keys Escape
+# 4. An auth failure: the server restarts with a new signing key and another password, so the
+#    token is refused although unexpired and the re-login is refused too.
+stop_mock
+start_mock --password rotated-elsewhere
+keys S-Tab
+keys S-Tab
+PAUSE=1.5 keys C-r
+shot auth-failure
+# 5. The light theme.
+stop_mock
+start_mock
+start_tui --theme toggle-light
+type_text "toggle-demo-password"
+keys Enter
+type_text '{ Products(account_id: 1) { id name } }'
+PAUSE=1 keys C-r
+# A light theme is meant for a light terminal: render it on the theme's own background.
+shot light-theme "$(sed -n 's/.*"background": *"\(#[0-9a-fA-F]*\)".*/\1/p' themes/builtin/toggle-light.json | head -1)"
