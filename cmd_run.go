@@ -8,8 +8,8 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/toggle-explorer/toggle-explorer/query"
 	"github.com/toggle-explorer/toggle-explorer/session"
@@ -47,16 +47,21 @@ func (c *cli) runCommand(args []string) int {
 		return c.errorf(exitUsage, "run: standard input cannot carry both the document and the password")
 	}
 
+	// The document and variables are checked before anything else, endpoint included: bad input
+	// is reported as such even where no endpoint is configured yet.
+	dir, code := c.queriesDir(&f)
+	if code != exitOK {
+		return code
+	}
+	in, code := c.prepareRun(pos, *inline, *opName, varFlags, *varsFile, dir)
+	if code != exitOK {
+		return code
+	}
 	tgt, err := c.resolveTarget(&f)
 	if err != nil {
 		return c.errorf(exitUsage, "run: %v", err)
 	}
 	defer tgt.close()
-
-	in, code := c.prepareRun(pos, *inline, *opName, varFlags, *varsFile, tgt.paths.Queries)
-	if code != exitOK {
-		return code
-	}
 
 	sess, err := newSession(tgt, f.insecure, f.timeout)
 	if err != nil {
@@ -70,12 +75,19 @@ func (c *cli) runCommand(args []string) int {
 	}
 	ctx, cancel := context.WithTimeout(c.context(), f.timeout)
 	defer cancel()
+	started := time.Now()
 	res, err := sess.Execute(ctx, session.Request{
 		Query:         in.text,
 		OperationName: in.op.Name,
 		Variables:     in.vars,
 		Mutation:      in.op.Kind == query.Mutation,
 	})
+	if !f.noHistory {
+		entry := historyEntry(tgt.endpoint, in.op, in.text, in.vars, sess, started, res, err)
+		if herr := query.NewHistory(tgt.paths.historyFile(), 0).Append(entry); herr != nil {
+			fmt.Fprintf(c.stderr, "toggle-explorer: history not written: %v\n", herr)
+		}
+	}
 	return c.reportRun(res, err, *pretty)
 }
 
@@ -153,21 +165,29 @@ func (c *cli) readDocument(pos []string, inline, queriesDir string) (text string
 	} else if !errors.Is(err, os.ErrNotExist) {
 		return "", nil, "", err
 	}
-	saved := filepath.Join(queriesDir, name+".graphql")
-	data, err := readFileCapped(saved)
-	if errors.Is(err, os.ErrNotExist) {
-		return "", nil, "", fmt.Errorf("%s: no such file, and no saved query of that name in %s", name, queriesDir)
+	if query.ValidName(name) != nil {
+		return "", nil, "", fmt.Errorf("%s: no such file", name)
 	}
+	lib, _, err := openLibrary(queriesDir)
 	if err != nil {
 		return "", nil, "", err
 	}
-	varsPath := filepath.Join(queriesDir, name+".variables.json")
-	if _, statErr := os.Stat(varsPath); statErr == nil {
-		if vars, err = query.LoadVarsFile(varsPath); err != nil {
-			return "", nil, "", err
+	if !lib.Exists(name) {
+		return "", nil, "", fmt.Errorf("%s: no such file, and no saved query of that name in %s", name, queriesDir)
+	}
+	saved, err := lib.Load(name)
+	if err != nil {
+		return "", nil, "", err
+	}
+	if saved.Warning != "" {
+		fmt.Fprintf(c.stderr, "%s: %s\n", name, saved.Warning)
+	}
+	if strings.TrimSpace(saved.Variables) != "" {
+		if vars, err = query.ParseVariablesJSON(saved.Variables); err != nil {
+			return "", nil, "", fmt.Errorf("%s.variables.json: %w", name, err)
 		}
 	}
-	return string(data), vars, saved, nil
+	return saved.Text, vars, name, nil
 }
 
 func readFileCapped(path string) ([]byte, error) {

@@ -18,6 +18,7 @@ type commonFlags struct {
 	email         string
 	passwordStdin bool
 	noStore       bool
+	noHistory     bool
 	insecure      bool
 	verbose       bool
 	demo          bool
@@ -33,6 +34,7 @@ func (f *commonFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.email, "email", "", "API user's email, instead of a username (or $TOGGLE_EMAIL)")
 	fs.BoolVar(&f.passwordStdin, "password-stdin", false, "read the password from the first line of standard input")
 	fs.BoolVar(&f.noStore, "no-store", false, "neither read nor write the stored token")
+	fs.BoolVar(&f.noHistory, "no-history", false, "do not record this execution in the history")
 	fs.BoolVar(&f.insecure, "insecure", false, "allow plain http:// to hosts other than loopback")
 	fs.BoolVar(&f.verbose, "v", false, "narrate session events (login, rotation, refresh, diagnosis) on stderr")
 	fs.BoolVar(&f.demo, "demo", false, "use an in-process fake Toggle API with the demo credentials")

@@ -71,6 +71,10 @@ func (c *cli) run(args []string) int {
 			return c.tokenCommand(args[1:])
 		case "mock":
 			return c.mockCommand(args[1:])
+		case "queries":
+			return c.queriesCommand(args[1:])
+		case "history":
+			return c.historyCommand(args[1:])
 		case "help", "-h", "-help", "--help":
 			fmt.Fprint(c.stdout, usage)
 			return exitOK
@@ -106,6 +110,9 @@ Usage:
                                                    one request; the response JSON on stdout
   toggle-explorer login [--check] [--print-token]  log in and show the token summary
   toggle-explorer token [JWT|-]                    decode a token: header, claims, times, state
+  toggle-explorer run NAME                         run a saved query with its variables file
+  toggle-explorer queries                          list saved queries (name, operations, modified)
+  toggle-explorer history [--limit N]              recent executions (time, operation, status, duration)
   toggle-explorer mock [--addr 127.0.0.1:8080] ... serve the fake Toggle API
 
 Credentials: --username or --email, and --password-stdin; or the environment variables

@@ -369,3 +369,47 @@ func writeTemp(t *testing.T, name, content string) string {
 	writeFile(t, path, content)
 	return path
 }
+
+// TestStarterCollectionWorks installs the starter collection on first use and runs every query in
+// it, with its variables file, against the fake: each must succeed.
+func TestStarterCollectionWorks(t *testing.T) {
+	h := newHarness(t, demoConfig())
+	code, out, errOut := h.run("", "queries")
+	if code != exitOK || !strings.Contains(errOut, "installed 9 starter queries") {
+		t.Fatalf("queries: exit %d, stderr %s", code, errOut)
+	}
+	var names []string
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n")[1:] {
+		names = append(names, strings.Fields(line)[0])
+	}
+	want := []string{"accounts", "balance-check", "find-line-item", "guest-gratuity-card", "products",
+		"redeem", "reverse-line-item", "sell-physical-card", "top-up"}
+	if strings.Join(names, " ") != strings.Join(want, " ") {
+		t.Fatalf("starter queries %v, want %v", names, want)
+	}
+	for _, name := range names {
+		if code, out, errOut := h.run("", "run", name); code != exitOK {
+			t.Errorf("run %s: exit %d\n%s\n%s", name, code, out, errOut)
+		}
+	}
+	// A second listing installs nothing again.
+	if _, _, errOut := h.run("", "queries"); strings.Contains(errOut, "installed") {
+		t.Fatalf("starter installed twice: %s", errOut)
+	}
+}
+
+func TestHistoryRecordsEveryRun(t *testing.T) {
+	h := newHarness(t, demoConfig())
+	h.run("", "run", "-q", `query P { Products(account_id: 1) { id } }`)
+	h.run("", "run", "-q", `query Bad { Cards(card_reference: 1) { total } }`)
+	h.run("", "run", "--no-history", "-q", `query Hidden { Products(account_id: 1) { id } }`)
+	code, out, errOut := h.run("", "history")
+	if code != exitOK {
+		t.Fatalf("history: exit %d %s", code, errOut)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 2 || !strings.Contains(lines[0], "Bad") || !strings.Contains(lines[0], "200 errors") ||
+		!strings.Contains(lines[1], "P ") || !strings.Contains(lines[1], "200 ok") {
+		t.Fatalf("history, newest first, should list Bad (errors) then P (ok):\n%s", out)
+	}
+}

@@ -117,7 +117,7 @@ func runCmd(ctx context.Context, sess *session.Session, id int, p prepared) tea.
 				meta.Notice = res.EnvelopeErr.Error()
 			}
 		}
-		msg.Last.Outcome = outcome(res, err)
+		msg.Last.Outcome = session.Outcome(res, err)
 		switch {
 		case errors.Is(err, context.Canceled):
 			meta.Notice = "Cancelled; nothing more will be shown for this request"
@@ -127,22 +127,6 @@ func runCmd(ctx context.Context, sess *session.Session, id int, p prepared) tea.
 		msg.Doc = results.Prepare(body, meta)
 		return msg
 	}
-}
-
-// outcome is the one-word summary of a request for the status bar and history.
-func outcome(res *session.Result, err error) string {
-	var authErr *session.AuthError
-	switch {
-	case errors.Is(err, context.Canceled):
-		return "cancelled"
-	case errors.As(err, &authErr):
-		return "unauthorized"
-	case err != nil || res == nil || res.EnvelopeErr != nil:
-		return "failed"
-	case len(res.Envelope.Errors) > 0:
-		return "errors"
-	}
-	return "ok"
 }
 
 // errorItems converts the server's errors for the results pane, mapping positions in the document

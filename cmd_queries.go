@@ -1,0 +1,108 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/toggle-explorer/toggle-explorer/query"
+)
+
+// queriesCommand lists the saved queries: name, operations, modified time.
+func (c *cli) queriesCommand(args []string) int {
+	fs := newFlagSet("queries", "queries [--queries DIR]", c.stderr)
+	var f commonFlags
+	f.register(fs)
+	if _, err := parseInterspersed(fs, args); err != nil {
+		return usageExit(err)
+	}
+	dir, code := c.queriesDir(&f)
+	if code != exitOK {
+		return code
+	}
+	lib, installed, err := openLibrary(dir)
+	if err != nil {
+		return c.errorf(exitUsage, "queries: %v", err)
+	}
+	if len(installed) > 0 {
+		fmt.Fprintf(c.stderr, "installed %d starter queries into %s\n", len(installed), dir)
+	}
+	entries, err := lib.List()
+	if err != nil {
+		return c.errorf(exitUsage, "queries: %v", err)
+	}
+	if len(entries) == 0 {
+		fmt.Fprintf(c.stderr, "no saved queries in %s\n", dir)
+		return exitOK
+	}
+	w := tabwriter.NewWriter(c.stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(w, "NAME\tOPERATIONS\tMODIFIED")
+	for _, e := range entries {
+		ops := strings.Join(e.Operations, ", ")
+		if e.ParseError != "" {
+			ops = "⚠ does not parse: " + e.ParseError
+		}
+		if e.VarsPath != "" {
+			ops += "  (+ variables)"
+		}
+		fmt.Fprintf(w, "%s\t%s\t%s\n", e.Name, ops, e.Modified.Local().Format("2006-01-02 15:04"))
+	}
+	_ = w.Flush()
+	return exitOK
+}
+
+// historyCommand prints recent executions, newest first: time, operation, status, duration.
+func (c *cli) historyCommand(args []string) int {
+	fs := newFlagSet("history", "history [--limit N]", c.stderr)
+	limit := fs.Int("limit", 20, "how many entries to show")
+	if _, err := parseInterspersed(fs, args); err != nil {
+		return usageExit(err)
+	}
+	p, err := resolvePaths(c.getenv)
+	if err != nil {
+		return c.errorf(exitUsage, "history: %v", err)
+	}
+	entries, warnings, err := query.NewHistory(p.historyFile(), 0).Load(*limit)
+	for _, w := range warnings {
+		fmt.Fprintf(c.stderr, "history: %s\n", w)
+	}
+	if err != nil {
+		return c.errorf(exitUsage, "history: %v", err)
+	}
+	w := tabwriter.NewWriter(c.stdout, 0, 0, 2, ' ', 0)
+	for _, e := range entries {
+		op := e.Operation
+		if op == "" {
+			op = "(anonymous " + e.OperationKind + ")"
+		}
+		status := e.Outcome
+		if e.Status != 0 {
+			status = fmt.Sprintf("%d %s", e.Status, e.Outcome)
+		}
+		took := "<1ms"
+		if e.DurationMS > 0 {
+			took = (time.Duration(e.DurationMS) * time.Millisecond).String()
+		}
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", e.Time.Local().Format("2006-01-02 15:04:05"), op, status, took)
+	}
+	_ = w.Flush()
+	return exitOK
+}
+
+// queriesDir resolves the saved-queries directory from --queries, the profile, or the default.
+func (c *cli) queriesDir(f *commonFlags) (string, int) {
+	p, err := resolvePaths(c.getenv)
+	if err != nil {
+		return "", c.errorf(exitUsage, "%v", err)
+	}
+	cfg, err := loadConfig(p.configFile())
+	if err != nil {
+		return "", c.errorf(exitUsage, "%v", err)
+	}
+	prof, err := cfg.profile(f.profile)
+	if err != nil {
+		return "", c.errorf(exitUsage, "%v", err)
+	}
+	return firstNonEmpty(f.queries, prof.Queries, p.Queries), exitOK
+}
