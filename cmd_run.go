@@ -76,14 +76,15 @@ func (c *cli) runCommand(args []string) int {
 	ctx, cancel := context.WithTimeout(c.context(), f.timeout)
 	defer cancel()
 	started := time.Now()
-	res, err := sess.Execute(ctx, session.Request{
+	req := session.Request{
 		Query:         in.text,
 		OperationName: in.op.Name,
 		Variables:     in.vars,
 		Mutation:      in.op.Kind == query.Mutation,
-	})
+	}
+	res, err := sess.Execute(ctx, req)
 	if !f.noHistory {
-		entry := historyEntry(tgt.endpoint, in.op, in.text, in.vars, sess, started, res, err)
+		entry := sess.HistoryEntry(in.op, req, started, res, err)
 		if herr := query.NewHistory(tgt.paths.historyFile(), 0).Append(entry); herr != nil {
 			fmt.Fprintf(c.stderr, "toggle-explorer: history not written: %v\n", herr)
 		}

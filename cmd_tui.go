@@ -9,6 +9,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"github.com/toggle-explorer/toggle-explorer/mockapi"
+	"github.com/toggle-explorer/toggle-explorer/query"
 	"github.com/toggle-explorer/toggle-explorer/session"
 	"github.com/toggle-explorer/toggle-explorer/themes"
 	"github.com/toggle-explorer/toggle-explorer/ui"
@@ -88,6 +89,10 @@ func (c *cli) tuiOptions(f *commonFlags, p paths, themeName string) (ui.Options,
 	}
 	last := loadLastLogin(p)
 	opts := ui.Options{Theme: theme, Insecure: f.insecure}
+	history := query.NewHistory(p.historyFile(), 0)
+	if f.noHistory {
+		history = nil
+	}
 	opts.Login = login.Options{
 		Endpoint: firstNonEmpty(f.endpoint, c.getenv("TOGGLE_ENDPOINT"), prof.Endpoint, last.Endpoint),
 		Identity: firstNonEmpty(f.username, f.email, c.getenv("TOGGLE_USERNAME"), c.getenv("TOGGLE_EMAIL"), prof.Username, prof.Email, last.Identity),
@@ -113,6 +118,7 @@ func (c *cli) tuiOptions(f *commonFlags, p paths, themeName string) (ui.Options,
 	} else if !f.noStore {
 		store = newStore(p)
 	}
+	opts.Workspace.History = history
 	opts.Connect = func(endpoint string) (*session.Session, error) {
 		return session.New(session.Config{Endpoint: endpoint, Store: store, Insecure: f.insecure, RequestTimeout: f.timeout})
 	}

@@ -55,6 +55,9 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		var cmd tea.Cmd
 		m.workspace, cmd = m.workspace.Update(msg)
 		m.snapshotToken()
+		if msg.HistoryErr != nil {
+			m.notice = notice{text: "⚠ history not written: " + results.Sanitize(msg.HistoryErr.Error()), kind: noticeWarn, until: m.ctx.Now.Add(noticeLife)}
+		}
 		return m, cmd
 	}
 	return m.routeToScreen(msg)

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/toggle-explorer/toggle-explorer/query"
 	"github.com/toggle-explorer/toggle-explorer/session"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
 	"github.com/toggle-explorer/toggle-explorer/ui/editor"
@@ -65,6 +66,8 @@ type Model struct {
 	// Pane rectangles from the last layout, for routing mouse events.
 	layout layout
 
+	history *query.History
+
 	running *inflight
 	lastID  int
 	last    *statusbar.LastRequest
@@ -72,9 +75,11 @@ type Model struct {
 	varsProblem string
 }
 
-// Options fill the editors at start.
+// Options fill the editors at start and say where executions are recorded.
 type Options struct {
 	Query, Variables string
+	// History records every execution (nil: none).
+	History *query.History
 }
 
 // New builds the workspace around a logged-in session.
@@ -95,6 +100,7 @@ func New(ctx *common.Context, sess *session.Session, opts Options) Model {
 		}),
 		results: results.New(results.DefaultStyles(ctx.Theme), results.DefaultKeyMap()),
 		spinner: spinner.New(spinner.WithSpinner(spinner.MiniDot), spinner.WithStyle(ctx.Styles.Accent)),
+		history: opts.History,
 	}
 	m.editor = m.editor.SetValue(opts.Query)
 	m.vars = m.vars.SetValue(opts.Variables)

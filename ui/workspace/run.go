@@ -23,11 +23,14 @@ type RunFinishedMsg struct {
 	Doc      *results.Document
 	Last     statusbar.LastRequest
 	Replayed bool
+	// HistoryErr says the execution could not be recorded (shown as a notice, never fatal).
+	HistoryErr error
 }
 
 // prepared is a request that passed every local check and can be sent.
 type prepared struct {
 	req        session.Request
+	op         query.Operation
 	extraction query.Extraction
 	opLabel    string
 }
@@ -65,7 +68,7 @@ func (m Model) prepare() (prepared, *results.Document, []editor.Diagnostic) {
 		return p, notSent(err.Error()), nil
 	}
 	p.req = session.Request{Query: ext.Text, OperationName: op.Name, Variables: vars, Mutation: op.Kind == query.Mutation}
-	p.extraction = ext
+	p.op, p.extraction = op, ext
 	p.opLabel = op.Name
 	if p.opLabel == "" {
 		p.opLabel = "anonymous " + op.Kind.String()
@@ -94,11 +97,14 @@ func notSent(reason string, errs ...results.ErrorItem) *results.Document {
 
 // runCmd sends the request and prepares its result for display, all off the UI goroutine. Every
 // input is captured before the closure is built.
-func runCmd(ctx context.Context, sess *session.Session, id int, p prepared) tea.Cmd {
+func runCmd(ctx context.Context, sess *session.Session, history *query.History, id int, p prepared) tea.Cmd {
 	return func() tea.Msg {
 		started := time.Now()
 		res, err := sess.Execute(ctx, p.req)
 		msg := RunFinishedMsg{ID: id}
+		if history != nil {
+			msg.HistoryErr = history.Append(sess.HistoryEntry(p.op, p.req, started, res, err))
+		}
 		msg.Last.At = time.Now()
 		msg.Last.Duration = msg.Last.At.Sub(started)
 		meta := results.Meta{}

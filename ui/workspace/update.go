@@ -99,7 +99,7 @@ func (m Model) run() (Model, tea.Cmd) {
 	ctx, cancel := context.WithCancel(context.Background())
 	m.running = &inflight{id: m.lastID, cancel: cancel, started: m.ctx.Now, op: p.opLabel}
 	m.results.SetLoading(true)
-	return m, tea.Batch(runCmd(ctx, m.sess, m.lastID, p), m.spinner.Tick)
+	return m, tea.Batch(runCmd(ctx, m.sess, m.history, m.lastID, p), m.spinner.Tick)
 }
 
 // cancel stops the request in flight; its result, when it arrives, only says it was cancelled.

@@ -1,0 +1,23 @@
+package session
+
+import (
+	"time"
+
+	"github.com/toggle-explorer/toggle-explorer/query"
+)
+
+// HistoryEntry describes one Execute for the history: what was sent (the history masks secrets
+// itself), how it ended, and the token as its fingerprint only. The CLI and the TUI record the same
+// entries through it.
+func (s *Session) HistoryEntry(op query.Operation, req Request, started time.Time, res *Result, err error) query.HistoryEntry {
+	sum := Summarize(res, err)
+	e := query.HistoryEntry{
+		Time: started, Endpoint: s.Endpoint(), Operation: op.Name, OperationKind: op.Kind.String(),
+		Document: req.Query, Variables: req.Variables, Status: sum.Status, Outcome: sum.Outcome,
+		DurationMS: sum.Duration.Milliseconds(), Size: sum.Size, ErrorSummary: sum.Error,
+	}
+	if tok, ok := s.Token(); ok {
+		e.TokenFingerprint = tok.Fingerprint
+	}
+	return e
+}
