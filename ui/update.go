@@ -29,6 +29,10 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	case tickMsg:
 		m.ctx.Now = time.Time(msg)
 		m.snapshotToken()
+		if m.opts.DisableTick {
+			// Whoever drives time (a test) sent this tick; re-arming would start the wall clock.
+			return m, nil
+		}
 		return m, tick()
 	case tea.KeyMsg:
 		return m.handleKey(msg)

@@ -66,7 +66,7 @@ func (m Model) helpLine() string {
 	return ansi.Truncate(" "+m.help.View(m.screenHelp()), m.ctx.Width, "…")
 }
 
-// screenHelp joins the screen's bindings with the global ones.
+// screenHelp joins the global bindings with the screen's.
 func (m Model) screenHelp() help.KeyMap {
 	var screen help.KeyMap = m.login.KeyMap()
 	if m.screen == screenWorkspace {
@@ -84,16 +84,19 @@ func (m Model) fullHelp() string {
 	return lipgloss.Place(m.ctx.Width, m.ctx.Height, lipgloss.Center, lipgloss.Center, box)
 }
 
-// joinedHelp shows a screen's bindings followed by the global ones.
+// joinedHelp shows the global bindings followed by the screen's. The global ones come first
+// because help truncates from the end: placed last, "ctrl+c quit" (and at 80 columns "f1 help")
+// fell off the workspace's help line, and both fell out of the full help overlay, at 80 and at
+// 120 columns.
 type joinedHelp struct {
 	first  help.KeyMap
 	global KeyMap
 }
 
 func (j joinedHelp) ShortHelp() []key.Binding {
-	return append(j.first.ShortHelp(), j.global.ShortHelp()...)
+	return append(j.global.ShortHelp(), j.first.ShortHelp()...)
 }
 
 func (j joinedHelp) FullHelp() [][]key.Binding {
-	return append(j.first.FullHelp(), j.global.FullHelp()...)
+	return append(j.global.FullHelp(), j.first.FullHelp()...)
 }

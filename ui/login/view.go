@@ -33,5 +33,11 @@ func (m Model) View() string {
 		b.WriteString("\n\n" + st.Faint.Render(m.hint))
 	}
 	box := st.Overlay.Width(min(76, max(20, m.width-4))).Render(b.String())
-	return lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, box)
+	out := lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, box)
+	// Place never cuts: a long server message on a short terminal would make the view taller than
+	// its area, and the renderer would then scroll the form's top (the fields) off screen.
+	if lines := strings.Split(out, "\n"); m.height > 0 && len(lines) > m.height {
+		out = strings.Join(lines[:m.height], "\n")
+	}
+	return out
 }

@@ -150,11 +150,12 @@ func tokenText(t session.Token, now time.Time) string {
 	if t.IsZero() {
 		return "not logged in"
 	}
-	age := "token " + Duration(t.Age(now))
+	// Whole seconds: the bar ticks once a second, and "token 850ms" would only flicker.
+	age := "token " + Duration(t.Age(now).Truncate(time.Second))
 	if t.Expired(now) {
-		return age + " · expired " + Duration(-t.TimeLeft(now)) + " ago"
+		return age + " · expired " + Duration(-t.TimeLeft(now).Truncate(time.Second)) + " ago"
 	}
-	return age + " · expires in " + Duration(t.TimeLeft(now))
+	return age + " · expires in " + Duration(t.TimeLeft(now).Truncate(time.Second))
 }
 
 func who(s Snapshot) string {
@@ -206,6 +207,8 @@ func Duration(d time.Duration) string {
 		d = 0
 	}
 	switch {
+	case d == 0:
+		return "0s"
 	case d < time.Millisecond:
 		return fmt.Sprintf("%dµs", d.Microseconds())
 	case d < time.Second:
