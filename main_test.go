@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -411,5 +412,65 @@ func TestHistoryRecordsEveryRun(t *testing.T) {
 	if len(lines) != 2 || !strings.Contains(lines[0], "Bad") || !strings.Contains(lines[0], "200 errors") ||
 		!strings.Contains(lines[1], "P ") || !strings.Contains(lines[1], "200 ok") {
 		t.Fatalf("history, newest first, should list Bad (errors) then P (ok):\n%s", out)
+	}
+}
+
+func TestListThemesAndUserThemes(t *testing.T) {
+	h := newHarness(t, demoConfig())
+	themesDir := filepath.Join(h.env["XDG_CONFIG_HOME"], "toggle-explorer", "themes")
+	if err := os.MkdirAll(themesDir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(themesDir, "midnight.json"), `{"inherits": "toggle-dark", "palette": {"accent": "#ff00ff"}}`)
+	code, out, errOut := h.run("", "--list-themes")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	names := strings.Fields(out)
+	for _, want := range []string{"toggle-dark", "toggle-light", "high-contrast", "dracula", "midnight"} {
+		if !slices.Contains(names, want) {
+			t.Errorf("--list-themes lacks %s: %v", want, names)
+		}
+	}
+	if code, _, errOut := h.run("", "--theme", "no-such-theme", "--list-themes=false"); code != exitUsage || !strings.Contains(errOut, "toggle-dark") {
+		t.Fatalf("unknown theme: exit %d, %s (want the known names listed)", code, errOut)
+	}
+}
+
+// The login screen remembers the last endpoint and user, never the password.
+func TestTUIRemembersTheLastLogin(t *testing.T) {
+	h := newHarness(t, demoConfig())
+	c := &cli{getenv: func(k string) string {
+		if strings.HasPrefix(k, "TOGGLE_") {
+			return "" // nothing from the environment: only what was remembered
+		}
+		return h.env[k]
+	}, stdin: strings.NewReader(""), stdout: io.Discard, stderr: io.Discard}
+	p, err := resolvePaths(c.getenv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts, cleanup, err := c.tuiOptions(&commonFlags{}, p, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cleanup()
+	if opts.Login.Endpoint != "" || opts.Login.Identity != "" {
+		t.Fatalf("a first start prefilled %+v", opts.Login)
+	}
+	if err := opts.Remember(h.endpoint, "demo@example.com"); err != nil {
+		t.Fatal(err)
+	}
+	opts, cleanup2, err := c.tuiOptions(&commonFlags{}, p, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cleanup2()
+	if opts.Login.Endpoint != h.endpoint || opts.Login.Identity != "demo@example.com" || opts.Login.Password != "" {
+		t.Fatalf("remembered login = %+v", opts.Login)
+	}
+	data, _ := os.ReadFile(lastLoginFile(p))
+	if strings.Contains(string(data), mockapi.DemoPassword) {
+		t.Fatal("the password was remembered")
 	}
 }
