@@ -3,29 +3,16 @@ package session
 import (
 	"bytes"
 	"encoding/json"
-	"strings"
+
+	"github.com/toggle-explorer/toggle-explorer/query"
 )
 
 // maskedValue replaces a secret variable's value in logged request bodies.
 const maskedValue = "<masked>"
 
-// secretKeyParts are substrings that mark a variable name as secret (compared case-insensitively,
-// with '_' and '-' removed so api_key and api-key match apikey).
-var secretKeyParts = [...]string{"password", "passwd", "token", "secret", "apikey", "authorization"}
-
-// IsSecretKey reports whether a variable or field name looks like it holds a secret.
-func IsSecretKey(name string) bool {
-	n := strings.ToLower(strings.NewReplacer("_", "", "-", "").Replace(name))
-	for _, p := range secretKeyParts {
-		if strings.Contains(n, p) {
-			return true
-		}
-	}
-	return false
-}
-
 // MaskRequestBody returns a copy of a GraphQL request body safe to log: with maskAll (loginUser)
-// every variable value is masked; otherwise values under secret-looking keys, at any depth, and
+// every variable value is masked; otherwise values under secret-looking keys (query.IsSecretKey),
+// at any depth, and
 // JWT-looking strings are masked. A body that is not a JSON object is logged with JWTs redacted.
 func MaskRequestBody(body []byte, maskAll bool) []byte {
 	var req map[string]any
@@ -34,7 +21,7 @@ func MaskRequestBody(body []byte, maskAll bool) []byte {
 	}
 	if vars, ok := req["variables"].(map[string]any); ok {
 		for k, v := range vars {
-			if maskAll || IsSecretKey(k) {
+			if maskAll || query.IsSecretKey(k) {
 				vars[k] = maskedValue
 			} else {
 				vars[k] = maskValue(v)
@@ -55,7 +42,7 @@ func maskValue(v any) any {
 	switch x := v.(type) {
 	case map[string]any:
 		for k, vv := range x {
-			if IsSecretKey(k) {
+			if query.IsSecretKey(k) {
 				x[k] = maskedValue
 			} else {
 				x[k] = maskValue(vv)
