@@ -1,0 +1,63 @@
+package query
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	graphql "github.com/graph-gophers/graphql-go"
+)
+
+// loadSDLFile loads a schema fixture under testdata/schema or fails the test.
+func loadSDLFile(t testing.TB, name string) *Schema {
+	t.Helper()
+	s, err := LoadFile("testdata/schema/" + name)
+	if err != nil {
+		t.Fatalf("load %s: %v", name, err)
+	}
+	return s
+}
+
+// readFixture returns a fixture's text.
+func readFixture(t testing.TB, name string) string {
+	t.Helper()
+	b, err := os.ReadFile("testdata/schema/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// serverIntrospection is what a real GraphQL server (graph-gophers/graphql-go,
+// which the fake API runs on) answers to introspection for the SDL.
+func serverIntrospection(t testing.TB, sdl string) []byte {
+	t.Helper()
+	gs, err := graphql.ParseSchema(sdl, nil, graphql.UseStringDescriptions())
+	if err != nil {
+		t.Fatalf("graph-gophers: %v", err)
+	}
+	js, err := gs.ToJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return js
+}
+
+// cursor splits a test case written with "|" at the cursor into the text and
+// the cursor's byte offset.
+func cursor(tc string) (string, int) {
+	off := strings.Index(tc, "|")
+	if off < 0 {
+		return tc, len(tc)
+	}
+	return tc[:off] + tc[off+1:], off
+}
+
+// labels lists the completions' labels.
+func labels(items []Completion) []string {
+	out := make([]string, len(items))
+	for i, it := range items {
+		out[i] = it.Label
+	}
+	return out
+}
