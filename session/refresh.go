@@ -109,3 +109,14 @@ func (s *Session) backoff(n int) time.Duration {
 	d = d/2 + rand.N(d/2+1)
 	return max(d, s.cfg.RefreshMinDelay)
 }
+
+// RefreshNow logs in again now with the held credentials, whatever the token's age (the
+// inspector's "refresh now"). It joins a login already in flight rather than start a second one,
+// and fails with ErrNoCredentials for a pasted token.
+func (s *Session) RefreshNow(ctx context.Context) (Token, error) {
+	s.mu.Lock()
+	current := s.tok
+	s.mu.Unlock()
+	tok, _, err := s.renew(ctx, current, Refreshed)
+	return tok, err
+}

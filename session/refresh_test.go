@@ -245,3 +245,24 @@ func TestRunStopsWithContext(t *testing.T) {
 	cancel()
 	<-done
 }
+
+func TestRefreshNowLogsInAgainWhateverTheAge(t *testing.T) {
+	clock := newFakeClock()
+	f := newFakeAPI(clock)
+	s, _ := newTestSession(t, f, clock, nil)
+	first := mustLogin(t, s, demoCreds(f))
+	clock.Advance(time.Second) // a fresh token: the background refresh would leave it alone
+	tok, err := s.RefreshNow(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tok.Raw() == first.Raw() || f.logins.Load() != 2 || len(eventsOf(s, Refreshed)) != 1 {
+		t.Fatalf("RefreshNow kept the token or did not log in (logins %d)", f.logins.Load())
+	}
+	if _, err := s.UseToken(first.Raw(), "pasted"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.RefreshNow(context.Background()); !errors.Is(err, ErrNoCredentials) {
+		t.Fatalf("a pasted token cannot be refreshed: got %v", err)
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"github.com/toggle-explorer/toggle-explorer/session"
 	"github.com/toggle-explorer/toggle-explorer/themes"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
+	"github.com/toggle-explorer/toggle-explorer/ui/inspector"
 	"github.com/toggle-explorer/toggle-explorer/ui/login"
 	"github.com/toggle-explorer/toggle-explorer/ui/statusbar"
 	"github.com/toggle-explorer/toggle-explorer/ui/workspace"
@@ -46,6 +47,8 @@ type Options struct {
 	Connect func(endpoint string) (*session.Session, error)
 	// Remember saves the last endpoint and identity (called in a command; may be nil).
 	Remember func(endpoint, identity string) error
+	// CurlDir is where "write curl to a file" puts its files.
+	CurlDir string
 	// Insecure is shown in the status bar when plain http:// to a remote host is allowed.
 	Insecure bool
 	// Now is the time shown until the first tick (tests fix it; nil means time.Now at start).
@@ -66,6 +69,9 @@ type Model struct {
 	workspace    workspace.Model
 	hasWorkspace bool // the workspace is built on the first login and kept across re-logins
 	showHelp     bool
+
+	inspector     inspector.Model
+	showInspector bool
 
 	// The shared session and its life: gen tags its events, cancel stops its refresh loop.
 	sess       *session.Session

@@ -27,7 +27,7 @@ func DefaultKeyMap() KeyMap {
 		Docs:      key.NewBinding(key.WithKeys("f3"), key.WithHelp("f3", "schema docs")),
 		History:   key.NewBinding(key.WithKeys("f4"), key.WithHelp("f4", "history")),
 	}
-	for _, b := range []*key.Binding{&k.Save, &k.Open, &k.Inspector, &k.Docs, &k.History} {
+	for _, b := range []*key.Binding{&k.Save, &k.Open, &k.Docs, &k.History} {
 		b.SetEnabled(false)
 	}
 	return k

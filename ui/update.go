@@ -10,6 +10,7 @@ import (
 
 	"github.com/toggle-explorer/toggle-explorer/session"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
+	"github.com/toggle-explorer/toggle-explorer/ui/inspector"
 	"github.com/toggle-explorer/toggle-explorer/ui/login"
 	"github.com/toggle-explorer/toggle-explorer/ui/results"
 	"github.com/toggle-explorer/toggle-explorer/ui/statusbar"
@@ -29,6 +30,9 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	case tickMsg:
 		m.ctx.Now = time.Time(msg)
 		m.snapshotToken()
+		if m.showInspector {
+			m.inspector.Refresh()
+		}
 		if m.opts.DisableTick {
 			// Whoever drives time (a test) sent this tick; re-arming would start the wall clock.
 			return m, nil
@@ -55,6 +59,17 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	case common.InfoMsg:
 		m.notice = notice{text: msg.Text, kind: noticeInfo, until: m.ctx.Now.Add(noticeLife)}
 		return m, nil
+	case tokenActionMsg:
+		m.snapshotToken()
+		if msg.err != nil {
+			m.notice = notice{text: "✗ " + results.Sanitize(msg.err.Error()), kind: noticeError, until: m.ctx.Now.Add(noticeLife)}
+		} else {
+			m.notice = notice{text: "✓ " + msg.what, kind: noticeGood, until: m.ctx.Now.Add(noticeLife)}
+		}
+		return m, nil
+	case inspector.CloseMsg, inspector.RefreshNowMsg, inspector.UseTokenMsg, inspector.LogoutMsg,
+		inspector.CopyCurlMsg, inspector.CopiedMsg:
+		return m.updateInspector(msg)
 	case workspace.RunFinishedMsg:
 		var cmd tea.Cmd
 		m.workspace, cmd = m.workspace.Update(msg)
@@ -91,9 +106,15 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		}
 		return m, nil
 	}
+	if m.showInspector {
+		return m.updateInspector(msg)
+	}
 	if key.Matches(msg, m.keys.Help) {
 		m.showHelp = true
 		return m, nil
+	}
+	if key.Matches(msg, m.keys.Inspector) && m.screen == screenWorkspace {
+		return m.openInspector(), nil
 	}
 	return m.routeToScreen(msg)
 }
@@ -175,6 +196,9 @@ func (m Model) handleEvent(msg sessionEventMsg) (Model, tea.Cmd) {
 	}
 	m.notice = eventNotice(msg.ev, now)
 	m.snapshotToken()
+	if m.showInspector {
+		m.inspector.Refresh()
+	}
 	return m, listenCmd(msg.gen, m.sess.Events())
 }
 
@@ -196,6 +220,9 @@ func (m *Model) snapshotToken() {
 func (m *Model) resize() {
 	w, h := m.ctx.Width, m.ctx.Height
 	m.login.SetSize(w, max(0, h-1))
+	if m.showInspector {
+		m.inspector.SetSize(w, max(0, h-1))
+	}
 	if m.hasWorkspace {
 		m.workspace.SetSize(w, max(0, h-3))
 	}

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"strings"
+
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/lipgloss"
@@ -17,6 +19,9 @@ func (m Model) View() string {
 	}
 	if m.showHelp {
 		return m.fullHelp()
+	}
+	if m.showInspector {
+		return lipgloss.JoinVertical(lipgloss.Left, m.inspector.View(), m.helpLine())
 	}
 	if m.screen == screenLogin {
 		return lipgloss.JoinVertical(lipgloss.Left, m.login.View(), m.helpLine())
@@ -69,18 +74,37 @@ func (m Model) helpLine() string {
 // screenHelp joins the global bindings with the screen's.
 func (m Model) screenHelp() help.KeyMap {
 	var screen help.KeyMap = m.login.KeyMap()
-	if m.screen == screenWorkspace {
+	switch {
+	case m.showInspector:
+		screen = m.inspector.Help()
+	case m.screen == screenWorkspace:
 		screen = m.workspace.Help()
 	}
 	return joinedHelp{first: screen, global: m.keys}
 }
 
-// fullHelp is the f1 overlay: every binding of the screen and the app, in columns.
+// fullHelp is the f1 overlay: every binding of the screen and the app, in columns. Columns that
+// do not fit beside each other go on further rows rather than being cut off.
 func (m Model) fullHelp() string {
 	st := m.ctx.Styles
-	m.help.ShowAll = true
-	body := st.Accent.Render("Keys") + st.Faint.Render("   esc or f1 closes") + "\n\n" + m.help.View(m.screenHelp())
-	box := st.Overlay.MaxWidth(m.ctx.Width).Render(body)
+	avail := max(20, m.ctx.Width-st.Overlay.GetHorizontalFrameSize()-2)
+	h := m.help
+	h.Width = 0 // no truncation: the rows below are sized to fit
+	var rows []string
+	var row [][]key.Binding
+	for _, group := range m.screenHelp().FullHelp() {
+		candidate := append(append([][]key.Binding{}, row...), group)
+		if len(row) > 0 && lipgloss.Width(h.FullHelpView(candidate)) > avail {
+			rows = append(rows, h.FullHelpView(row))
+			candidate = [][]key.Binding{group}
+		}
+		row = candidate
+	}
+	if len(row) > 0 {
+		rows = append(rows, h.FullHelpView(row))
+	}
+	body := st.Accent.Render("Keys") + st.Faint.Render("   esc or f1 closes") + "\n\n" + strings.Join(rows, "\n\n")
+	box := st.Overlay.MaxWidth(m.ctx.Width).MaxHeight(m.ctx.Height).Render(body)
 	return lipgloss.Place(m.ctx.Width, m.ctx.Height, lipgloss.Center, lipgloss.Center, box)
 }
 

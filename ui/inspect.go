@@ -1,0 +1,84 @@
+package ui
+
+import (
+	"context"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/toggle-explorer/toggle-explorer/session"
+	"github.com/toggle-explorer/toggle-explorer/ui/inspector"
+	"github.com/toggle-explorer/toggle-explorer/ui/results"
+)
+
+// tokenActionMsg reports an inspector action the root performed on the session (refresh now, use a
+// pasted token). The message never carries the token.
+type tokenActionMsg struct {
+	what string
+	err  error
+}
+
+// openInspector shows the auth inspector over the workspace, freshly read from the session.
+func (m Model) openInspector() Model {
+	if m.sess == nil {
+		return m
+	}
+	m.inspector = inspector.New(m.ctx, m.sess)
+	m.inspector.SetSize(m.ctx.Width, max(0, m.ctx.Height-1))
+	m.showInspector = true
+	return m
+}
+
+// updateInspector routes a message to the open inspector and performs what it asks for. Every
+// session call happens in a command: logging in, logging out and writing files are I/O.
+func (m Model) updateInspector(msg tea.Msg) (Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case inspector.CloseMsg:
+		m.showInspector = false
+		return m, nil
+	case inspector.RefreshNowMsg:
+		sess := m.sess
+		return m, func() tea.Msg {
+			_, err := sess.RefreshNow(context.Background())
+			return tokenActionMsg{what: "token refreshed on request", err: err}
+		}
+	case inspector.UseTokenMsg:
+		sess, raw := m.sess, msg.Raw
+		return m, func() tea.Msg {
+			_, err := sess.UseToken(raw, "pasted")
+			return tokenActionMsg{what: "using the pasted token; the explorer cannot log in again when it expires", err: err}
+		}
+	case inspector.LogoutMsg:
+		return m.logout()
+	case inspector.CopyCurlMsg:
+		return m, inspector.CopyCurl(m.sess, msg, m.opts.CurlDir)
+	case inspector.CopiedMsg:
+		if msg.Err != nil {
+			m.notice = notice{text: "✗ copy as curl failed: " + results.Sanitize(msg.Err.Error()), kind: noticeError, until: m.ctx.Now.Add(noticeLife)}
+		} else {
+			m.notice = notice{text: "✓ curl command → " + results.Sanitize(msg.Where), kind: noticeGood, until: m.ctx.Now.Add(noticeLife)}
+		}
+		return m, nil
+	}
+	var cmd tea.Cmd
+	m.inspector, cmd = m.inspector.Update(msg)
+	return m, cmd
+}
+
+// logout forgets the token, the credentials and the stored copy, and returns to the login form
+// with the endpoint and user kept.
+func (m Model) logout() (Model, tea.Cmd) {
+	sess := m.sess
+	m.showInspector = false
+	m.screen = screenLogin
+	m.sessGen++ // drop the old session's remaining events
+	if m.sessCancel != nil {
+		m.sessCancel()
+	}
+	m.sess, m.sessCancel = nil, nil
+	m.token = session.Token{}
+	return m, func() tea.Msg {
+		sess.Logout()
+		sess.Close()
+		return tokenActionMsg{what: "logged out; the token and its stored copy are forgotten"}
+	}
+}
