@@ -1,0 +1,90 @@
+package historyview
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/ui/common"
+)
+
+// Times are shown in the location of the context's clock (the local zone in the program, a
+// fixed one in tests): the browser never reads the process's zone or clock itself.
+
+// formatWhen is an entry's time in a row: "15:04:05" on now's day, else the date.
+func formatWhen(t, now time.Time) string {
+	t = t.In(now.Location())
+	if !now.IsZero() {
+		ty, tm, td := t.Date()
+		ny, nm, nd := now.Date()
+		if ty == ny && tm == nm && td == nd {
+			return t.Format("15:04:05")
+		}
+	}
+	return t.Format("2006-01-02")
+}
+
+// formatDuration is a request's duration: "43 ms", "1.2 s", "2m05s".
+func formatDuration(ms int64) string {
+	switch {
+	case ms < 1000:
+		return fmt.Sprintf("%d ms", ms)
+	case ms < 60_000:
+		return fmt.Sprintf("%.1f s", float64(ms)/1000)
+	}
+	d := time.Duration(ms) * time.Millisecond
+	return fmt.Sprintf("%dm%02ds", int(d.Minutes()), int(d.Seconds())%60)
+}
+
+// formatSize is a response size: "512 B", "1.2 KiB", "3.4 MiB".
+func formatSize(n int64) string {
+	switch {
+	case n < 1<<10:
+		return fmt.Sprintf("%d B", n)
+	case n < 1<<20:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+}
+
+// formatStatus is the HTTP status and the outcome: "200 ok", "401 unauthorized", "— failed".
+func formatStatus(e query.HistoryEntry) string {
+	code := "—"
+	if e.Status != 0 {
+		code = fmt.Sprint(e.Status)
+	}
+	if e.Outcome == "" {
+		return code
+	}
+	return code + " " + e.Outcome
+}
+
+// outcomeStyle colours an outcome: success, GraphQL errors, failures, cancellation.
+func outcomeStyle(st *common.Styles, outcome string) lipgloss.Style {
+	switch outcome {
+	case query.OutcomeOK:
+		return st.Success
+	case query.OutcomeErrors:
+		return st.Warning
+	case query.OutcomeUnauthorized, query.OutcomeFailed:
+		return st.Error
+	case query.OutcomeCancelled:
+		return st.Faint
+	}
+	return st.Muted
+}
+
+// operationLabel names an entry's operation: its name, "(anonymous)", and its kind unless it is
+// a query.
+func operationLabel(e query.HistoryEntry) string {
+	name := e.Operation
+	if name == "" {
+		name = "(anonymous)"
+	}
+	if e.OperationKind != "" && e.OperationKind != "query" {
+		name += " · " + e.OperationKind
+	}
+	return name
+}

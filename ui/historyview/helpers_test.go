@@ -1,0 +1,121 @@
+package historyview
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/themes"
+	"github.com/toggle-explorer/toggle-explorer/ui/common"
+)
+
+// TestMain pins lipgloss to plain ASCII so views do not depend on the terminal running the tests.
+func TestMain(m *testing.M) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	lipgloss.SetHasDarkBackground(true)
+	os.Exit(m.Run())
+}
+
+// now is the tests' fixed clock.
+var now = time.Date(2025, 3, 14, 15, 9, 26, 0, time.UTC)
+
+func newCtx() *common.Context {
+	ctx := common.NewContext(themes.Default())
+	ctx.Now = now
+	return ctx
+}
+
+// keyMsg builds a key press from a Bubble Tea key name ("enter", "ctrl+l", "y").
+func keyMsg(t testing.TB, name string) tea.KeyMsg {
+	t.Helper()
+	if r := []rune(name); len(r) == 1 {
+		if r[0] == ' ' {
+			return tea.KeyMsg{Type: tea.KeySpace, Runes: r}
+		}
+		return tea.KeyMsg{Type: tea.KeyRunes, Runes: r}
+	}
+	for k := tea.KeyType(-200); k < 256; k++ {
+		if k.String() == name {
+			return tea.KeyMsg{Type: k}
+		}
+	}
+	t.Fatalf("unknown key %q", name)
+	return tea.KeyMsg{}
+}
+
+// press sends keys and returns the messages their commands produce.
+func press(t testing.TB, m Model, keys ...string) (Model, []tea.Msg) {
+	t.Helper()
+	var msgs []tea.Msg
+	for _, k := range keys {
+		var cmd tea.Cmd
+		m, cmd = m.Update(keyMsg(t, k))
+		if cmd != nil {
+			if msg := cmd(); msg != nil {
+				msgs = append(msgs, msg)
+			}
+		}
+	}
+	return m, msgs
+}
+
+// typeText types s one rune at a time; typing must not send anything.
+func typeText(t testing.TB, m Model, s string) Model {
+	t.Helper()
+	for _, r := range s {
+		var msgs []tea.Msg
+		m, msgs = press(t, m, string(r))
+		if len(msgs) != 0 {
+			t.Fatalf("typing %q sent %#v", r, msgs)
+		}
+	}
+	return m
+}
+
+// sample is a small history, newest first, as Load returns it.
+func sample() []query.HistoryEntry {
+	const api, staging = "https://api.toggle.example/graphql", "https://staging.toggle.example/graphql"
+	return []query.HistoryEntry{{
+		Time: now.Add(-2 * time.Minute), Endpoint: api, Operation: "GetCards", OperationKind: "query",
+		Document:  "query GetCards($first: Int) {\n  giftCards(first: $first) { id balance }\n}",
+		Variables: map[string]any{"first": 10},
+		Status:    200, Outcome: query.OutcomeOK, DurationMS: 43, Size: 1234, TokenFingerprint: "3f9a1c2b7d10",
+	}, {
+		Time: now.Add(-70 * time.Minute), Endpoint: api, Operation: "AdjustBalance", OperationKind: "mutation",
+		Document:  "mutation AdjustBalance($id: ID!, $amount: Float!) {\n  adjustBalance(id: $id, amount: $amount) { id }\n}",
+		Variables: map[string]any{"id": "gc_1", "amount": -5, "apiKey": "••••••"},
+		Status:    200, Outcome: query.OutcomeErrors, DurationMS: 1250, Size: 310, TokenFingerprint: "3f9a1c2b7d10",
+		ErrorSummary: "Insufficient balance: the card holds 3.00 EUR",
+	}, {
+		Time: now.Add(-26 * time.Hour), Endpoint: staging, Operation: "", OperationKind: "query",
+		Document: "{ me { id email } }",
+		Status:   401, Outcome: query.OutcomeUnauthorized, DurationMS: 95_000, Size: 48, TokenFingerprint: "99aa00bb11cc",
+		ErrorSummary: "Unauthorized: token expired 4m12s ago",
+	}, {
+		Time: now.AddDate(0, 0, -3), Endpoint: api, Operation: "Orders", OperationKind: "query",
+		Document: "query Orders { orders { id } }",
+		Outcome:  query.OutcomeFailed, DurationMS: 30_000,
+		ErrorSummary: "dial tcp: connection refused",
+	}}
+}
+
+// lines checks a view's size and returns its lines.
+func lines(t *testing.T, v string, w, h int) []string {
+	t.Helper()
+	ls := strings.Split(v, "\n")
+	if len(ls) != h {
+		t.Fatalf("%d lines, want %d", len(ls), h)
+	}
+	for i, l := range ls {
+		if lipgloss.Width(l) != w {
+			t.Fatalf("line %d is %d wide, want %d: %q", i, lipgloss.Width(l), w, l)
+		}
+	}
+	return ls
+}

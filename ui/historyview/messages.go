@@ -1,0 +1,26 @@
+package historyview
+
+import "github.com/toggle-explorer/toggle-explorer/query"
+
+// LoadedMsg carries the history as read by LoadCmd.
+type LoadedMsg struct {
+	// Entries are newest first.
+	Entries []query.HistoryEntry
+	// Warnings describe damaged lines that were skipped and moved aside.
+	Warnings []string
+	// Err says why the history could not be read at all.
+	Err error
+}
+
+// RerunMsg asks the root to load Entry into the editors and run it.
+type RerunMsg struct{ Entry query.HistoryEntry }
+
+// LoadMsg asks the root to load Entry into the editors without running it.
+type LoadMsg struct{ Entry query.HistoryEntry }
+
+// SaveAsMsg asks the root to save Entry's document and variables as a new saved query (it asks
+// for the name).
+type SaveAsMsg struct{ Entry query.HistoryEntry }
+
+// CloseMsg asks the root to close the browser.
+type CloseMsg struct{}

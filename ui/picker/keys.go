@@ -1,0 +1,54 @@
+package picker
+
+import "github.com/charmbracelet/bubbles/key"
+
+// KeyMap is the picker's bindings. The filter field always has focus, so every action is on a
+// key that typing does not need: arrows and ctrl chords. ctrl+e and ctrl+d shadow the field's
+// "end of line" and "delete forward", which end and delete still do.
+type KeyMap struct {
+	Up, Down         key.Binding
+	PageUp, PageDown key.Binding
+	// Open loads the selected query into the editors (variables too).
+	Open key.Binding
+	// Rename, Duplicate and Delete act on the selected query after a prompt.
+	Rename, Duplicate, Delete key.Binding
+	// Close leaves the picker.
+	Close key.Binding
+}
+
+// DefaultKeyMap returns the picker's bindings.
+func DefaultKeyMap() KeyMap {
+	return KeyMap{
+		Up:        key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑/ctrl+p", "up")),
+		Down:      key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓/ctrl+n", "down")),
+		PageUp:    key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
+		PageDown:  key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
+		Open:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
+		Rename:    key.NewBinding(key.WithKeys("ctrl+e"), key.WithHelp("ctrl+e", "rename")),
+		Duplicate: key.NewBinding(key.WithKeys("ctrl+t"), key.WithHelp("ctrl+t", "duplicate")),
+		Delete:    key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", "delete")),
+		Close:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
+	}
+}
+
+// ShortHelp implements help.KeyMap.
+func (k KeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Open, k.Down, k.Rename, k.Duplicate, k.Delete, k.Close}
+}
+
+// FullHelp implements help.KeyMap.
+func (k KeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.Up, k.Down, k.PageUp, k.PageDown},
+		{k.Open, k.Rename, k.Duplicate, k.Delete, k.Close},
+	}
+}
+
+// withSelection enables the actions on a query only while one is selected, so help lists only
+// what works.
+func (k KeyMap) withSelection(has bool) KeyMap {
+	for _, b := range []*key.Binding{&k.Open, &k.Rename, &k.Duplicate, &k.Delete} {
+		b.SetEnabled(has)
+	}
+	return k
+}

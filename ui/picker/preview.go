@@ -1,0 +1,148 @@
+package picker
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/ui/common"
+	"github.com/toggle-explorer/toggle-explorer/ui/editor"
+	"github.com/toggle-explorer/toggle-explorer/ui/results"
+)
+
+// Preview layout limits: a parse warning can be long (a full gqlparser message), but it must
+// not push the document off the pane.
+const (
+	maxWarningLines = 3
+	minVarsLines    = 3
+)
+
+// previewKey is what the preview views depend on; they are rebuilt only when it changes, so
+// moving the selection costs one rebuild and redrawing costs none.
+type previewKey struct {
+	name          string
+	width, height int
+	state         int // 0 none, 1 pending, 2 error, 3 ready
+	gen           int
+}
+
+// withPreviewViews builds the preview pane's parts for the selection: the header lines and
+// read-only editors holding the document and the variables, sized to the pane.
+func (m Model) withPreviewViews() Model {
+	e, selected := m.selectedEntry()
+	w, h := common.FrameInner(m.previewWidth(), m.height)
+	p, cached := m.previews[e.Name]
+	k := previewKey{name: e.Name, width: w, height: h, gen: m.gen}
+	switch {
+	case !selected:
+	case p.pending:
+		k.state = 1
+	case p.err != nil:
+		k.state = 2
+	case cached:
+		k.state = 3
+	}
+	if k == m.shown {
+		return m
+	}
+	m.shown = k
+	m.header, m.docView, m.varsView = nil, editor.Model{}, editor.Model{}
+	if !selected || w <= 0 || h <= 0 {
+		return m
+	}
+	m.header = m.previewHeader(e, p, w)
+	if k.state != 3 {
+		return m
+	}
+	body := max(0, h-len(m.header))
+	docH, varsH := split(body, lineCount(p.saved.Text), strings.TrimSpace(p.saved.Variables) != "", lineCount(p.saved.Variables))
+	m.docView = codeView(m.styles.code, editor.GraphQL, p.saved.Text, w, docH)
+	if varsH > 1 {
+		m.varsView = codeView(m.styles.code, editor.JSON, p.saved.Variables, w, varsH-1)
+	}
+	return m
+}
+
+// previewHeader is what the pane says about the query above its text: operations, modification
+// time, and the warning (from the listing, or from reading it) if any.
+func (m Model) previewHeader(e query.Entry, p cached, width int) []string {
+	st := m.ctx.Styles
+	lines := []string{
+		st.Muted.Render("operations ") + operations(e),
+		st.Muted.Render("modified   ") + formatFull(e.Modified, m.ctx.Now),
+	}
+	warning := e.ParseError
+	if p.saved.Warning != "" {
+		warning = p.saved.Warning
+	}
+	if warning != "" {
+		wrapped := strings.Split(ansi.Wrap(results.Sanitize("⚠ "+warning), width, ""), "\n")
+		if len(wrapped) > maxWarningLines {
+			wrapped = wrapped[:maxWarningLines]
+			wrapped[maxWarningLines-1] = ansi.Truncate(wrapped[maxWarningLines-1], width-1, "") + "…"
+		}
+		for _, l := range wrapped {
+			lines = append(lines, st.Warning.Render(l))
+		}
+	}
+	switch {
+	case p.pending:
+		lines = append(lines, "", st.Faint.Render("Loading…"))
+	case p.err != nil:
+		lines = append(lines, "", st.Error.Render(ansi.Truncate(results.Sanitize("✗ "+p.err.Error()), width, "…")))
+	default:
+		lines = append(lines, "")
+	}
+	return lines
+}
+
+// operations lists the document's operations for the header.
+func operations(e query.Entry) string {
+	switch {
+	case e.ParseError != "":
+		return "?"
+	case len(e.Operations) == 0:
+		return "none (empty document)"
+	}
+	names := make([]string, len(e.Operations))
+	for i, op := range e.Operations {
+		names[i] = results.Sanitize(op)
+		if op == "" {
+			names[i] = "(anonymous)"
+		}
+	}
+	return strings.Join(names, ", ")
+}
+
+// codeView is a blurred editor holding text, used as a highlighted, line-numbered viewer. Each
+// line is sanitised first (a file may hold escape sequences); the editor draws control
+// characters safely as well, so this is belt and braces.
+func codeView(st editor.Styles, lang editor.Language, text string, w, h int) editor.Model {
+	if h <= 0 {
+		return editor.Model{}
+	}
+	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
+	for i, l := range lines {
+		lines[i] = results.Sanitize(l)
+	}
+	return editor.New(editor.Options{Language: lang, Styles: st}).SetValue(strings.Join(lines, "\n")).SetSize(w, h)
+}
+
+// split shares body lines between the document and the variables (whose share includes their
+// title line). When both fit they get what they need, the variables right under the document;
+// otherwise the variables get their need or a third of the pane, at least minVarsLines, and the
+// document the rest.
+func split(body, docLines int, hasVars bool, varsLines int) (docH, varsH int) {
+	if hasVars {
+		varsH = varsLines + 1
+		if docLines+varsH > body {
+			varsH = min(varsH, max(minVarsLines, body/3))
+		}
+	}
+	varsH = min(varsH, body)
+	return min(docLines, body-varsH), varsH
+}
+
+// lineCount is the number of lines of s.
+func lineCount(s string) int { return strings.Count(strings.TrimRight(s, "\n"), "\n") + 1 }
