@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"os"
+	"strings"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -119,6 +121,18 @@ func (c *cli) tuiOptions(f *commonFlags, p paths, themeName string) (ui.Options,
 		store = newStore(p)
 	}
 	opts.Workspace.History = history
+	opts.History = history
+	lib, installed, err := openLibrary(firstNonEmpty(f.queries, prof.Queries, p.Queries))
+	if err != nil {
+		return ui.Options{}, cleanup, err
+	}
+	opts.Library = lib
+	if len(installed) > 0 {
+		opts.Login.Hint = strings.TrimSpace(opts.Login.Hint + fmt.Sprintf(" %d starter queries for Toggle are in %s: ctrl+o opens them.", len(installed), lib.Dir()))
+	}
+	if wd, err := os.Getwd(); err == nil {
+		opts.CurlDir = wd
+	}
 	opts.Connect = func(endpoint string) (*session.Session, error) {
 		return session.New(session.Config{Endpoint: endpoint, Store: store, Insecure: f.insecure, RequestTimeout: f.timeout})
 	}

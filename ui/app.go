@@ -10,11 +10,14 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/toggle-explorer/toggle-explorer/query"
 	"github.com/toggle-explorer/toggle-explorer/session"
 	"github.com/toggle-explorer/toggle-explorer/themes"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
+	"github.com/toggle-explorer/toggle-explorer/ui/historyview"
 	"github.com/toggle-explorer/toggle-explorer/ui/inspector"
 	"github.com/toggle-explorer/toggle-explorer/ui/login"
+	"github.com/toggle-explorer/toggle-explorer/ui/picker"
 	"github.com/toggle-explorer/toggle-explorer/ui/statusbar"
 	"github.com/toggle-explorer/toggle-explorer/ui/workspace"
 )
@@ -47,6 +50,10 @@ type Options struct {
 	Connect func(endpoint string) (*session.Session, error)
 	// Remember saves the last endpoint and identity (called in a command; may be nil).
 	Remember func(endpoint, identity string) error
+	// Library holds the saved queries (nil: ctrl+s and ctrl+o are unavailable).
+	Library *query.Library
+	// History is the executions' history for f4 (nil: none).
+	History *query.History
 	// CurlDir is where "write curl to a file" puts its files.
 	CurlDir string
 	// Insecure is shown in the status bar when plain http:// to a remote host is allowed.
@@ -68,10 +75,17 @@ type Model struct {
 	login        login.Model
 	workspace    workspace.Model
 	hasWorkspace bool // the workspace is built on the first login and kept across re-logins
-	showHelp     bool
 
-	inspector     inspector.Model
-	showInspector bool
+	// The overlay on show and its models, and a dialog that may sit over anything.
+	overlay   overlay
+	inspector inspector.Model
+	picker    picker.Model
+	history   historyview.Model
+	dialog    dialog
+	// State of the saved-query flows between a dialog and its answer.
+	pendingName   string
+	pendingLoad   func(Model) (Model, tea.Cmd)
+	quitAfterSave bool
 
 	// The shared session and its life: gen tags its events, cancel stops its refresh loop.
 	sess       *session.Session
@@ -88,6 +102,10 @@ type Model struct {
 
 // New builds the root model on the login screen.
 func New(opts Options) Model {
+	keys := DefaultKeyMap()
+	keys.Save.SetEnabled(opts.Library != nil)
+	keys.Open.SetEnabled(opts.Library != nil)
+	keys.History.SetEnabled(opts.History != nil)
 	if opts.Theme == nil {
 		opts.Theme = themes.Default()
 	}
@@ -100,7 +118,7 @@ func New(opts Options) Model {
 	return Model{
 		ctx:   ctx,
 		opts:  opts,
-		keys:  DefaultKeyMap(),
+		keys:  keys,
 		help:  h,
 		login: login.New(ctx, opts.Login),
 	}
@@ -134,4 +152,9 @@ func (m Model) Screen() string { return m.screen.String() }
 // Workspace returns the workspace once logged in (for tests).
 func (m Model) Workspace() (workspace.Model, bool) {
 	return m.workspace, m.hasWorkspace
+}
+
+// say shows a notice for the usual time.
+func (m *Model) say(kind noticeKind, text string) {
+	m.notice = notice{text: text, kind: kind, until: m.ctx.Now.Add(noticeLife)}
 }

@@ -18,9 +18,10 @@ const fixedDuration = 42 * time.Millisecond
 // commands that return at once. Instead of the long-lived listener it drains the session's
 // events itself; the session emits them before Login or Execute returns, so the order is fixed.
 type driver struct {
-	t *testing.T
-	f *fixture
-	m Model
+	t    *testing.T
+	f    *fixture
+	m    Model
+	quit bool // a command asked the program to quit
 }
 
 func newDriver(t *testing.T, f *fixture, opts Options, width, height int) *driver {

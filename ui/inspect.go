@@ -23,8 +23,8 @@ func (m Model) openInspector() Model {
 		return m
 	}
 	m.inspector = inspector.New(m.ctx, m.sess)
-	m.inspector.SetSize(m.ctx.Width, max(0, m.ctx.Height-1))
-	m.showInspector = true
+	m.inspector.SetSize(m.ctx.Width, m.overlayHeight())
+	m.overlay = overlayInspector
 	return m
 }
 
@@ -33,7 +33,7 @@ func (m Model) openInspector() Model {
 func (m Model) updateInspector(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case inspector.CloseMsg:
-		m.showInspector = false
+		m.overlay = overlayNone
 		return m, nil
 	case inspector.RefreshNowMsg:
 		sess := m.sess
@@ -53,9 +53,9 @@ func (m Model) updateInspector(msg tea.Msg) (Model, tea.Cmd) {
 		return m, inspector.CopyCurl(m.sess, msg, m.opts.CurlDir)
 	case inspector.CopiedMsg:
 		if msg.Err != nil {
-			m.notice = notice{text: "✗ copy as curl failed: " + results.Sanitize(msg.Err.Error()), kind: noticeError, until: m.ctx.Now.Add(noticeLife)}
+			m.say(noticeError, "✗ copy as curl failed: "+results.Sanitize(msg.Err.Error()))
 		} else {
-			m.notice = notice{text: "✓ curl command → " + results.Sanitize(msg.Where), kind: noticeGood, until: m.ctx.Now.Add(noticeLife)}
+			m.say(noticeGood, "✓ curl command → "+results.Sanitize(msg.Where))
 		}
 		return m, nil
 	}
@@ -68,7 +68,7 @@ func (m Model) updateInspector(msg tea.Msg) (Model, tea.Cmd) {
 // with the endpoint and user kept.
 func (m Model) logout() (Model, tea.Cmd) {
 	sess := m.sess
-	m.showInspector = false
+	m.overlay = overlayNone
 	m.screen = screenLogin
 	m.sessGen++ // drop the old session's remaining events
 	if m.sessCancel != nil {

@@ -15,7 +15,8 @@ type KeyMap struct {
 	History   key.Binding
 }
 
-// DefaultKeyMap returns the global bindings (architecture.md: these keys never change).
+// DefaultKeyMap returns the global bindings (architecture.md: these keys never change). The app
+// disables the ones whose feature is unavailable (no library, no history).
 func DefaultKeyMap() KeyMap {
 	k := KeyMap{
 		Quit:      key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
@@ -27,7 +28,7 @@ func DefaultKeyMap() KeyMap {
 		Docs:      key.NewBinding(key.WithKeys("f3"), key.WithHelp("f3", "schema docs")),
 		History:   key.NewBinding(key.WithKeys("f4"), key.WithHelp("f4", "history")),
 	}
-	for _, b := range []*key.Binding{&k.Save, &k.Open, &k.Docs, &k.History} {
+	for _, b := range []*key.Binding{&k.Docs} {
 		b.SetEnabled(false)
 	}
 	return k
@@ -38,5 +39,5 @@ func (k KeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Help, k.Quit}
 
 // FullHelp implements help.KeyMap.
 func (k KeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Help, k.Quit, k.Save, k.Open, k.Inspector, k.Docs, k.History}}
+	return [][]key.Binding{{k.Help, k.Quit, k.Inspector, k.Docs}, {k.Save, k.Open, k.History}}
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"errors"
+	"strings"
 	"time"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -10,8 +11,11 @@ import (
 
 	"github.com/toggle-explorer/toggle-explorer/session"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
+	"github.com/toggle-explorer/toggle-explorer/ui/historyview"
 	"github.com/toggle-explorer/toggle-explorer/ui/inspector"
 	"github.com/toggle-explorer/toggle-explorer/ui/login"
+	"github.com/toggle-explorer/toggle-explorer/ui/picker"
+	"github.com/toggle-explorer/toggle-explorer/ui/prompt"
 	"github.com/toggle-explorer/toggle-explorer/ui/results"
 	"github.com/toggle-explorer/toggle-explorer/ui/statusbar"
 	"github.com/toggle-explorer/toggle-explorer/ui/workspace"
@@ -30,7 +34,7 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	case tickMsg:
 		m.ctx.Now = time.Time(msg)
 		m.snapshotToken()
-		if m.showInspector {
+		if m.overlay == overlayInspector {
 			m.inspector.Refresh()
 		}
 		if m.opts.DisableTick {
@@ -50,23 +54,55 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, nil
 	case rememberedMsg:
 		if msg.err != nil {
-			m.notice = notice{text: "⚠ could not remember the login: " + msg.err.Error(), kind: noticeWarn, until: m.ctx.Now.Add(noticeLife)}
+			m.say(noticeWarn, "⚠ could not remember the login: "+results.Sanitize(msg.err.Error()))
 		}
 		return m, nil
 	case common.ErrorMsg:
-		m.notice = notice{text: "✗ " + results.Sanitize(msg.Err.Error()), kind: noticeError, until: m.ctx.Now.Add(noticeLife)}
+		m.say(noticeError, "✗ "+results.Sanitize(msg.Err.Error()))
 		return m, nil
 	case common.InfoMsg:
-		m.notice = notice{text: msg.Text, kind: noticeInfo, until: m.ctx.Now.Add(noticeLife)}
+		m.say(noticeInfo, msg.Text)
 		return m, nil
 	case tokenActionMsg:
 		m.snapshotToken()
 		if msg.err != nil {
-			m.notice = notice{text: "✗ " + results.Sanitize(msg.err.Error()), kind: noticeError, until: m.ctx.Now.Add(noticeLife)}
+			m.say(noticeError, "✗ "+results.Sanitize(msg.err.Error()))
 		} else {
-			m.notice = notice{text: "✓ " + msg.what, kind: noticeGood, until: m.ctx.Now.Add(noticeLife)}
+			m.say(noticeGood, "✓ "+msg.what)
 		}
 		return m, nil
+	case prompt.InputSubmittedMsg:
+		if strings.HasPrefix(msg.ID, "picker.") {
+			return m.updateOverlay(msg)
+		}
+		m.dialog = dialog{}
+		if msg.ID == dialogSaveAs {
+			return m.saveAs(strings.TrimSpace(msg.Value))
+		}
+		return m, nil
+	case prompt.InputCancelledMsg:
+		if strings.HasPrefix(msg.ID, "picker.") {
+			return m.updateOverlay(msg)
+		}
+		m.dialog, m.quitAfterSave = dialog{}, false
+		return m, nil
+	case prompt.ChoiceMsg:
+		if strings.HasPrefix(msg.ID, "picker.") {
+			return m.updateOverlay(msg)
+		}
+		m.dialog = dialog{}
+		return m.answerLibraryDialog(msg.ID, msg.Key)
+	case savedMsg:
+		return m.finishSave(msg)
+	case reloadedMsg:
+		return m.reloaded(msg)
+	case picker.OpenMsg:
+		return m.openSaved(msg)
+	case picker.CloseMsg, historyview.CloseMsg:
+		m.overlay = overlayNone
+		return m, nil
+	case historyview.RerunMsg, historyview.LoadMsg, historyview.SaveAsMsg:
+		return m.historyMsg(msg)
 	case inspector.CloseMsg, inspector.RefreshNowMsg, inspector.UseTokenMsg, inspector.LogoutMsg,
 		inspector.CopyCurlMsg, inspector.CopiedMsg:
 		return m.updateInspector(msg)
@@ -75,11 +111,23 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		m.workspace, cmd = m.workspace.Update(msg)
 		m.snapshotToken()
 		if msg.HistoryErr != nil {
-			m.notice = notice{text: "⚠ history not written: " + results.Sanitize(msg.HistoryErr.Error()), kind: noticeWarn, until: m.ctx.Now.Add(noticeLife)}
+			m.say(noticeWarn, "⚠ history not written: "+results.Sanitize(msg.HistoryErr.Error()))
 		}
 		return m, cmd
+	case tea.MouseMsg:
+		if m.overlay != overlayNone || m.dialog.open() {
+			return m, nil
+		}
+		return m.routeToScreen(msg)
 	}
-	return m.routeToScreen(msg)
+	// Anything else (command results of a pane, blink and spinner ticks) goes to the open overlay
+	// and to the screen below: each ignores what is not its own.
+	var overlayCmd tea.Cmd
+	if m.overlay != overlayNone {
+		m, overlayCmd = m.updateOverlay(msg)
+	}
+	m, cmd := m.routeToScreen(msg)
+	return m, tea.Batch(overlayCmd, cmd)
 }
 
 // routeToScreen hands a message to the screen on show.
@@ -93,28 +141,42 @@ func (m Model) routeToScreen(msg tea.Msg) (Model, tea.Cmd) {
 	return m, cmd
 }
 
-// handleKey applies the global keys. The full help overlay swallows keys until closed; single
-// letters never act while a text field has focus (they are the field's).
+// handleKey applies the global keys. A dialog takes every key until answered; an overlay takes
+// every key but the global ones; single letters never act while a text field has focus (they are
+// the field's).
 func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	if key.Matches(msg, m.keys.Quit) {
-		m.Close()
-		return m, tea.Quit
+		return m.requestQuit()
 	}
-	if m.showHelp {
+	if m.dialog.open() {
+		return m.updateDialog(msg)
+	}
+	switch m.overlay {
+	case overlayHelp:
 		if key.Matches(msg, m.keys.Close) {
-			m.showHelp = false
+			m.overlay = overlayNone
 		}
 		return m, nil
-	}
-	if m.showInspector {
-		return m.updateInspector(msg)
+	case overlayNone:
+	default:
+		return m.updateOverlay(msg)
 	}
 	if key.Matches(msg, m.keys.Help) {
-		m.showHelp = true
+		m.overlay = overlayHelp
 		return m, nil
 	}
-	if key.Matches(msg, m.keys.Inspector) && m.screen == screenWorkspace {
+	if m.screen != screenWorkspace {
+		return m.routeToScreen(msg)
+	}
+	switch {
+	case key.Matches(msg, m.keys.Inspector):
 		return m.openInspector(), nil
+	case key.Matches(msg, m.keys.Save):
+		return m.save()
+	case key.Matches(msg, m.keys.Open):
+		return m.openPicker()
+	case key.Matches(msg, m.keys.History):
+		return m.openHistory()
 	}
 	return m.routeToScreen(msg)
 }
@@ -196,7 +258,7 @@ func (m Model) handleEvent(msg sessionEventMsg) (Model, tea.Cmd) {
 	}
 	m.notice = eventNotice(msg.ev, now)
 	m.snapshotToken()
-	if m.showInspector {
+	if m.overlay == overlayInspector {
 		m.inspector.Refresh()
 	}
 	return m, listenCmd(msg.gen, m.sess.Events())
@@ -220,8 +282,21 @@ func (m *Model) snapshotToken() {
 func (m *Model) resize() {
 	w, h := m.ctx.Width, m.ctx.Height
 	m.login.SetSize(w, max(0, h-1))
-	if m.showInspector {
-		m.inspector.SetSize(w, max(0, h-1))
+	switch m.overlay {
+	case overlayInspector:
+		m.inspector.SetSize(w, m.overlayHeight())
+	case overlayPicker:
+		m.picker = m.picker.SetSize(w, m.overlayHeight())
+	case overlayHistory:
+		m.history = m.history.SetSize(w, m.overlayHeight())
+	}
+	if m.dialog.input != nil {
+		in := m.dialog.input.SetSize(w, h)
+		m.dialog.input = &in
+	}
+	if m.dialog.choice != nil {
+		c := m.dialog.choice.SetSize(w, h)
+		m.dialog.choice = &c
 	}
 	if m.hasWorkspace {
 		m.workspace.SetSize(w, max(0, h-3))

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/toggle-explorer/toggle-explorer/ui/prompt"
 	"github.com/toggle-explorer/toggle-explorer/ui/statusbar"
 )
 
@@ -17,22 +18,25 @@ func (m Model) View() string {
 	if w <= 0 || h <= 0 {
 		return ""
 	}
-	if m.showHelp {
-		return m.fullHelp()
+	var view string
+	switch {
+	case m.overlay == overlayHelp:
+		view = m.fullHelp()
+	case m.overlay != overlayNone:
+		view = m.withStatus(m.overlayView())
+	case m.screen == screenLogin:
+		view = lipgloss.JoinVertical(lipgloss.Left, m.login.View(), m.helpLine())
+	default:
+		view = lipgloss.JoinVertical(lipgloss.Left, m.workspace.View(), m.noticeLine(), m.statusLine(), m.helpLine())
 	}
-	if m.showInspector {
-		return lipgloss.JoinVertical(lipgloss.Left, m.inspector.View(), m.helpLine())
+	if m.dialog.open() {
+		view = prompt.Overlay(view, m.dialogBox(), w, h)
 	}
-	if m.screen == screenLogin {
-		return lipgloss.JoinVertical(lipgloss.Left, m.login.View(), m.helpLine())
-	}
-	return lipgloss.JoinVertical(lipgloss.Left,
-		m.workspace.View(),
-		m.noticeLine(),
-		statusbar.Render(m.ctx, m.statusSnapshot(), w),
-		m.helpLine(),
-	)
+	return view
 }
+
+// statusLine is the status bar.
+func (m Model) statusLine() string { return statusbar.Render(m.ctx, m.statusSnapshot(), m.ctx.Width) }
 
 // statusSnapshot gathers what the status bar shows.
 func (m Model) statusSnapshot() statusbar.Snapshot {
@@ -74,9 +78,12 @@ func (m Model) helpLine() string {
 // screenHelp joins the global bindings with the screen's.
 func (m Model) screenHelp() help.KeyMap {
 	var screen help.KeyMap = m.login.KeyMap()
+	overlayKeys, inOverlay := m.overlayKeys()
 	switch {
-	case m.showInspector:
-		screen = m.inspector.Help()
+	case m.dialog.open():
+		screen = m.dialogKeys()
+	case inOverlay:
+		screen = overlayKeys
 	case m.screen == screenWorkspace:
 		screen = m.workspace.Help()
 	}

@@ -102,7 +102,7 @@ func TestHelpOverlayOpensAndCloses(t *testing.T) {
 	d.login()
 	normal := d.m.View()
 	d.send(keyMsg("f1"))
-	if !d.m.showHelp || !strings.Contains(d.m.View(), "esc or f1 closes") {
+	if d.m.overlay != overlayHelp || !strings.Contains(d.m.View(), "esc or f1 closes") {
 		t.Fatal("f1 did not open the help")
 	}
 	// While help is up, keys are swallowed: ctrl+r must not send anything.
@@ -113,7 +113,7 @@ func TestHelpOverlayOpensAndCloses(t *testing.T) {
 	for _, k := range []tea.KeyMsg{keyMsg("esc"), keyMsg("f1"), {Type: tea.KeyRunes, Runes: []rune("q")}} {
 		d.send(keyMsg("f1"))
 		d.send(k)
-		if d.m.showHelp {
+		if d.m.overlay == overlayHelp {
 			t.Fatalf("%v did not close the help", k)
 		}
 	}
@@ -170,7 +170,7 @@ func TestGlobalKeysAlwaysInHelp(t *testing.T) {
 			lines := strings.Split(v, "\n")
 			helpText := lines[len(lines)-1]
 			want := []string{"f1 help", "ctrl+c quit"}
-			if d.m.showHelp {
+			if d.m.overlay == overlayHelp {
 				helpText, want = v, []string{"f1", "help", "ctrl+c", "quit"}
 			}
 			for _, w := range want {

@@ -24,8 +24,11 @@ type Input struct {
 	input    textinput.Model
 	err      string
 	done     bool
-	width    int
-	height   int
+	// fresh is true while the prefilled text is untouched: like a selected field, the first
+	// character typed replaces it, while a movement or deletion keeps it for editing.
+	fresh  bool
+	width  int
+	height int
 }
 
 // NewInput builds a focused prompt titled title, prefilled with initial (cursor at the end).
@@ -44,7 +47,7 @@ func NewInput(ctx *common.Context, id, title, initial string, validate func(stri
 	in.SetValue(initial)
 	in.CursorEnd()
 	in.Focus()
-	m := Input{ctx: ctx, keys: DefaultKeyMap(), id: id, title: title, validate: validate, input: in}
+	m := Input{ctx: ctx, keys: DefaultKeyMap(), id: id, title: title, validate: validate, input: in, fresh: initial != ""}
 	return m.SetSize(0, 0)
 }
 
@@ -84,6 +87,12 @@ func (m Input) Update(msg tea.Msg) (Input, tea.Cmd) {
 			m.done = true
 			id := m.id
 			return m, func() tea.Msg { return InputCancelledMsg{ID: id} }
+		}
+	}
+	if k, ok := msg.(tea.KeyMsg); ok && m.fresh {
+		m.fresh = false
+		if k.Type == tea.KeyRunes && !k.Paste || k.Type == tea.KeySpace {
+			m.input.SetValue("")
 		}
 	}
 	before := m.input.Value()

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/golden"
 )
 
@@ -58,6 +59,7 @@ func TestInputInitialValueAndNilValidate(t *testing.T) {
 	if strings.ContainsRune(m.Value(), 0x1b) || strings.ContainsRune(m.Value(), '\t') {
 		t.Fatalf("initial value kept control characters: %q", m.Value())
 	}
+	m, _ = m.Update(keyMsg(t, "end")) // a movement keeps the prefilled text for editing
 	m = typeInput(t, m, "!")
 	_, cmd := m.Update(keyMsg(t, "enter"))
 	got, ok := run(cmd).(InputSubmittedMsg)
@@ -84,11 +86,28 @@ func TestInputGolden(t *testing.T) {
 	}{{"80x24", 80, 24}, {"120x40", 120, 40}} {
 		t.Run(size.name, func(t *testing.T) {
 			m := NewInput(newCtx(), "save", "Save query as\nin /home/ana/.local/share/toggle-explorer/queries", "get cards", validName).SetSize(size.w, size.h)
+			m, _ = m.Update(keyMsg(t, "end"))
 			m = typeInput(t, m, "/x")
 			m, _ = m.Update(keyMsg(t, "enter"))
 			v := m.View()
 			checkBlock(t, v, size.w, size.h)
 			golden.RequireEqual(t, []byte(v))
 		})
+	}
+}
+
+func TestPrefilledTextIsReplacedByTyping(t *testing.T) {
+	ctx := newCtx()
+	typed := NewInput(ctx, "id", "Save as", "redeem", nil)
+	typed, _ = typed.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("m")})
+	typed, _ = typed.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("y")})
+	if typed.Value() != "my" {
+		t.Fatalf("typing over a prefilled value gave %q, want %q", typed.Value(), "my")
+	}
+	edited := NewInput(ctx, "id", "Save as", "redeem", nil)
+	edited, _ = edited.Update(tea.KeyMsg{Type: tea.KeyBackspace})
+	edited, _ = edited.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("X")})
+	if edited.Value() != "redeeX" {
+		t.Fatalf("editing a prefilled value gave %q, want %q", edited.Value(), "redeeX")
 	}
 }

@@ -67,6 +67,7 @@ type Model struct {
 	layout layout
 
 	history *query.History
+	saved   savedRef
 
 	running *inflight
 	lastID  int

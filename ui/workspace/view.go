@@ -6,6 +6,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
+	"github.com/toggle-explorer/toggle-explorer/ui/results"
 	"github.com/toggle-explorer/toggle-explorer/ui/statusbar"
 )
 
@@ -42,7 +43,14 @@ func (m Model) View() string {
 
 func (m Model) editorTitle() string {
 	line, col := m.editor.Cursor()
-	title := fmt.Sprintf("Query  %d:%d", line, col)
+	title := "Query"
+	if m.saved.name != "" {
+		title += " · " + results.Sanitize(m.saved.name)
+	}
+	if m.Modified() {
+		title += " ●" // unsaved changes
+	}
+	title += fmt.Sprintf("  %d:%d", line, col)
 	if d, ok := m.editor.DiagnosticAtCursor(); ok {
 		title += "  ✗ " + d.Message
 	}

@@ -1,0 +1,246 @@
+package ui
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/ui/historyview"
+	"github.com/toggle-explorer/toggle-explorer/ui/picker"
+	"github.com/toggle-explorer/toggle-explorer/ui/prompt"
+	"github.com/toggle-explorer/toggle-explorer/ui/results"
+)
+
+// Dialog IDs of the saved-query flows.
+const (
+	dialogSaveAs      = "save-as"      // name for a new saved query
+	dialogSaveTaken   = "save-taken"   // the name is taken: overwrite, other name, cancel
+	dialogSaveChanged = "save-changed" // changed on disk: overwrite, reload, save as, cancel
+	dialogDiscard     = "discard"      // replacing unsaved editors: discard or cancel
+	dialogQuit        = "quit"         // quitting with unsaved changes
+)
+
+// savedMsg reports a save (err: why not; a *query.ConflictError means nothing was written).
+type savedMsg struct {
+	name    string
+	version query.Version
+	err     error
+}
+
+// reloadedMsg carries a saved query read again from disk.
+type reloadedMsg struct {
+	name  string
+	saved query.Saved
+	err   error
+}
+
+// saveCmd writes the editors' text as name. expected is the version the editors started from; a
+// file changed since is a conflict unless force.
+func saveCmd(lib *query.Library, name, text, vars string, expected query.Version, force bool) tea.Cmd {
+	return func() tea.Msg {
+		v, err := lib.Save(name, text, vars, expected, force)
+		return savedMsg{name: name, version: v, err: err}
+	}
+}
+
+// reloadCmd reads a saved query from disk again.
+func reloadCmd(lib *query.Library, name string) tea.Cmd {
+	return func() tea.Msg {
+		saved, err := lib.Load(name)
+		return reloadedMsg{name: name, saved: saved, err: err}
+	}
+}
+
+// save is ctrl+s: in place when the editors hold a saved query, else ask for a name.
+func (m Model) save() (Model, tea.Cmd) {
+	if m.opts.Library == nil || !m.hasWorkspace {
+		return m, nil
+	}
+	name := m.workspace.SavedName()
+	if name == "" {
+		return m.ask(dialogSaveAs, "Save query as", suggestName(m.workspace), query.ValidName), nil
+	}
+	text, vars := m.workspace.Document()
+	return m, saveCmd(m.opts.Library, name, text, vars, m.workspace.SavedVersion(), false)
+}
+
+// saveAs saves under a new name; the file must not exist yet (else the user is asked).
+func (m Model) saveAs(name string) (Model, tea.Cmd) {
+	m.pendingName = name
+	text, vars := m.workspace.Document()
+	return m, saveCmd(m.opts.Library, name, text, vars, query.Version{}, false)
+}
+
+// suggestName proposes the operation's name as the file name.
+func suggestName(ws interface{ Document() (string, string) }) string {
+	text, _ := ws.Document()
+	if doc, err := query.Parse(text); err == nil && len(doc.Operations) > 0 {
+		if n := doc.Operations[0].Name; n != "" && query.ValidName(n) == nil {
+			return n
+		}
+	}
+	return ""
+}
+
+// finishSave records a save or asks how to resolve a conflict. A save asked for by "quit → save"
+// quits once it succeeds.
+func (m Model) finishSave(msg savedMsg) (Model, tea.Cmd) {
+	var conflict *query.ConflictError
+	switch {
+	case errors.As(msg.err, &conflict) && m.workspace.SavedName() != msg.name:
+		m.pendingName = msg.name
+		m.quitAfterSave = false
+		return m.choose(dialogSaveTaken, fmt.Sprintf("A saved query named %q already exists.", msg.name),
+			prompt.Option{Key: "o", Label: "Overwrite it"},
+			prompt.Option{Key: "n", Label: "Choose another name"},
+			prompt.Option{Key: prompt.CancelKey, Label: "Cancel"}), nil
+	case errors.As(msg.err, &conflict):
+		m.pendingName = msg.name
+		m.quitAfterSave = false
+		return m.choose(dialogSaveChanged, fmt.Sprintf("%q changed on disk since you opened it.", msg.name),
+			prompt.Option{Key: "o", Label: "Overwrite it with your version"},
+			prompt.Option{Key: "r", Label: "Reload it (drop your changes)"},
+			prompt.Option{Key: "s", Label: "Save yours under another name"},
+			prompt.Option{Key: prompt.CancelKey, Label: "Cancel"}), nil
+	case msg.err != nil:
+		m.quitAfterSave = false
+		m.say(noticeError, "✗ not saved: "+results.Sanitize(msg.err.Error()))
+		return m, nil
+	}
+	m.workspace.MarkSaved(msg.name, msg.version)
+	m.say(noticeGood, fmt.Sprintf("✓ saved %s", results.Sanitize(msg.name)))
+	if m.quitAfterSave {
+		return m.quit()
+	}
+	return m, nil
+}
+
+// answerLibraryDialog acts on the answer to one of the flows' dialogs.
+func (m Model) answerLibraryDialog(id, answer string) (Model, tea.Cmd) {
+	lib := m.opts.Library
+	text, vars := m.workspace.Document()
+	switch id + ":" + answer {
+	case dialogSaveTaken + ":o":
+		return m, saveCmd(lib, m.pendingName, text, vars, query.Version{}, true)
+	case dialogSaveTaken + ":n", dialogSaveChanged + ":s":
+		return m.ask(dialogSaveAs, "Save query as", m.pendingName, query.ValidName), nil
+	case dialogSaveChanged + ":o":
+		return m, saveCmd(lib, m.pendingName, text, vars, m.workspace.SavedVersion(), true)
+	case dialogSaveChanged + ":r":
+		return m, reloadCmd(lib, m.pendingName)
+	case dialogDiscard + ":d":
+		load := m.pendingLoad
+		m.pendingLoad = nil
+		if load != nil {
+			return load(m)
+		}
+	case dialogQuit + ":s":
+		m.quitAfterSave = true
+		return m.save()
+	case dialogQuit + ":q":
+		return m.quit()
+	}
+	m.pendingLoad = nil
+	return m, nil
+}
+
+// replaceEditors runs load now, or after asking when the editors hold unsaved changes.
+func (m Model) replaceEditors(load func(Model) (Model, tea.Cmd)) (Model, tea.Cmd) {
+	if !m.workspace.Modified() {
+		return load(m)
+	}
+	m.pendingLoad = load
+	return m.choose(dialogDiscard, "The query has unsaved changes. Replace it?",
+		prompt.Option{Key: "d", Label: "Discard my changes"},
+		prompt.Option{Key: prompt.CancelKey, Label: "Cancel"}), nil
+}
+
+// openSaved loads a saved query chosen in the picker.
+func (m Model) openSaved(msg picker.OpenMsg) (Model, tea.Cmd) {
+	m.overlay = overlayNone
+	return m.replaceEditors(func(m Model) (Model, tea.Cmd) {
+		m.workspace.Load(msg.Name, msg.Saved.Version, msg.Saved.Text, msg.Saved.Variables)
+		if msg.Saved.Warning != "" {
+			m.say(noticeWarn, "⚠ "+results.Sanitize(msg.Saved.Warning))
+		} else {
+			m.say(noticeGood, "opened "+results.Sanitize(msg.Name))
+		}
+		return m, nil
+	})
+}
+
+// reloaded puts a query read again from disk in the editors (after "reload" on a conflict).
+func (m Model) reloaded(msg reloadedMsg) (Model, tea.Cmd) {
+	if msg.err != nil {
+		m.say(noticeError, "✗ reload failed: "+results.Sanitize(msg.err.Error()))
+		return m, nil
+	}
+	m.workspace.Load(msg.name, msg.saved.Version, msg.saved.Text, msg.saved.Variables)
+	m.say(noticeInfo, "reloaded "+results.Sanitize(msg.name)+" from disk")
+	return m, nil
+}
+
+// fromHistory loads a history entry into the editors and, for re-run, runs it; save-as asks for a
+// name next.
+func (m Model) fromHistory(entry query.HistoryEntry, run, saveAs bool) (Model, tea.Cmd) {
+	m.overlay = overlayNone
+	return m.replaceEditors(func(m Model) (Model, tea.Cmd) {
+		m.workspace.Load("", query.Version{}, entry.Document, variablesText(entry.Variables))
+		switch {
+		case run:
+			var cmd tea.Cmd
+			m.workspace, cmd = m.workspace.Run()
+			return m, cmd
+		case saveAs:
+			return m.ask(dialogSaveAs, "Save query as", entry.Operation, query.ValidName), nil
+		}
+		return m, nil
+	})
+}
+
+// variablesText renders history variables (already masked) for the variables editor.
+func variablesText(vars map[string]any) string {
+	if len(vars) == 0 {
+		return ""
+	}
+	data, err := json.MarshalIndent(vars, "", "  ")
+	if err != nil {
+		return ""
+	}
+	return string(data)
+}
+
+// historyMsg routes the history browser's requests.
+func (m Model) historyMsg(msg tea.Msg) (Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case historyview.RerunMsg:
+		return m.fromHistory(msg.Entry, true, false)
+	case historyview.LoadMsg:
+		return m.fromHistory(msg.Entry, false, false)
+	case historyview.SaveAsMsg:
+		return m.fromHistory(msg.Entry, false, true)
+	}
+	m.overlay = overlayNone
+	return m, nil
+}
+
+// requestQuit is ctrl+c: quit, or ask first when the editors hold unsaved changes. A second ctrl+c
+// while asked quits.
+func (m Model) requestQuit() (Model, tea.Cmd) {
+	if m.hasWorkspace && m.workspace.Modified() && m.opts.Library != nil && !(m.dialog.open() && m.dialog.choice != nil && m.dialog.choice.ID() == dialogQuit) {
+		return m.choose(dialogQuit, "The query has unsaved changes.",
+			prompt.Option{Key: "s", Label: "Save, then quit"},
+			prompt.Option{Key: "q", Label: "Quit without saving"},
+			prompt.Option{Key: prompt.CancelKey, Label: "Cancel"}), nil
+	}
+	return m.quit()
+}
+
+// quit stops the session and ends the program.
+func (m Model) quit() (Model, tea.Cmd) {
+	m.Close()
+	return m, tea.Quit
+}

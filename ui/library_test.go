@@ -1,0 +1,223 @@
+package ui
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/toggle-explorer/toggle-explorer/query"
+)
+
+// press delivers a key (named like bubbletea names them, or literal text) and settles what follows.
+func (d *driver) press(keys ...string) {
+	d.t.Helper()
+	for _, k := range keys {
+		d.settle(d.send(namedKey(k)))
+	}
+}
+
+// typeText types literal text into whatever has focus.
+func (d *driver) typeText(s string) {
+	d.t.Helper()
+	d.settle(d.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)}))
+}
+
+// settle runs cmd and delivers what it produces, repeatedly, skipping commands that do not answer
+// at once (ticks, blinks): library commands read and write files and answer within milliseconds.
+func (d *driver) settle(cmd tea.Cmd) {
+	for round := 0; cmd != nil && round < 8; round++ {
+		var next []tea.Cmd
+		for _, msg := range quickMessages(cmd) {
+			if _, quit := msg.(tea.QuitMsg); quit {
+				d.quit = true
+				continue
+			}
+			next = append(next, d.send(msg))
+		}
+		cmd = tea.Batch(next...)
+	}
+}
+
+// quickMessages runs cmd (flattening batches), keeping only answers that arrive within 300 ms.
+func quickMessages(cmd tea.Cmd) []tea.Msg {
+	if cmd == nil {
+		return nil
+	}
+	done := make(chan tea.Msg, 1)
+	go func() { done <- cmd() }()
+	var msg tea.Msg
+	select {
+	case msg = <-done:
+	case <-time.After(300 * time.Millisecond):
+		return nil
+	}
+	if batch, ok := msg.(tea.BatchMsg); ok {
+		var out []tea.Msg
+		for _, c := range batch {
+			out = append(out, quickMessages(c)...)
+		}
+		return out
+	}
+	if msg == nil {
+		return nil
+	}
+	return []tea.Msg{msg}
+}
+
+func namedKey(name string) tea.KeyMsg {
+	switch name {
+	case "ctrl+s":
+		return tea.KeyMsg{Type: tea.KeyCtrlS}
+	case "ctrl+o":
+		return tea.KeyMsg{Type: tea.KeyCtrlO}
+	case "f4":
+		return tea.KeyMsg{Type: tea.KeyF4}
+	case "enter", "ctrl+r", "ctrl+c", "f1", "esc", "tab":
+		return keyMsg(name)
+	}
+	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(name)}
+}
+
+// libraryDriver logs in with a library and a history in a temporary directory.
+func libraryDriver(t *testing.T) (*driver, *query.Library, string) {
+	f := newFixture(t, "pw-library-test")
+	dir := t.TempDir()
+	lib := query.NewLibrary(filepath.Join(dir, "queries"))
+	opts := f.options()
+	opts.Library = lib
+	opts.History = query.NewHistory(filepath.Join(dir, "history.jsonl"), 0)
+	opts.Workspace.History = opts.History
+	d := newDriver(t, f, opts, 120, 40)
+	d.login()
+	return d, lib, dir
+}
+
+func TestSaveAsThenInPlaceThenConflict(t *testing.T) {
+	d, lib, _ := libraryDriver(t)
+	d.typeText("# note\n")
+	if !strings.Contains(d.m.View(), "Query ●") {
+		t.Fatal("the title does not mark unsaved changes")
+	}
+	d.press("ctrl+s")
+	if !strings.Contains(d.m.View(), "Save query as") {
+		t.Fatal("ctrl+s on a new query did not ask for a name")
+	}
+	// The operation's name is offered; typing replaces it.
+	d.typeText("balance")
+	d.press("enter")
+	saved, err := lib.Load("balance")
+	if err != nil || !strings.HasPrefix(saved.Text, "# note") || !strings.Contains(saved.Variables, "ref") {
+		t.Fatalf("saved = %+v, %v", saved, err)
+	}
+	if v := d.m.View(); !strings.Contains(v, "Query · balance  ") || !strings.Contains(v, "saved balance") {
+		t.Fatalf("after saving, the title should name the query without the mark:\n%s", v)
+	}
+
+	// A second ctrl+s saves in place, without asking.
+	d.typeText("x")
+	d.press("ctrl+s")
+	if saved, _ := lib.Load("balance"); !strings.HasPrefix(saved.Text, "# note\nxquery") {
+		t.Fatalf("in-place save wrote %q", saved.Text[:10])
+	}
+
+	// Someone else changes the file: the next save asks, and "reload" takes their version.
+	path := filepath.Join(lib.Dir(), "balance.graphql")
+	if err := os.WriteFile(path, []byte("{ Products(account_id: 1) { id } }\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	d.typeText("y")
+	d.press("ctrl+s")
+	if !strings.Contains(d.m.View(), "changed on disk") {
+		t.Fatalf("a changed file was not reported:\n%s", d.m.View())
+	}
+	if data, _ := os.ReadFile(path); !strings.HasPrefix(string(data), "{ Products") {
+		t.Fatal("the other writer's version was overwritten before the user chose")
+	}
+	d.press("r")
+	if text, _ := d.m.workspace.Document(); !strings.HasPrefix(text, "{ Products") {
+		t.Fatalf("reload put %q in the editor", text)
+	}
+}
+
+func TestSaveAsOntoAnExistingNameAsks(t *testing.T) {
+	d, lib, _ := libraryDriver(t)
+	if _, err := lib.Save("taken", "{ a }", "", query.Version{}, false); err != nil {
+		t.Fatal(err)
+	}
+	d.press("ctrl+s")
+	d.typeText("taken")
+	d.press("enter")
+	if !strings.Contains(d.m.View(), "already exists") {
+		t.Fatalf("saving onto an existing name did not ask:\n%s", d.m.View())
+	}
+	if saved, _ := lib.Load("taken"); saved.Text != "{ a }" {
+		t.Fatal("the existing query was overwritten before the user chose")
+	}
+	d.press("o")
+	if saved, _ := lib.Load("taken"); !strings.Contains(saved.Text, "Balance") {
+		t.Fatalf("overwrite did not write the editor's query: %q", saved.Text)
+	}
+}
+
+func TestOpenFromThePickerAsksBeforeDiscarding(t *testing.T) {
+	d, lib, _ := libraryDriver(t)
+	if _, err := lib.Save("products", "query Products { Products(account_id: 1) { id } }", `{"a": 1}`, query.Version{}, false); err != nil {
+		t.Fatal(err)
+	}
+	d.typeText("unsaved ")
+	d.press("ctrl+o")
+	if !strings.Contains(d.m.View(), "products") {
+		t.Fatalf("the picker does not list the saved query:\n%s", d.m.View())
+	}
+	d.typeText("prod")
+	d.press("enter")
+	if !strings.Contains(d.m.View(), "unsaved changes") {
+		t.Fatal("opening over unsaved changes did not ask")
+	}
+	d.press("d")
+	text, vars := d.m.workspace.Document()
+	if !strings.HasPrefix(text, "query Products") || vars != `{"a": 1}` {
+		t.Fatalf("opened %q with variables %q", text, vars)
+	}
+	if !strings.Contains(d.m.View(), "Query · products  ") {
+		t.Fatal("the title does not name the opened query")
+	}
+}
+
+func TestHistoryRerun(t *testing.T) {
+	d, _, _ := libraryDriver(t)
+	d.run()
+	d.press("f4")
+	if !strings.Contains(d.m.View(), "Balance") {
+		t.Fatalf("the history does not list the run:\n%s", d.m.View())
+	}
+	before := d.f.api.Stats().Operations["Balance"]
+	d.press("enter")
+	if got := d.f.api.Stats().Operations["Balance"]; got != before+1 {
+		t.Fatalf("re-run sent %d requests, want 1", got-before)
+	}
+	if d.m.overlay != overlayNone {
+		t.Fatal("the history browser stayed open after re-run")
+	}
+}
+
+func TestQuitWithUnsavedChangesAsks(t *testing.T) {
+	d, _, _ := libraryDriver(t)
+	d.typeText("draft ")
+	d.press("ctrl+c")
+	if d.quit || !strings.Contains(d.m.View(), "Quit without saving") {
+		t.Fatalf("ctrl+c with unsaved changes quit at once (quit=%v)", d.quit)
+	}
+	d.press("esc")
+	if d.quit || d.m.dialog.open() {
+		t.Fatal("cancel did not keep the app open")
+	}
+	d.press("ctrl+c", "q")
+	if !d.quit {
+		t.Fatal("quit without saving did not quit")
+	}
+}

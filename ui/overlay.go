@@ -1,0 +1,111 @@
+package ui
+
+import (
+	"github.com/charmbracelet/bubbles/help"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/toggle-explorer/toggle-explorer/ui/historyview"
+	"github.com/toggle-explorer/toggle-explorer/ui/picker"
+)
+
+// overlay is the full-screen pane shown over the workspace, if any. One at a time: opening one
+// closes the other.
+type overlay int
+
+const (
+	overlayNone overlay = iota
+	overlayHelp
+	overlayInspector
+	overlayPicker
+	overlayHistory
+)
+
+// String names the overlay.
+func (o overlay) String() string {
+	switch o {
+	case overlayHelp:
+		return "help"
+	case overlayInspector:
+		return "inspector"
+	case overlayPicker:
+		return "saved queries"
+	case overlayHistory:
+		return "history"
+	}
+	return "none"
+}
+
+// overlayHeight is the height an overlay gets: everything but the status bar and the help line, so
+// the token's state stays in sight whatever is open.
+func (m Model) overlayHeight() int { return max(0, m.ctx.Height-2) }
+
+// openPicker shows the saved-queries picker; it lists the library itself.
+func (m Model) openPicker() (Model, tea.Cmd) {
+	if m.opts.Library == nil {
+		m.say(noticeWarn, "saved queries are not available")
+		return m, nil
+	}
+	m.picker = picker.New(m.ctx, m.opts.Library, nil).SetSize(m.ctx.Width, m.overlayHeight())
+	m.overlay = overlayPicker
+	return m, m.picker.Init()
+}
+
+// openHistory shows the history browser and loads the newest entries in a command.
+func (m Model) openHistory() (Model, tea.Cmd) {
+	if m.opts.History == nil {
+		m.say(noticeWarn, "history is off (--no-history)")
+		return m, nil
+	}
+	m.history = historyview.New(m.ctx, nil, nil).SetSize(m.ctx.Width, m.overlayHeight())
+	m.overlay = overlayHistory
+	return m, historyview.LoadCmd(m.opts.History, historyLimit)
+}
+
+// historyLimit is how many executions the history browser loads.
+const historyLimit = 1000
+
+// updateOverlay gives a message to the open overlay.
+func (m Model) updateOverlay(msg tea.Msg) (Model, tea.Cmd) {
+	var cmd tea.Cmd
+	switch m.overlay {
+	case overlayInspector:
+		return m.updateInspector(msg)
+	case overlayPicker:
+		m.picker, cmd = m.picker.Update(msg)
+	case overlayHistory:
+		m.history, cmd = m.history.Update(msg)
+	}
+	return m, cmd
+}
+
+// overlayView draws the open overlay above the status bar.
+func (m Model) overlayView() string {
+	switch m.overlay {
+	case overlayInspector:
+		return m.inspector.View()
+	case overlayPicker:
+		return m.picker.View()
+	case overlayHistory:
+		return m.history.View()
+	}
+	return ""
+}
+
+// overlayHelp is the open overlay's key help.
+func (m Model) overlayKeys() (help.KeyMap, bool) {
+	switch m.overlay {
+	case overlayInspector:
+		return m.inspector.Help(), true
+	case overlayPicker:
+		return m.picker.Help(), true
+	case overlayHistory:
+		return m.history.Help(), true
+	}
+	return nil, false
+}
+
+// withStatus stacks a full-height view over the status bar and help line.
+func (m Model) withStatus(view string) string {
+	return lipgloss.JoinVertical(lipgloss.Left, view, m.statusLine(), m.helpLine())
+}

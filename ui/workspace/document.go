@@ -1,0 +1,47 @@
+package workspace
+
+import (
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/toggle-explorer/toggle-explorer/query"
+)
+
+// savedRef names the saved query the editors hold, and the version read from disk, so a save can
+// tell whether someone else changed the file meanwhile.
+type savedRef struct {
+	name    string
+	version query.Version
+}
+
+// Document returns what the editors hold: the query and the variables text.
+func (m Model) Document() (text, variables string) { return m.editor.Value(), m.vars.Value() }
+
+// Modified reports unsaved changes in either editor.
+func (m Model) Modified() bool { return m.editor.Modified() || m.vars.Modified() }
+
+// SavedName is the name of the saved query being edited ("" for a new one).
+func (m Model) SavedName() string { return m.saved.name }
+
+// SavedVersion is the on-disk version the editors started from (zero for a new query).
+func (m Model) SavedVersion() query.Version { return m.saved.version }
+
+// MarkSaved records that the editors' text was saved as name at version.
+func (m *Model) MarkSaved(name string, v query.Version) {
+	m.saved = savedRef{name: name, version: v}
+	m.editor = m.editor.MarkSaved()
+	m.vars = m.vars.MarkSaved()
+}
+
+// Load replaces both editors' text (a saved query, or a history entry when name is ""), which
+// then counts as unmodified (a history entry is already kept in the history); the focus goes to
+// the query.
+func (m *Model) Load(name string, v query.Version, text, variables string) {
+	m.saved = savedRef{name: name, version: v}
+	m.editor = m.editor.SetValue(text)
+	m.vars = m.vars.SetValue(variables)
+	m.checkVariables()
+	*m, _ = m.setFocus(PaneEditor)
+}
+
+// Run runs the operation under the cursor, as ctrl+r does (for "re-run" from the history).
+func (m Model) Run() (Model, tea.Cmd) { return m.run() }
