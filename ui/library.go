@@ -163,6 +163,9 @@ func (m Model) openSaved(msg picker.OpenMsg) (Model, tea.Cmd) {
 	m.overlay = overlayNone
 	return m.replaceEditors(func(m Model) (Model, tea.Cmd) {
 		m.workspace.Load(msg.Name, msg.Saved.Version, msg.Saved.Text, msg.Saved.Variables)
+		if msg.Operation != "" {
+			m.workspace.GotoOperation(msg.Operation)
+		}
 		if msg.Saved.Warning != "" {
 			m.say(noticeWarn, "⚠ "+results.Sanitize(msg.Saved.Warning))
 		} else {

@@ -221,3 +221,26 @@ func TestQuitWithUnsavedChangesAsks(t *testing.T) {
 		t.Fatal("quit without saving did not quit")
 	}
 }
+
+func TestOpenAtAChosenOperation(t *testing.T) {
+	d, lib, _ := libraryDriver(t)
+	doc := "query First { Products(account_id: 1) { id } }\n\nquery Second { Products(account_id: 1) { name } }\n"
+	if _, err := lib.Save("two", doc, "", query.Version{}, false); err != nil {
+		t.Fatal(err)
+	}
+	d.press("ctrl+o")
+	d.typeText("two")
+	if !strings.Contains(d.m.View(), "[First]") {
+		t.Fatalf("the first operation is not marked as chosen:\n%s", d.m.View())
+	}
+	d.settle(d.send(tea.KeyMsg{Type: tea.KeyTab}))
+	if !strings.Contains(d.m.View(), "[Second]") {
+		t.Fatal("tab did not choose the next operation")
+	}
+	d.press("enter")
+	d.run()
+	stats := d.f.api.Stats().Operations
+	if stats["Second"] != 1 || stats["First"] != 0 {
+		t.Fatalf("ran %v, want only Second", stats)
+	}
+}

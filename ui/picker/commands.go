@@ -43,13 +43,13 @@ func DeleteCmd(lib *query.Library, name string) tea.Cmd {
 }
 
 // openCmd reads the query to open; OpenMsg on success.
-func openCmd(lib *query.Library, name string) tea.Cmd {
+func openCmd(lib *query.Library, name, operation string) tea.Cmd {
 	return func() tea.Msg {
 		s, err := lib.Load(name)
 		if err != nil {
 			return openFailedMsg{name: name, err: err}
 		}
-		return OpenMsg{Name: name, Saved: s}
+		return OpenMsg{Name: name, Saved: s, Operation: operation}
 	}
 }
 

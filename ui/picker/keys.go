@@ -10,6 +10,9 @@ type KeyMap struct {
 	PageUp, PageDown key.Binding
 	// Open loads the selected query into the editors (variables too).
 	Open key.Binding
+	// NextOp and PrevOp pick which operation of a multi-operation query the editor's cursor is
+	// put on when it opens, so ctrl+r runs that one.
+	NextOp, PrevOp key.Binding
 	// Rename, Duplicate and Delete act on the selected query after a prompt.
 	Rename, Duplicate, Delete key.Binding
 	// Close leaves the picker.
@@ -24,6 +27,8 @@ func DefaultKeyMap() KeyMap {
 		PageUp:    key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
 		PageDown:  key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
 		Open:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
+		NextOp:    key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next operation")),
+		PrevOp:    key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous operation")),
 		Rename:    key.NewBinding(key.WithKeys("ctrl+e"), key.WithHelp("ctrl+e", "rename")),
 		Duplicate: key.NewBinding(key.WithKeys("ctrl+t"), key.WithHelp("ctrl+t", "duplicate")),
 		Delete:    key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", "delete")),
@@ -40,7 +45,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown},
-		{k.Open, k.Rename, k.Duplicate, k.Delete, k.Close},
+		{k.Open, k.NextOp, k.PrevOp, k.Rename, k.Duplicate, k.Delete, k.Close},
 	}
 }
 

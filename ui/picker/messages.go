@@ -36,6 +36,9 @@ type OpenMsg struct {
 	Name string
 	// Saved is the query as read when the user pressed enter.
 	Saved query.Saved
+	// Operation is the operation chosen with tab in a multi-operation query ("" when there was
+	// no choice): the editor's cursor goes to it, so ctrl+r runs it.
+	Operation string
 }
 
 // ChangedMsg reports a rename, duplicate or delete, and carries the listing read after it.

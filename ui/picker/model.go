@@ -50,6 +50,7 @@ type Model struct {
 	items   []item
 	hits    []hit
 	cursor  int // index into hits
+	op      int // the operation of the selected query to open at (index into its Operations)
 	offset  int // first hit drawn
 	loaded  bool
 	loadErr string

@@ -327,3 +327,38 @@ func TestHostileFileContentIsSanitised(t *testing.T) {
 		t.Fatalf("the escape is not shown as text:\n%s", v)
 	}
 }
+
+func TestTabChoosesTheOperationToOpenAt(t *testing.T) {
+	lib := query.NewLibrary(t.TempDir())
+	if _, err := lib.Save("two", "query A { a }\nquery B { b }\nquery C { c }\n", "", query.Version{}, false); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := lib.Save("one", "query Only { a }\n", "", query.Version{}, false); err != nil {
+		t.Fatal(err)
+	}
+	entries, err := lib.List()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := New(newCtx(), lib, entries).SetSize(100, 30)
+	m, _ = m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("two")})
+	for _, k := range []tea.KeyType{tea.KeyTab, tea.KeyTab, tea.KeyTab, tea.KeyShiftTab} {
+		m, _ = m.Update(tea.KeyMsg{Type: k})
+	}
+	// A, B, C, back to A, back to C.
+	if got := m.chosenOperation(); got != "C" {
+		t.Fatalf("chosen operation %q, want C", got)
+	}
+	_, cmd := m.Update(tea.KeyMsg{Type: tea.KeyEnter})
+	open, ok := cmd().(OpenMsg)
+	if !ok || open.Name != "two" || open.Operation != "C" {
+		t.Fatalf("enter gave %#v", cmd())
+	}
+	// A one-operation query has no choice to make.
+	m, _ = m.Update(tea.KeyMsg{Type: tea.KeyCtrlU})
+	m, _ = m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("one")})
+	m, _ = m.Update(tea.KeyMsg{Type: tea.KeyTab})
+	if got := m.chosenOperation(); got != "" {
+		t.Fatalf("one operation: chosen %q, want none", got)
+	}
+}

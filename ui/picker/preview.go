@@ -1,6 +1,7 @@
 package picker
 
 import (
+	"github.com/charmbracelet/lipgloss"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -69,7 +70,7 @@ func (m Model) withPreviewViews() Model {
 func (m Model) previewHeader(e query.Entry, p cached, width int) []string {
 	st := m.ctx.Styles
 	lines := []string{
-		st.Muted.Render("operations ") + operations(e),
+		st.Muted.Render("operations ") + operations(e, m.op, st.Accent),
 		st.Muted.Render("modified   ") + formatFull(e.Modified, m.ctx.Now),
 	}
 	warning := e.ParseError
@@ -97,8 +98,9 @@ func (m Model) previewHeader(e query.Entry, p cached, width int) []string {
 	return lines
 }
 
-// operations lists the document's operations for the header.
-func operations(e query.Entry) string {
+// operations lists the document's operations for the header, the one chosen with tab marked
+// when there are several.
+func operations(e query.Entry, chosen int, mark lipgloss.Style) string {
 	switch {
 	case e.ParseError != "":
 		return "?"
@@ -111,8 +113,15 @@ func operations(e query.Entry) string {
 		if op == "" {
 			names[i] = "(anonymous)"
 		}
+		if len(e.Operations) > 1 && i == chosen {
+			names[i] = mark.Render("[" + names[i] + "]")
+		}
 	}
-	return strings.Join(names, ", ")
+	s := strings.Join(names, ", ")
+	if len(e.Operations) > 1 {
+		s += "  (tab picks)"
+	}
+	return s
 }
 
 // codeView is a blurred editor holding text, used as a highlighted, line-numbered viewer. Each

@@ -76,9 +76,13 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		return m.move(max(1, m.listRows()-1)).selectionMoved()
 	case key.Matches(msg, m.keys.Open):
 		if name, ok := m.Selected(); ok {
-			return m, openCmd(m.lib, name)
+			return m, openCmd(m.lib, name, m.chosenOperation())
 		}
 		return m, nil
+	case key.Matches(msg, m.keys.NextOp):
+		return m.cycleOperation(1), nil
+	case key.Matches(msg, m.keys.PrevOp):
+		return m.cycleOperation(-1), nil
 	case key.Matches(msg, m.keys.Rename):
 		return m.openDialog(renameDialog), nil
 	case key.Matches(msg, m.keys.Duplicate):
@@ -100,6 +104,7 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 
 // selectionMoved rebuilds the preview for the new selection and asks for it if it is not cached.
 func (m Model) selectionMoved() (Model, tea.Cmd) {
+	m.op = 0
 	m, cmd := m.askPreview()
 	return m.withPreviewViews(), cmd
 }
@@ -180,4 +185,25 @@ func errorText(err error) string {
 		return ""
 	}
 	return err.Error()
+}
+
+// cycleOperation moves the operation choice of a multi-operation query.
+func (m Model) cycleOperation(delta int) Model {
+	e, ok := m.selectedEntry()
+	if !ok || len(e.Operations) < 2 {
+		return m
+	}
+	n := len(e.Operations)
+	m.op = (m.op + delta + n) % n
+	m.shown = previewKey{} // the header marks the chosen operation: draw it again
+	return m.withPreviewViews()
+}
+
+// chosenOperation is the operation to open at ("" for a one-operation query: no choice to make).
+func (m Model) chosenOperation() string {
+	e, ok := m.selectedEntry()
+	if !ok || len(e.Operations) < 2 || m.op >= len(e.Operations) {
+		return ""
+	}
+	return e.Operations[m.op]
 }

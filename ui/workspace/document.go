@@ -45,3 +45,18 @@ func (m *Model) Load(name string, v query.Version, text, variables string) {
 
 // Run runs the operation under the cursor, as ctrl+r does (for "re-run" from the history).
 func (m Model) Run() (Model, tea.Cmd) { return m.run() }
+
+// GotoOperation puts the query editor's cursor on the named operation, so ctrl+r runs it. It
+// reports false when the document does not parse or has no such operation.
+func (m *Model) GotoOperation(name string) bool {
+	doc, err := query.Parse(m.editor.Value())
+	if err != nil {
+		return false
+	}
+	op, err := doc.Select(name)
+	if err != nil {
+		return false
+	}
+	m.editor = m.editor.GotoLine(op.Line, op.Column)
+	return true
+}
