@@ -75,6 +75,8 @@ func (c *cli) run(args []string) int {
 			return c.queriesCommand(args[1:])
 		case "history":
 			return c.historyCommand(args[1:])
+		case "check":
+			return c.checkCommand(args[1:])
 		case "help", "-h", "-help", "--help":
 			fmt.Fprint(c.stdout, usage)
 			return exitOK
@@ -113,6 +115,7 @@ Usage:
   toggle-explorer run NAME                         run a saved query with its variables file
   toggle-explorer queries                          list saved queries (name, operations, modified)
   toggle-explorer history [--limit N]              recent executions (time, operation, status, duration)
+  toggle-explorer check [--schema FILE] FILE...    validate documents; FILE:LINE:COL: message per problem
   toggle-explorer mock [--addr 127.0.0.1:8080] ... serve the fake Toggle API
 
 Credentials: --username or --email, and --password-stdin; or the environment variables

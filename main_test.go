@@ -474,3 +474,49 @@ func TestTUIRemembersTheLastLogin(t *testing.T) {
 		t.Fatal("the password was remembered")
 	}
 }
+
+func TestCheckReportsEveryProblemWithItsPosition(t *testing.T) {
+	h := newHarness(t, demoConfig())
+	bad := writeTemp(t, "bad.graphql", "query X {\n  Cards(limit: \"ten\") { total nope }\n}\n")
+	good := writeTemp(t, "good.graphql", "query P { Products(account_id: 1) { id name } }\n")
+	broken := writeTemp(t, "broken.graphql", "query {\n  Cards(\n")
+
+	// Against a schema file: no network.
+	code, out, _ := h.run("", "check", "--schema", "mockapi/schema.graphql", good)
+	if code != exitOK || out != "" {
+		t.Fatalf("clean file: exit %d, output %q", code, out)
+	}
+	code, out, _ = h.run("", "check", "--schema", "mockapi/schema.graphql", good, bad, broken)
+	if code != exitGraphQL {
+		t.Fatalf("problems: exit %d, want %d", code, exitGraphQL)
+	}
+	want := []string{
+		bad + `:2:17: Int cannot represent non-integer value: "ten"`,
+		bad + `:2:31: Cannot query field "nope" on type "CardPage".`,
+	}
+	for _, w := range want {
+		if !strings.Contains(out, w+"\n") {
+			t.Errorf("output lacks %q:\n%s", w, out)
+		}
+	}
+	if !strings.Contains(out, broken+":3:1: ") {
+		t.Errorf("the syntax error of %s is missing:\n%s", broken, out)
+	}
+	requestsBefore := h.server.Stats().Requests
+	if requestsBefore != 0 {
+		t.Fatalf("--schema reached the server %d times", requestsBefore)
+	}
+
+	// Against the endpoint's introspection (logs in, caches the schema).
+	code, out, errOut := h.run("", "check", bad)
+	if code != exitGraphQL || !strings.Contains(out, want[0]) {
+		t.Fatalf("via introspection: exit %d\n%s\n%s", code, out, errOut)
+	}
+	matches, _ := filepath.Glob(filepath.Join(h.env["XDG_CACHE_HOME"], "toggle-explorer", "schemas", "*.json"))
+	if len(matches) != 1 {
+		t.Fatalf("schema cache holds %v", matches)
+	}
+	if code, _, _ := h.run("", "check"); code != exitUsage {
+		t.Fatalf("no files: exit %d, want %d", code, exitUsage)
+	}
+}

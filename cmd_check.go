@@ -1,0 +1,93 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+
+	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/session"
+)
+
+// checkCommand validates GraphQL documents (saved queries in CI, say) against a schema: a file
+// (SDL or introspection JSON) or the endpoint's own, fetched by introspection. It prints one
+// FILE:LINE:COL: message line per problem and exits 1 when there is any.
+func (c *cli) checkCommand(args []string) int {
+	fs := newFlagSet("check", "check [--schema FILE] FILE...", c.stderr)
+	var f commonFlags
+	f.register(fs)
+	schemaFile := fs.String("schema", "", "schema file: SDL or introspection JSON (default: the endpoint's, by introspection)")
+	files, err := parseInterspersed(fs, args)
+	if err != nil {
+		return usageExit(err)
+	}
+	if len(files) == 0 {
+		return c.errorf(exitUsage, "check: name the documents to check")
+	}
+	schema, code := c.loadSchema(&f, *schemaFile)
+	if code != exitOK {
+		return code
+	}
+	for _, w := range schema.Warnings() {
+		fmt.Fprintf(c.stderr, "schema: warning: %s\n", w)
+	}
+	problems := 0
+	for _, file := range files {
+		data, err := readFileCapped(file)
+		if err != nil {
+			return c.errorf(exitUsage, "check: %v", err)
+		}
+		for _, d := range schema.Validate(string(data)) {
+			fmt.Fprintf(c.stdout, "%s:%d:%d: %s\n", file, d.Line, d.Column, d.Message)
+			problems++
+		}
+	}
+	if problems > 0 {
+		fmt.Fprintf(c.stderr, "%d problem(s) in %d file(s)\n", problems, len(files))
+		return exitGraphQL
+	}
+	return exitOK
+}
+
+// loadSchema reads the schema file, or introspects the endpoint (logging in as run does) and
+// caches the result.
+func (c *cli) loadSchema(f *commonFlags, file string) (*query.Schema, int) {
+	if file != "" {
+		schema, err := query.LoadFile(file)
+		if err != nil {
+			return nil, c.errorf(exitUsage, "check: %v", err)
+		}
+		return schema, exitOK
+	}
+	tgt, err := c.resolveTarget(f)
+	if err != nil {
+		return nil, c.errorf(exitUsage, "check: %v (or give --schema FILE)", err)
+	}
+	defer tgt.close()
+	sess, err := newSession(tgt, f.insecure, f.timeout)
+	if err != nil {
+		return nil, c.errorf(exitUsage, "check: %v", err)
+	}
+	defer sess.Close()
+	if code := c.authenticate(sess, tgt); code != exitOK {
+		return nil, code
+	}
+	ctx, cancel := context.WithTimeout(c.context(), f.timeout)
+	defer cancel()
+	schema, raw, err := sess.Introspect(ctx)
+	var authErr *session.AuthError
+	var transportErr *session.TransportError
+	switch {
+	case errors.As(err, &authErr):
+		return nil, c.errorf(exitAuth, "check: introspection: %v", err)
+	case errors.As(err, &transportErr):
+		return nil, c.errorf(exitTransport, "check: introspection: %v", err)
+	case err != nil:
+		return nil, c.errorf(exitTransport, "check: the endpoint's schema could not be read: %v (give --schema FILE instead)", err)
+	}
+	if err := query.NewCache(filepath.Join(tgt.paths.Cache, "schemas")).Save(tgt.endpoint, raw); err != nil {
+		fmt.Fprintf(c.stderr, "check: schema not cached: %v\n", err)
+	}
+	return schema, exitOK
+}
