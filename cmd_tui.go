@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -34,6 +35,7 @@ func (c *cli) tuiCommand(args []string) int {
 	f.register(fs)
 	themeName := fs.String("theme", "", "colour theme (see --list-themes)")
 	listThemes := fs.Bool("list-themes", false, "print the available theme names and exit")
+	schemaFile := fs.String("schema", "", "load the schema from a file (SDL or introspection JSON) instead of introspecting")
 	if pos, err := parseInterspersed(fs, args); err != nil {
 		return usageExit(err)
 	} else if len(pos) > 0 {
@@ -54,6 +56,7 @@ func (c *cli) tuiCommand(args []string) int {
 		return exitOK
 	}
 	opts, cleanup, err := c.tuiOptions(&f, p, *themeName)
+	opts.SchemaFile = *schemaFile
 	if err != nil {
 		return c.errorf(exitUsage, "%v", err)
 	}
@@ -122,6 +125,7 @@ func (c *cli) tuiOptions(f *commonFlags, p paths, themeName string) (ui.Options,
 	}
 	opts.Workspace.History = history
 	opts.History = history
+	opts.SchemaCache = query.NewCache(filepath.Join(p.Cache, "schemas"))
 	lib, installed, err := openLibrary(firstNonEmpty(f.queries, prof.Queries, p.Queries))
 	if err != nil {
 		return ui.Options{}, cleanup, err

@@ -14,6 +14,7 @@ import (
 	"github.com/toggle-explorer/toggle-explorer/session"
 	"github.com/toggle-explorer/toggle-explorer/themes"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
+	"github.com/toggle-explorer/toggle-explorer/ui/docs"
 	"github.com/toggle-explorer/toggle-explorer/ui/historyview"
 	"github.com/toggle-explorer/toggle-explorer/ui/inspector"
 	"github.com/toggle-explorer/toggle-explorer/ui/login"
@@ -50,6 +51,10 @@ type Options struct {
 	Connect func(endpoint string) (*session.Session, error)
 	// Remember saves the last endpoint and identity (called in a command; may be nil).
 	Remember func(endpoint, identity string) error
+	// SchemaFile loads the schema from a file (SDL or introspection JSON) instead of introspecting.
+	SchemaFile string
+	// SchemaCache keeps introspected schemas per endpoint (nil: no cache).
+	SchemaCache *query.Cache
 	// Library holds the saved queries (nil: ctrl+s and ctrl+o are unavailable).
 	Library *query.Library
 	// History is the executions' history for f4 (nil: none).
@@ -81,7 +86,12 @@ type Model struct {
 	inspector inspector.Model
 	picker    picker.Model
 	history   historyview.Model
+	docs      docs.Model
 	dialog    dialog
+
+	// The schema for completion, validation and docs (nil until loaded; schemaNote says why not).
+	schema     *query.Schema
+	schemaNote string
 	// State of the saved-query flows between a dialog and its answer.
 	pendingName   string
 	pendingLoad   func(Model) (Model, tea.Cmd)
@@ -157,4 +167,13 @@ func (m Model) Workspace() (workspace.Model, bool) {
 // say shows a notice for the usual time.
 func (m *Model) say(kind noticeKind, text string) {
 	m.notice = notice{text: text, kind: kind, until: m.ctx.Now.Add(noticeLife)}
+}
+
+// sayQuietly shows a low-priority notice (background news such as a loaded schema) only when no
+// other notice is on show: it must not hide a refresh, a rotation or a failure.
+func (m *Model) sayQuietly(kind noticeKind, text string) {
+	if m.notice.visible(m.ctx.Now) {
+		return
+	}
+	m.say(kind, text)
 }

@@ -28,9 +28,6 @@ func DefaultKeyMap() KeyMap {
 		Docs:      key.NewBinding(key.WithKeys("f3"), key.WithHelp("f3", "schema docs")),
 		History:   key.NewBinding(key.WithKeys("f4"), key.WithHelp("f4", "history")),
 	}
-	for _, b := range []*key.Binding{&k.Docs} {
-		b.SetEnabled(false)
-	}
 	return k
 }
 

@@ -5,6 +5,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
+	"github.com/toggle-explorer/toggle-explorer/ui/docs"
 	"github.com/toggle-explorer/toggle-explorer/ui/historyview"
 	"github.com/toggle-explorer/toggle-explorer/ui/picker"
 )
@@ -19,6 +20,7 @@ const (
 	overlayInspector
 	overlayPicker
 	overlayHistory
+	overlayDocs
 )
 
 // String names the overlay.
@@ -32,6 +34,8 @@ func (o overlay) String() string {
 		return "saved queries"
 	case overlayHistory:
 		return "history"
+	case overlayDocs:
+		return "docs"
 	}
 	return "none"
 }
@@ -75,6 +79,8 @@ func (m Model) updateOverlay(msg tea.Msg) (Model, tea.Cmd) {
 		m.picker, cmd = m.picker.Update(msg)
 	case overlayHistory:
 		m.history, cmd = m.history.Update(msg)
+	case overlayDocs:
+		m.docs, cmd = m.docs.Update(msg)
 	}
 	return m, cmd
 }
@@ -88,6 +94,8 @@ func (m Model) overlayView() string {
 		return m.picker.View()
 	case overlayHistory:
 		return m.history.View()
+	case overlayDocs:
+		return m.docs.View()
 	}
 	return ""
 }
@@ -101,6 +109,8 @@ func (m Model) overlayKeys() (help.KeyMap, bool) {
 		return m.picker.Help(), true
 	case overlayHistory:
 		return m.history.Help(), true
+	case overlayDocs:
+		return m.docs.Help(), true
 	}
 	return nil, false
 }
@@ -108,4 +118,22 @@ func (m Model) overlayKeys() (help.KeyMap, bool) {
 // withStatus stacks a full-height view over the status bar and help line.
 func (m Model) withStatus(view string) string {
 	return lipgloss.JoinVertical(lipgloss.Left, view, m.statusLine(), m.helpLine())
+}
+
+// openDocs shows the schema docs browser, at the field under the editor's cursor when there is
+// one, or says why there is no schema.
+func (m Model) openDocs() Model {
+	m.docs = docs.New(m.ctx, m.schema).SetSize(m.ctx.Width, m.overlayHeight())
+	switch {
+	case m.schema == nil && m.schemaNote != "":
+		m.docs = m.docs.SetUnavailable(m.schemaNote)
+	case m.schema == nil:
+		m.docs = m.docs.SetUnavailable("still loading (introspection runs in the background after login)")
+	default:
+		if typ, field, ok := m.workspace.FieldUnderCursor(m.schema); ok {
+			m.docs = m.docs.Open(typ, field)
+		}
+	}
+	m.overlay = overlayDocs
+	return m
 }

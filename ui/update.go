@@ -11,6 +11,7 @@ import (
 
 	"github.com/toggle-explorer/toggle-explorer/session"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
+	"github.com/toggle-explorer/toggle-explorer/ui/docs"
 	"github.com/toggle-explorer/toggle-explorer/ui/historyview"
 	"github.com/toggle-explorer/toggle-explorer/ui/inspector"
 	"github.com/toggle-explorer/toggle-explorer/ui/login"
@@ -98,7 +99,11 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m.reloaded(msg)
 	case picker.OpenMsg:
 		return m.openSaved(msg)
-	case picker.CloseMsg, historyview.CloseMsg:
+	case schemaLoadedMsg:
+		return m.applySchema(msg)
+	case schemaFailedMsg:
+		return m.schemaFailed(msg)
+	case picker.CloseMsg, historyview.CloseMsg, docs.CloseMsg:
 		m.overlay = overlayNone
 		return m, nil
 	case historyview.RerunMsg, historyview.LoadMsg, historyview.SaveAsMsg:
@@ -177,6 +182,8 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		return m.openPicker()
 	case key.Matches(msg, m.keys.History):
 		return m.openHistory()
+	case key.Matches(msg, m.keys.Docs):
+		return m.openDocs(), nil
 	}
 	return m.routeToScreen(msg)
 }
@@ -219,10 +226,12 @@ func (m Model) finishLogin(msg loginFinishedMsg) (Model, tea.Cmd) {
 	}
 	m.screen = screenWorkspace
 	m.resize()
+	m.schema, m.schemaNote = nil, ""
 	return m, tea.Batch(
 		runSessionCmd(ctx, m.sess),
 		listenCmd(m.sessGen, m.sess.Events()),
 		rememberCmd(m.opts.Remember, m.sess.Endpoint(), m.identity),
+		loadSchemaCmd(m.sessGen, m.sess, m.opts.SchemaFile, m.opts.SchemaCache),
 	)
 }
 
@@ -289,6 +298,8 @@ func (m *Model) resize() {
 		m.picker = m.picker.SetSize(w, m.overlayHeight())
 	case overlayHistory:
 		m.history = m.history.SetSize(w, m.overlayHeight())
+	case overlayDocs:
+		m.docs = m.docs.SetSize(w, m.overlayHeight())
 	}
 	if m.dialog.input != nil {
 		in := m.dialog.input.SetSize(w, h)

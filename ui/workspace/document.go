@@ -60,3 +60,18 @@ func (m *Model) GotoOperation(name string) bool {
 	m.editor = m.editor.GotoLine(op.Line, op.Column)
 	return true
 }
+
+// SetSchema gives the workspace the schema for completion and validation (nil: none).
+func (m *Model) SetSchema(s *query.Schema) { m.schema = s }
+
+// FieldUnderCursor names the type and field at the query editor's cursor, for "docs of the field
+// under the cursor".
+func (m Model) FieldUnderCursor(s *query.Schema) (typeName, field string, ok bool) {
+	if s == nil {
+		return "", "", false
+	}
+	return s.FieldAt(m.editor.Value(), m.editor.CursorOffset())
+}
+
+// MoveCursor puts the query editor's cursor at line:col (1-based), scrolling it into view.
+func (m *Model) MoveCursor(line, col int) { m.editor = m.editor.GotoLine(line, col) }

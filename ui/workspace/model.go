@@ -68,6 +68,7 @@ type Model struct {
 
 	history *query.History
 	saved   savedRef
+	schema  *query.Schema
 
 	running *inflight
 	lastID  int

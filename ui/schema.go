@@ -1,0 +1,105 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/session"
+	"github.com/toggle-explorer/toggle-explorer/ui/results"
+)
+
+// schemaLoadedMsg delivers a schema for the session of generation gen. source says where it came
+// from ("schema file", "cache from 3h ago", "introspection").
+type schemaLoadedMsg struct {
+	gen    int
+	schema *query.Schema
+	source string
+}
+
+// schemaFailedMsg says why no (fresh) schema could be had. The app keeps working without one.
+type schemaFailedMsg struct {
+	gen    int
+	reason string
+}
+
+// introspectTimeout bounds the background introspection.
+const introspectTimeout = 60 * time.Second
+
+// loadSchemaCmd gets the schema in the background, never in front of the first frame: from the
+// --schema file when given; otherwise from the cache at once (if any), then fresh by introspection
+// with the session's token, refreshing the cache.
+func loadSchemaCmd(gen int, sess *session.Session, file string, cache *query.Cache) tea.Cmd {
+	if file != "" {
+		return func() tea.Msg {
+			schema, err := query.LoadFile(file)
+			if err != nil {
+				return schemaFailedMsg{gen: gen, reason: err.Error()}
+			}
+			return schemaLoadedMsg{gen: gen, schema: schema, source: "schema file"}
+		}
+	}
+	endpoint := sess.Endpoint()
+	cached := func() tea.Msg {
+		if cache == nil {
+			return nil
+		}
+		schema, saved, err := cache.Load(endpoint)
+		if err != nil {
+			return nil // nothing cached yet, or unreadable: introspection follows anyway
+		}
+		return schemaLoadedMsg{gen: gen, schema: schema, source: "cache from " + saved.Format("2006-01-02 15:04")}
+	}
+	fresh := func() tea.Msg {
+		ctx, cancel := context.WithTimeout(context.Background(), introspectTimeout)
+		defer cancel()
+		schema, raw, err := sess.Introspect(ctx)
+		if err != nil {
+			return schemaFailedMsg{gen: gen, reason: err.Error()}
+		}
+		if cache != nil {
+			_ = cache.Save(endpoint, raw) // a cache that cannot be written only costs the next start
+		}
+		return schemaLoadedMsg{gen: gen, schema: schema, source: "introspection"}
+	}
+	return tea.Sequence(cached, fresh)
+}
+
+// applySchema installs a loaded schema for the workspace and the docs browser.
+func (m Model) applySchema(msg schemaLoadedMsg) (Model, tea.Cmd) {
+	if msg.gen != m.sessGen {
+		return m, nil
+	}
+	m.schema, m.schemaNote = msg.schema, ""
+	m.workspace.SetSchema(msg.schema)
+	if m.overlay == overlayDocs {
+		m.docs = m.docs.SetSchema(msg.schema)
+	}
+	text := fmt.Sprintf("schema: %d types from %s", len(msg.schema.AST().Types), msg.source)
+	if w := msg.schema.Warnings(); len(w) > 0 {
+		text += fmt.Sprintf(" (%d repaired: %s)", len(w), results.Sanitize(w[0]))
+	}
+	m.sayQuietly(noticeInfo, text)
+	return m, nil
+}
+
+// schemaFailed explains why there is no schema; with a cached one the app keeps using it.
+func (m Model) schemaFailed(msg schemaFailedMsg) (Model, tea.Cmd) {
+	if msg.gen != m.sessGen {
+		return m, nil
+	}
+	reason := results.Sanitize(msg.reason)
+	if m.schema != nil {
+		m.sayQuietly(noticeWarn, "⚠ schema not refreshed ("+reason+"); using the cached one")
+		return m, nil
+	}
+	m.schemaNote = reason
+	if m.overlay == overlayDocs {
+		m.docs = m.docs.SetUnavailable(reason)
+	}
+	m.sayQuietly(noticeWarn, "⚠ no schema: "+reason+" — completion and validation need one (--schema FILE loads it from a file)")
+	return m, nil
+}

@@ -1,0 +1,53 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/toggle-explorer/toggle-explorer/query"
+)
+
+func TestDocsBrowserFollowsTheSchema(t *testing.T) {
+	f := newFixture(t, "pw-docs-test")
+	d := newDriver(t, f, f.options(), 120, 40)
+	d.login()
+
+	// Before a schema arrives, f3 says why there is none.
+	d.press("f3")
+	if !strings.Contains(d.m.View(), "still loading") {
+		t.Fatalf("f3 without a schema:\n%s", d.m.View())
+	}
+	d.press("esc")
+	d.send(schemaFailedMsg{gen: d.m.sessGen, reason: "introspection is disabled"})
+	d.press("f3")
+	if !strings.Contains(d.m.View(), "introspection is disabled") {
+		t.Fatalf("the failure reason is not shown:\n%s", d.m.View())
+	}
+	d.press("esc")
+
+	schema, err := query.LoadFile("../mockapi/schema.graphql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.send(schemaLoadedMsg{gen: d.m.sessGen - 1, schema: schema, source: "stale session"})
+	if d.m.schema != nil {
+		t.Fatal("a schema for a replaced session was installed")
+	}
+	d.send(schemaLoadedMsg{gen: d.m.sessGen, schema: schema, source: "introspection"})
+	d.press("f3")
+	if v := d.m.View(); !strings.Contains(v, "Roots") || !strings.Contains(v, "Mutation") {
+		t.Fatalf("docs home:\n%s", v)
+	}
+	d.press("esc")
+
+	// With the cursor on a field, f3 opens that field's docs.
+	text, _ := d.m.workspace.Document()
+	at := strings.Index(text, "Cards") + 2
+	line := strings.Count(text[:at], "\n") + 1
+	col := at - strings.LastIndex(text[:at], "\n")
+	d.m.workspace.MoveCursor(line, col)
+	d.press("f3")
+	if v := d.m.View(); !strings.Contains(v, "Query") || !strings.Contains(v, "card_reference") {
+		t.Fatalf("docs of the field under the cursor:\n%s", v)
+	}
+}
