@@ -162,7 +162,7 @@ func (m Model) replaceEditors(load func(Model) (Model, tea.Cmd)) (Model, tea.Cmd
 func (m Model) openSaved(msg picker.OpenMsg) (Model, tea.Cmd) {
 	m.overlay = overlayNone
 	return m.replaceEditors(func(m Model) (Model, tea.Cmd) {
-		m.workspace.Load(msg.Name, msg.Saved.Version, msg.Saved.Text, msg.Saved.Variables)
+		cmd := m.workspace.Load(msg.Name, msg.Saved.Version, msg.Saved.Text, msg.Saved.Variables)
 		if msg.Operation != "" {
 			m.workspace.GotoOperation(msg.Operation)
 		}
@@ -171,7 +171,7 @@ func (m Model) openSaved(msg picker.OpenMsg) (Model, tea.Cmd) {
 		} else {
 			m.say(noticeGood, "opened "+results.Sanitize(msg.Name))
 		}
-		return m, nil
+		return m, cmd
 	})
 }
 
@@ -181,9 +181,9 @@ func (m Model) reloaded(msg reloadedMsg) (Model, tea.Cmd) {
 		m.say(noticeError, "✗ reload failed: "+results.Sanitize(msg.err.Error()))
 		return m, nil
 	}
-	m.workspace.Load(msg.name, msg.saved.Version, msg.saved.Text, msg.saved.Variables)
+	cmd := m.workspace.Load(msg.name, msg.saved.Version, msg.saved.Text, msg.saved.Variables)
 	m.say(noticeInfo, "reloaded "+results.Sanitize(msg.name)+" from disk")
-	return m, nil
+	return m, cmd
 }
 
 // fromHistory loads a history entry into the editors and, for re-run, runs it; save-as asks for a
@@ -191,16 +191,16 @@ func (m Model) reloaded(msg reloadedMsg) (Model, tea.Cmd) {
 func (m Model) fromHistory(entry query.HistoryEntry, run, saveAs bool) (Model, tea.Cmd) {
 	m.overlay = overlayNone
 	return m.replaceEditors(func(m Model) (Model, tea.Cmd) {
-		m.workspace.Load("", query.Version{}, entry.Document, variablesText(entry.Variables))
+		lint := m.workspace.Load("", query.Version{}, entry.Document, variablesText(entry.Variables))
 		switch {
 		case run:
 			var cmd tea.Cmd
 			m.workspace, cmd = m.workspace.Run()
-			return m, cmd
+			return m, tea.Batch(lint, cmd)
 		case saveAs:
-			return m.ask(dialogSaveAs, "Save query as", entry.Operation, query.ValidName), nil
+			return m.ask(dialogSaveAs, "Save query as", entry.Operation, query.ValidName), lint
 		}
-		return m, nil
+		return m, lint
 	})
 }
 

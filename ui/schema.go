@@ -74,7 +74,7 @@ func (m Model) applySchema(msg schemaLoadedMsg) (Model, tea.Cmd) {
 		return m, nil
 	}
 	m.schema, m.schemaNote = msg.schema, ""
-	m.workspace.SetSchema(msg.schema)
+	cmd := m.workspace.SetSchema(msg.schema)
 	if m.overlay == overlayDocs {
 		m.docs = m.docs.SetSchema(msg.schema)
 	}
@@ -83,7 +83,7 @@ func (m Model) applySchema(msg schemaLoadedMsg) (Model, tea.Cmd) {
 		text += fmt.Sprintf(" (%d repaired: %s)", len(w), results.Sanitize(w[0]))
 	}
 	m.sayQuietly(noticeInfo, text)
-	return m, nil
+	return m, cmd
 }
 
 // schemaFailed explains why there is no schema; with a cached one the app keeps using it.

@@ -140,6 +140,9 @@ func (m Model) routeToScreen(msg tea.Msg) (Model, tea.Cmd) {
 	var cmd tea.Cmd
 	if m.screen == screenWorkspace {
 		m.workspace, cmd = m.workspace.Update(msg)
+		if note := m.workspace.Note(); note != "" {
+			m.say(noticeInfo, note)
+		}
 	} else {
 		m.login, cmd = m.login.Update(msg)
 	}
@@ -218,11 +221,13 @@ func (m Model) finishLogin(msg loginFinishedMsg) (Model, tea.Cmd) {
 	m.sessCancel = cancel
 	m.token = msg.token
 	m.refresh = statusbar.RefreshIdle
+	var initWorkspace tea.Cmd
 	if m.hasWorkspace {
 		m.workspace.SetSession(m.sess)
 	} else {
 		m.workspace = workspace.New(m.ctx, m.sess, m.opts.Workspace)
 		m.hasWorkspace = true
+		initWorkspace = m.workspace.Init()
 	}
 	m.screen = screenWorkspace
 	m.resize()
@@ -232,6 +237,7 @@ func (m Model) finishLogin(msg loginFinishedMsg) (Model, tea.Cmd) {
 		listenCmd(m.sessGen, m.sess.Events()),
 		rememberCmd(m.opts.Remember, m.sess.Endpoint(), m.identity),
 		loadSchemaCmd(m.sessGen, m.sess, m.opts.SchemaFile, m.opts.SchemaCache),
+		initWorkspace,
 	)
 }
 

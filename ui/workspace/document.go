@@ -35,12 +35,15 @@ func (m *Model) MarkSaved(name string, v query.Version) {
 // Load replaces both editors' text (a saved query, or a history entry when name is ""), which
 // then counts as unmodified (a history entry is already kept in the history); the focus goes to
 // the query.
-func (m *Model) Load(name string, v query.Version, text, variables string) {
+func (m *Model) Load(name string, v query.Version, text, variables string) tea.Cmd {
 	m.saved = savedRef{name: name, version: v}
 	m.editor = m.editor.SetValue(text)
 	m.vars = m.vars.SetValue(variables)
 	m.checkVariables()
 	*m, _ = m.setFocus(PaneEditor)
+	var cmd tea.Cmd
+	*m, cmd = m.relint()
+	return cmd
 }
 
 // Run runs the operation under the cursor, as ctrl+r does (for "re-run" from the history).
@@ -61,8 +64,14 @@ func (m *Model) GotoOperation(name string) bool {
 	return true
 }
 
-// SetSchema gives the workspace the schema for completion and validation (nil: none).
-func (m *Model) SetSchema(s *query.Schema) { m.schema = s }
+// SetSchema gives the workspace the schema for completion and validation (nil: none), and
+// validates the query against it.
+func (m *Model) SetSchema(s *query.Schema) tea.Cmd {
+	m.schema = s
+	var cmd tea.Cmd
+	*m, cmd = m.relint()
+	return cmd
+}
 
 // FieldUnderCursor names the type and field at the query editor's cursor, for "docs of the field
 // under the cursor".

@@ -10,6 +10,7 @@ type KeyMap struct {
 	NextPane  key.Binding
 	PrevPane  key.Binding
 	JumpError key.Binding
+	Prettify  key.Binding
 }
 
 // DefaultKeyMap returns the workspace bindings.
@@ -20,6 +21,7 @@ func DefaultKeyMap() KeyMap {
 		NextPane:  key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next pane")),
 		PrevPane:  key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous pane")),
 		JumpError: key.NewBinding(key.WithKeys("ctrl+g"), key.WithHelp("ctrl+g", "go to error")),
+		Prettify:  key.NewBinding(key.WithKeys("ctrl+p"), key.WithHelp("ctrl+p", "prettify")),
 	}
 }
 

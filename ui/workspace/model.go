@@ -14,6 +14,7 @@ import (
 	"github.com/toggle-explorer/toggle-explorer/query"
 	"github.com/toggle-explorer/toggle-explorer/session"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
+	"github.com/toggle-explorer/toggle-explorer/ui/complete"
 	"github.com/toggle-explorer/toggle-explorer/ui/editor"
 	"github.com/toggle-explorer/toggle-explorer/ui/results"
 	"github.com/toggle-explorer/toggle-explorer/ui/statusbar"
@@ -69,6 +70,10 @@ type Model struct {
 	history *query.History
 	saved   savedRef
 	schema  *query.Schema
+	popup   complete.Model
+	lint    complete.Linter
+	// note is a one-off message for the root's notice line (prettify's outcome), taken by Note.
+	note string
 
 	running *inflight
 	lastID  int
@@ -103,6 +108,7 @@ func New(ctx *common.Context, sess *session.Session, opts Options) Model {
 		results: results.New(results.DefaultStyles(ctx.Theme), results.DefaultKeyMap()),
 		spinner: spinner.New(spinner.WithSpinner(spinner.MiniDot), spinner.WithStyle(ctx.Styles.Accent)),
 		history: opts.History,
+		popup:   complete.New(ctx),
 	}
 	m.editor = m.editor.SetValue(opts.Query)
 	m.vars = m.vars.SetValue(opts.Variables)
@@ -111,8 +117,12 @@ func New(ctx *common.Context, sess *session.Session, opts Options) Model {
 	return m
 }
 
-// Init starts nothing: the editor cursor does not blink (a blink redraws the whole screen).
-func (m Model) Init() tea.Cmd { return nil }
+// Init validates the initial text once (the editor cursor does not blink: a blink redraws the
+// whole screen).
+func (m Model) Init() tea.Cmd {
+	_, cmd := m.relint()
+	return cmd
+}
 
 // SetSession swaps the session after a new login (same editors, new identity or endpoint).
 func (m *Model) SetSession(s *session.Session) { m.sess = s }
@@ -160,7 +170,12 @@ func (m Model) Help() help.KeyMap { return helpKeys{ws: m.KeyMap(), pane: m.pane
 func (m Model) paneHelp() help.KeyMap {
 	switch m.focus {
 	case PaneEditor:
-		return m.editor
+		if m.popup.Visible() {
+			return m.popup
+		}
+		trigger := m.popup.KeyMap.Trigger
+		trigger.SetEnabled(m.schema != nil) // completion needs a schema: help says only what works
+		return editorHelp{editor: m.editor, trigger: trigger, prettify: m.keys.Prettify}
 	case PaneVariables:
 		return m.vars
 	default:
@@ -180,4 +195,25 @@ func (h helpKeys) ShortHelp() []key.Binding {
 
 func (h helpKeys) FullHelp() [][]key.Binding {
 	return append(h.ws.FullHelp(), h.pane.FullHelp()...)
+}
+
+// editorHelp adds completion and prettify to the editor's own bindings.
+type editorHelp struct {
+	editor            help.KeyMap
+	trigger, prettify key.Binding
+}
+
+func (h editorHelp) ShortHelp() []key.Binding {
+	return append([]key.Binding{h.trigger, h.prettify}, h.editor.ShortHelp()...)
+}
+
+func (h editorHelp) FullHelp() [][]key.Binding {
+	return append([][]key.Binding{{h.trigger, h.prettify}}, h.editor.FullHelp()...)
+}
+
+// Note returns and clears the workspace's one-off message for the notice line.
+func (m *Model) Note() string {
+	n := m.note
+	m.note = ""
+	return n
 }

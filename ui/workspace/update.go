@@ -14,6 +14,9 @@ import (
 
 // Update handles the workspace's keys and messages.
 func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
+	if m, cmd, ok := m.updateAssist(msg); ok {
+		return m, cmd
+	}
 	switch msg := msg.(type) {
 	case tea.KeyMsg:
 		return m.handleKey(msg)
@@ -41,8 +44,23 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 }
 
 func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
+	// While the popup is open, tab and esc mean accept and close, not next pane and cancel.
+	if m.focus == PaneEditor && m.popup.Visible() {
+		var cmd tea.Cmd
+		var handled bool
+		if m.popup, cmd, handled = m.popup.Update(msg); handled {
+			return m, cmd
+		}
+	}
 	switch {
+	case m.focus == PaneEditor && key.Matches(msg, m.popup.KeyMap.Trigger):
+		return m.openCompletion(), nil
+	case m.focus == PaneEditor && key.Matches(msg, m.keys.Prettify):
+		var cmd tea.Cmd
+		m, cmd, m.note = m.prettify()
+		return m, cmd
 	case key.Matches(msg, m.keys.Run):
+		m.popup = m.popup.Close()
 		return m.run()
 	case key.Matches(msg, m.keys.Cancel) && m.running != nil && !m.results.InputFocused():
 		return m.cancel(), nil
@@ -56,7 +74,16 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	var cmd tea.Cmd
 	switch m.focus {
 	case PaneEditor:
+		rev := m.editor.Revision()
 		m.editor, cmd = m.editor.Update(msg)
+		if m.popup.Visible() {
+			m = m.requery() // typing narrows (or closes) the list
+		}
+		if m.editor.Revision() != rev {
+			var lint tea.Cmd
+			m, lint = m.textChanged()
+			cmd = tea.Batch(cmd, lint)
+		}
 	case PaneVariables:
 		m.vars, cmd = m.vars.Update(msg)
 		m.checkVariables()
@@ -68,6 +95,7 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 
 // setFocus moves the keyboard to pane p, blurring the others and passing on Focus's command.
 func (m Model) setFocus(p Pane) (Model, tea.Cmd) {
+	m.popup = m.popup.Close()
 	m.editor = m.editor.Blur()
 	m.vars = m.vars.Blur()
 	m.results.Blur()

@@ -6,6 +6,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
+	"github.com/toggle-explorer/toggle-explorer/ui/complete"
 	"github.com/toggle-explorer/toggle-explorer/ui/results"
 	"github.com/toggle-explorer/toggle-explorer/ui/statusbar"
 )
@@ -17,6 +18,7 @@ func (m *Model) SetSize(width, height int) {
 	m.layout = computeLayout(width, height)
 	w, h := common.FrameInner(m.layout.editor.w, m.layout.editor.h)
 	m.editor = m.editor.SetSize(w, h)
+	m.popup = m.popup.SetMaxWidth(max(30, width*2/3))
 	w, h = common.FrameInner(m.layout.vars.w, m.layout.vars.h)
 	m.vars = m.vars.SetSize(w, h)
 	w, h = common.FrameInner(m.layout.results.w, m.layout.results.h)
@@ -33,12 +35,22 @@ func (m Model) View() string {
 	editorBox := common.Frame(st, m.editorTitle(), m.editor.View(), l.editor.w, l.editor.h, m.focus == PaneEditor)
 	varsBox := common.Frame(st, m.varsTitle(), m.vars.View(), l.vars.w, l.vars.h, m.focus == PaneVariables)
 	resultsBox := common.Frame(st, m.resultsTitle(), m.results.View(), l.results.w, l.results.h, m.focus == PaneResults)
+	var view string
 	if l.results.x > 0 {
 		left := lipgloss.JoinVertical(lipgloss.Left, editorBox, varsBox)
-		return lipgloss.JoinHorizontal(lipgloss.Top, left, resultsBox)
+		view = lipgloss.JoinHorizontal(lipgloss.Top, left, resultsBox)
+	} else {
+		top := lipgloss.JoinHorizontal(lipgloss.Top, editorBox, varsBox)
+		view = lipgloss.JoinVertical(lipgloss.Left, top, resultsBox)
 	}
-	top := lipgloss.JoinHorizontal(lipgloss.Top, editorBox, varsBox)
-	return lipgloss.JoinVertical(lipgloss.Left, top, resultsBox)
+	if m.focus == PaneEditor && m.popup.Visible() {
+		// Over the whole view, so the popup may spill over the other panes; +1, +1 is the
+		// editor frame's border.
+		if cx, cy := m.editor.CursorScreenPos(); cy >= 0 && cy < m.editor.Height() {
+			view = complete.Overlay(view, l.editor.x+1+cx, l.editor.y+1+cy, m.popup.View())
+		}
+	}
+	return view
 }
 
 func (m Model) editorTitle() string {

@@ -1,0 +1,86 @@
+package complete
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/themes"
+	"github.com/toggle-explorer/toggle-explorer/ui/common"
+)
+
+// TestMain pins lipgloss to plain ASCII output so views and goldens do not
+// depend on the terminal running the tests.
+func TestMain(m *testing.M) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	lipgloss.SetHasDarkBackground(true)
+	os.Exit(m.Run())
+}
+
+// schemaDir holds the query package's schema fixtures.
+const schemaDir = "../../query/testdata/schema/"
+
+// toggle loads the Toggle schema fixture or fails the test.
+func toggle(t testing.TB) *query.Schema {
+	t.Helper()
+	s, err := query.LoadFile(schemaDir + "toggle.graphql")
+	if err != nil {
+		t.Fatalf("load toggle schema: %v", err)
+	}
+	return s
+}
+
+// newPopup returns a closed popup with the default theme.
+func newPopup() Model { return New(common.NewContext(themes.Default())) }
+
+// items builds completions with the given labels, all fields.
+func items(labels ...string) []query.Completion {
+	out := make([]query.Completion, len(labels))
+	for i, l := range labels {
+		out[i] = query.Completion{Label: l, Kind: query.CompletionField, Insert: l}
+	}
+	return out
+}
+
+// keyMsg builds a key press from a Bubble Tea key name ("down", "ctrl+n",
+// "esc"); a single printable character becomes a rune key.
+func keyMsg(t testing.TB, name string) tea.KeyMsg {
+	t.Helper()
+	if r := []rune(name); len(r) == 1 {
+		return tea.KeyMsg{Type: tea.KeyRunes, Runes: r}
+	}
+	for k := tea.KeyType(-200); k < 256; k++ {
+		if k.String() == name {
+			return tea.KeyMsg{Type: k}
+		}
+	}
+	t.Fatalf("unknown key %q", name)
+	return tea.KeyMsg{}
+}
+
+// press sends the named keys, failing if the popup does not handle one.
+func press(t testing.TB, m Model, names ...string) Model {
+	t.Helper()
+	for _, n := range names {
+		var handled bool
+		m, _, handled = m.Update(keyMsg(t, n))
+		if !handled {
+			t.Fatalf("key %q not handled", n)
+		}
+	}
+	return m
+}
+
+// selected returns the selected label, or "" when closed.
+func selected(m Model) string {
+	it, _ := m.Selected()
+	return it.Label
+}
+
+// lines splits a view into its lines.
+func lines(s string) []string { return strings.Split(s, "\n") }

@@ -1,0 +1,196 @@
+package complete
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/toggle-explorer/toggle-explorer/query"
+)
+
+// Row layout, in cells: a selection pointer, the kind marker, a space, the
+// label, a two-space gap, the detail and one space of right padding.
+const (
+	rowChrome = 4 // pointer, marker, space before the label, right padding
+	detailGap = 2
+	// minInner keeps room for a few letters and the "12/200" count.
+	minInner = minWidth - 2
+)
+
+// pointer marks the selected row. Colour already shows it, but not on a
+// monochrome terminal or with NO_COLOR, and the goldens are ASCII.
+const pointer = "›"
+
+// View renders the popup box, or "" when it is closed. The box is as wide as
+// the longest label and detail need, capped by SetMaxWidth; at most MaxRows
+// items show at once. A footer line holds the selected item's description
+// and, when the list scrolls, the selection's position.
+func (m Model) View() string {
+	if !m.visible {
+		return ""
+	}
+	g := m.geometry()
+	p := m.paint
+	bd := lipgloss.RoundedBorder()
+	hrule := strings.Repeat(bd.Top, g.inner)
+	var b strings.Builder
+	b.Grow((g.inner*3 + 96) * (m.rows() + 4))
+	p.border.write(&b, bd.TopLeft+hrule+bd.TopRight)
+	for i := m.top; i < m.top+m.rows(); i++ {
+		b.WriteByte('\n')
+		p.border.write(&b, bd.Left)
+		m.writeRow(&b, g, i)
+		p.border.write(&b, bd.Right)
+	}
+	if m.hasFooter() {
+		b.WriteByte('\n')
+		p.border.write(&b, bd.MiddleLeft+hrule+bd.MiddleRight)
+		b.WriteByte('\n')
+		p.border.write(&b, bd.Left)
+		m.writeFooter(&b, g.inner)
+		p.border.write(&b, bd.Right)
+	}
+	b.WriteByte('\n')
+	p.border.write(&b, bd.BottomLeft+strings.Repeat(bd.Bottom, g.inner)+bd.BottomRight)
+	return b.String()
+}
+
+// geometry is the popup's column layout.
+type geometry struct {
+	inner  int // width inside the borders
+	label  int // width of the label column
+	detail int // width of the detail column (0: none)
+}
+
+// geometry sizes the columns from every item, not only the visible ones, so
+// the box keeps its width while the selection scrolls.
+func (m Model) geometry() geometry {
+	labelW, detailW := 0, 0
+	for _, it := range m.items {
+		labelW = max(labelW, ansi.StringWidth(it.Label))
+		detailW = max(detailW, ansi.StringWidth(it.Detail))
+	}
+	need := rowChrome + labelW
+	if detailW > 0 {
+		need += detailGap + detailW
+	}
+	g := geometry{inner: max(minInner, min(need, m.maxWidth-2))}
+	avail := g.inner - rowChrome
+	if detailW == 0 {
+		g.label = min(labelW, avail)
+		return g
+	}
+	// Squeezed, the label keeps at least three fifths: it is what the user
+	// is matching against; the type is secondary.
+	g.label = min(labelW, max(avail-detailGap-detailW, avail*3/5))
+	g.detail = max(0, min(detailW, avail-g.label-detailGap))
+	return g
+}
+
+// writeRow writes item i's row, exactly g.inner cells wide. The selected
+// row is painted in the selection's colours from edge to edge.
+func (m Model) writeRow(b *strings.Builder, g geometry, i int) {
+	it := m.items[i]
+	k, ptr := m.paint.normal, " "
+	if i == m.sel {
+		k, ptr = m.paint.selected, pointer
+	}
+	label := k.label
+	if it.Deprecated {
+		label = k.deprecated
+	}
+	text := fit(it.Label, g.label)
+	k.plain.write(b, ptr)
+	k.marker.write(b, kindMarker(it.Kind))
+	k.plain.write(b, " ")
+	label.write(b, text)
+	used := 3 + ansi.StringWidth(text)
+	if g.detail > 0 && it.Detail != "" {
+		k.plain.write(b, strings.Repeat(" ", g.label-ansi.StringWidth(text)+detailGap))
+		d := fit(it.Detail, g.detail)
+		k.detail.write(b, d)
+		used = 3 + g.label + detailGap + ansi.StringWidth(d)
+	}
+	k.plain.write(b, strings.Repeat(" ", g.inner-used))
+}
+
+// hasFooter reports whether the box has a footer: when any item has a
+// description (so the box does not change height as the selection moves),
+// or when the list scrolls.
+func (m Model) hasFooter() bool {
+	if len(m.items) > MaxRows {
+		return true
+	}
+	for _, it := range m.items {
+		if it.Doc != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// writeFooter writes the selected item's description and, when the list
+// scrolls, its position, exactly inner cells wide.
+func (m Model) writeFooter(b *strings.Builder, inner int) {
+	count := ""
+	if len(m.items) > MaxRows {
+		count = strconv.Itoa(m.sel+1) + "/" + strconv.Itoa(len(m.items))
+	}
+	room := inner - 2 // a space either side
+	if count != "" {
+		room -= len(count) + 1
+	}
+	doc := fit(m.items[m.sel].Doc, max(0, room))
+	b.WriteByte(' ')
+	m.paint.doc.write(b, doc)
+	b.WriteString(strings.Repeat(" ", inner-2-ansi.StringWidth(doc)-len(count)))
+	m.paint.count.write(b, count)
+	b.WriteByte(' ')
+}
+
+// fit cuts s to w cells, ending in "…" when it had to cut. Invalid UTF-8
+// becomes U+FFFD and control characters are dropped first: labels and
+// descriptions come from the server's schema and must not reach the
+// terminal raw, nor upset the width count.
+func fit(s string, w int) string {
+	s = strings.ToValidUTF8(s, "\uFFFD")
+	if strings.ContainsFunc(s, isControl) {
+		s = strings.Map(func(r rune) rune {
+			if isControl(r) {
+				return -1
+			}
+			return r
+		}, s)
+	}
+	return ansi.Truncate(s, w, "…")
+}
+
+// isControl reports whether r is a C0 or C1 control character or DEL.
+func isControl(r rune) bool { return r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) }
+
+// kindMarker is the one-letter tag of a kind.
+func kindMarker(k query.CompletionKind) string {
+	switch k {
+	case query.CompletionField:
+		return "f"
+	case query.CompletionArgument:
+		return "a"
+	case query.CompletionEnumValue:
+		return "e"
+	case query.CompletionInputField:
+		return "i"
+	case query.CompletionVariable:
+		return "v"
+	case query.CompletionFragment:
+		return "F"
+	case query.CompletionType:
+		return "T"
+	case query.CompletionKeyword:
+		return "k"
+	case query.CompletionDirective:
+		return "@"
+	}
+	return "?"
+}
