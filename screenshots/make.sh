@@ -43,25 +43,39 @@ start_tui() { # start_tui [extra flags...]: a fresh tmux server for each run
 }
 keys() { tmux $sock send-keys -t shots "$@"; sleep "${PAUSE:-0.6}"; }
 shot() { # shot NAME [BACKGROUND]: capture the pane and render it on the terminal's background
+  local bg=${2:-#171717}
   tmux $sock capture-pane -t shots -p -e >"$work/$1.ansi"
-  (cd "$work" && $FREEZE "$1.ansi" -o "$1.svg" --window=false --background "${2:-#171717}" >/dev/null 2>&1)
+  # freeze keeps the last background after ESC[49m ("default background"), so a highlighted cell
+  # would bleed to the end of its line in the picture: spell the default out as the background.
+  local rgb="$((16#${bg:1:2}));$((16#${bg:3:2}));$((16#${bg:5:2}))"
+  sed -i "s/\x1b\[49m/\x1b[48;2;${rgb}m/g" "$work/$1.ansi"
+  (cd "$work" && $FREEZE "$1.ansi" -o "$1.svg" --window=false --background "$bg" >/dev/null 2>&1)
   rsvg-convert "$work/$1.svg" -o "$OUT/$1.png"
   echo "wrote $OUT/$1.png"
 }
 type_text() { tmux $sock send-keys -t shots -l "$1"; sleep 0.3; }
 
-start_mock
+start_mock --rotate-after 3s
 # 1. The login screen, password typed (masked).
 start_tui
 type_text "toggle-demo-password"
 shot login
 # 2. The workspace with a result: the balance of a seeded card.
 keys Enter
-type_text 'query Balance($ref: String!) {'
-keys Enter
-type_text 'Cards(card_reference: $ref) { data { card_reference balance initial_balance expiry_time used product_name } total }'
-keys Enter
-type_text '}'
+for line in 'query Balance($ref: String!) {' 'Cards(card_reference: $ref) {' 'data {' 'card_reference' 'balance'; do
+  type_text "$line"
+  keys Enter
+done
+# Completion: the fields of Card that match what is typed, with their types and descriptions.
+type_text 'e'
+PAUSE=1 keys C-@
+shot completion
+keys Escape
+keys BSpace
+for line in 'initial_balance' 'expiry_time' 'used' 'product_name' '}' 'total' '}' '}'; do
+  type_text "$line"
+  keys Enter
+done
 keys Tab
 type_text '{"ref": "6301190010000000002"}'
 keys C-r
@@ -71,7 +85,22 @@ shot workspace
 keys F1
 shot help
 keys Escape
-# 4. An auth failure: the server restarts with a new signing key and another password, so the
+# 4. The auth inspector: the token decoded, with its lifetime.
+keys F2
+shot inspector
+keys Escape
+# 5. Schema docs, searching as you type.
+keys F3
+type_text "balance"
+shot docs
+keys Escape
+keys Escape
+# 6. The saved queries (the starter collection is installed on first run).
+keys C-o
+type_text "rev"
+shot saved-queries
+keys Escape
+# 7. An auth failure: the server restarts with a new signing key and another password, so the
 #    token is refused although unexpired and the re-login is refused too.
 stop_mock
 start_mock --password rotated-elsewhere
@@ -79,7 +108,12 @@ keys S-Tab
 keys S-Tab
 PAUSE=1.5 keys C-r
 shot auth-failure
-# 5. The light theme.
+# The inspector's timeline tells the whole story: login, rotation, refusal, what was tried.
+keys F2
+keys 2
+shot timeline
+keys Escape
+# 8. The light theme.
 stop_mock
 start_mock
 start_tui --theme toggle-light

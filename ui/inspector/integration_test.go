@@ -80,7 +80,7 @@ func TestInspectorOverRealSession(t *testing.T) {
 			t.Errorf("timeline lacks %q:\n%s", kind, timeline)
 		}
 	}
-	if !strings.Contains(timeline, "↳ token rejected although valid") {
+	if !strings.Contains(timeline, "╰ token rejected although valid") {
 		t.Errorf("the Unauthorized has no diagnosis line:\n%s", timeline)
 	}
 	m, _ = press(t, m, "3", "d")

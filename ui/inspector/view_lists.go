@@ -55,7 +55,7 @@ func (m Model) eventRow(e session.Event, w int, selected bool) []string {
 	row := marker(selected) + clock(e.Time) + "  " + kind + " " + pad(fpText(e.Fingerprint), 15) + " " + strings.Join(rest, " · ")
 	lines := []string{m.rowStyle(selected, row, w)}
 	if e.Diagnosis != nil {
-		lines = append(lines, fit(st.Warning.Render("    ↳ "+clean(e.Diagnosis.String())), w))
+		lines = append(lines, fit(st.Warning.Render("    ╰ "+clean(e.Diagnosis.String())), w))
 	}
 	return lines
 }
@@ -97,11 +97,11 @@ func (m Model) exchangeRow(x session.Exchange, w int, selected bool) []string {
 	lines := []string{m.rowStyle(selected, row, w)}
 	switch d := m.diagnosisFor(x.ID); {
 	case d != nil:
-		lines = append(lines, fit(st.Warning.Render("    ↳ "+clean(d.String())), w))
+		lines = append(lines, fit(st.Warning.Render("    ╰ "+clean(d.String())), w))
 	case x.Err != "":
-		lines = append(lines, fit(st.Error.Render("    ↳ "+clean(x.Err)), w))
+		lines = append(lines, fit(st.Error.Render("    ╰ "+clean(x.Err)), w))
 	case unauthorized:
-		lines = append(lines, fit(st.Warning.Render("    ↳ Unauthorized (no diagnosis recorded)"), w))
+		lines = append(lines, fit(st.Warning.Render("    ╰ Unauthorized (no diagnosis recorded)"), w))
 	}
 	return lines
 }
