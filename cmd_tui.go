@@ -63,7 +63,9 @@ func (c *cli) tuiCommand(args []string) int {
 	defer cleanup()
 
 	if c.getenv("NO_COLOR") != "" {
-		lipgloss.SetColorProfile(termenv.Ascii)
+		// termenv reads NO_COLOR as "no styling at all", which would also drop the reverse-video
+		// cursor. The monochrome theme already sets no colour; keep the attributes.
+		lipgloss.SetColorProfile(termenv.ANSI)
 	}
 	prog := tea.NewProgram(ui.New(opts), tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithFPS(120), tea.WithContext(c.context()))
 	final, err := prog.Run()
@@ -91,6 +93,11 @@ func (c *cli) tuiOptions(f *commonFlags, p paths, themeName string) (ui.Options,
 	theme, err := themes.Load(firstNonEmpty(themeName, prof.Theme, cfg.Theme, themes.DefaultName), p.themesDir())
 	if err != nil {
 		return ui.Options{}, cleanup, err
+	}
+	if c.getenv("NO_COLOR") != "" {
+		// no-color.org: no colour, but bold and reverse video stay, or the cursor and the
+		// focused pane would vanish.
+		theme = theme.Monochrome()
 	}
 	last := loadLastLogin(p)
 	opts := ui.Options{Theme: theme, Insecure: f.insecure}

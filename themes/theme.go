@@ -124,3 +124,10 @@ func entryStyle(e chroma.StyleEntry, pageBG chroma.Colour, fallbackFG lipgloss.C
 	}
 	return s
 }
+
+// Monochrome returns a theme with this one's name and no colours at all, for NO_COLOR: styles
+// keep their bold, italic, underline and reverse video, so the cursor, the selection and the
+// focused pane stay visible, but nothing sets a colour.
+func (t *Theme) Monochrome() *Theme {
+	return &Theme{Name: t.Name + " (no colour)", Dark: t.Dark}
+}

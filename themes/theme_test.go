@@ -67,3 +67,13 @@ func TestTokenStyleConcurrent(t *testing.T) {
 		t.Errorf("dracula Keyword fg = %v", got)
 	}
 }
+
+func TestMonochromeSetsNoColour(t *testing.T) {
+	mono := Default().Monochrome()
+	if mono.Palette != (Palette{}) || mono.Chroma != nil {
+		t.Fatalf("monochrome theme keeps colours: %+v", mono.Palette)
+	}
+	if s := mono.TokenStyle(chroma.Keyword); s.GetForeground() != (lipgloss.NoColor{}) && s.GetForeground() != lipgloss.Color("") {
+		t.Fatalf("keyword style has a colour: %v", s.GetForeground())
+	}
+}

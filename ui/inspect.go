@@ -7,6 +7,7 @@ import (
 
 	"github.com/toggle-explorer/toggle-explorer/session"
 	"github.com/toggle-explorer/toggle-explorer/ui/inspector"
+	"github.com/toggle-explorer/toggle-explorer/ui/login"
 	"github.com/toggle-explorer/toggle-explorer/ui/results"
 )
 
@@ -68,8 +69,15 @@ func (m Model) updateInspector(msg tea.Msg) (Model, tea.Cmd) {
 // with the endpoint and user kept.
 func (m Model) logout() (Model, tea.Cmd) {
 	sess := m.sess
+	if sess == nil {
+		return m, nil // already logged out
+	}
 	m.overlay = overlayNone
 	m.screen = screenLogin
+	// A fresh form: the last one is still "logging in…" from the login that led here, and the
+	// password must not stay behind after "forget the credentials".
+	m.login = login.New(m.ctx, login.Options{Endpoint: sess.Endpoint(), Identity: m.identity})
+	m.login.SetSize(m.ctx.Width, max(0, m.ctx.Height-1))
 	m.sessGen++ // drop the old session's remaining events
 	if m.sessCancel != nil {
 		m.sessCancel()

@@ -10,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/ui/inspector"
 )
 
 // press delivers a key (named like bubbletea names them, or literal text) and settles what follows.
@@ -242,5 +243,27 @@ func TestOpenAtAChosenOperation(t *testing.T) {
 	stats := d.f.api.Stats().Operations
 	if stats["Second"] != 1 || stats["First"] != 0 {
 		t.Fatalf("ran %v, want only Second", stats)
+	}
+}
+
+func TestLogoutReturnsToAUsableLoginForm(t *testing.T) {
+	d, _, _ := libraryDriver(t)
+	d.press("f2")
+	for _, msg := range quickMessages(d.send(inspector.LogoutMsg{})) {
+		d.send(msg)
+	}
+	if d.m.Screen() != "login" {
+		t.Fatalf("screen after logout = %s", d.m.Screen())
+	}
+	if d.m.login.Busy() {
+		t.Fatal("the login form is still busy: it would ignore every key")
+	}
+	if strings.Contains(d.m.View(), "•••") {
+		t.Fatal("the password is still in the form after logout")
+	}
+	d.typeText("pw-library-test")
+	d.press("enter")
+	if d.m.Screen() != "workspace" {
+		t.Fatalf("logging in again after logout failed:\n%s", d.m.View())
 	}
 }
