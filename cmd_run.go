@@ -133,7 +133,10 @@ func (c *cli) prepareRun(pos []string, inline, opName string, varFlags []string,
 		}
 		flagVars[name] = value
 	}
-	vars = query.CoerceVariables(in.op, query.MergeVars(vars, flagVars))
+	vars, dropped := query.DeclaredOnly(in.op, query.CoerceVariables(in.op, query.MergeVars(vars, flagVars)))
+	for _, name := range dropped {
+		fmt.Fprintf(c.stderr, "%s: note: not sending $%s: the operation does not declare it\n", source, name)
+	}
 	if problems := query.CheckVariables(in.op, vars); len(problems) > 0 {
 		for _, p := range problems {
 			fmt.Fprintf(c.stderr, "%s: %s\n", source, p)

@@ -115,7 +115,6 @@ func TestRunBadVariablesSendNothing(t *testing.T) {
 		"missing required": {"run", "-q", doc},
 		"bad --var":        {"run", "-q", doc, "--var", "=x"},
 		"bad vars file":    {"run", "-q", doc, "--vars", writeTemp(t, "v.json", `{"ref": `)},
-		"unknown variable": {"run", "-q", doc, "--var", "ref=1", "--var", "other=2"},
 	} {
 		t.Run(name, func(t *testing.T) {
 			if code, _, errOut := h.run("", args...); code != exitUsage {
@@ -518,5 +517,17 @@ func TestCheckReportsEveryProblemWithItsPosition(t *testing.T) {
 	}
 	if code, _, _ := h.run("", "check"); code != exitUsage {
 		t.Fatalf("no files: exit %d, want %d", code, exitUsage)
+	}
+}
+
+func TestRunLeavesOutUndeclaredVariables(t *testing.T) {
+	h := newHarness(t, demoConfig())
+	doc := `query B($ref: String!) { Cards(card_reference: $ref) { total } }`
+	code, out, errOut := h.run("", "run", "-q", doc, "--var", "ref=1", "--var", "other=2")
+	if code != exitOK || !strings.Contains(out, `"total"`) {
+		t.Fatalf("exit %d: %s %s", code, out, errOut)
+	}
+	if !strings.Contains(errOut, "not sending $other") {
+		t.Fatalf("the undeclared variable was not named: %s", errOut)
 	}
 }

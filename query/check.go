@@ -238,3 +238,24 @@ func coerceValue(typ string, val any) any {
 	}
 	return val
 }
+
+// DeclaredOnly returns the variables the operation declares, and the sorted names of the others.
+// A variables file shared by the operations of one document, or a --var with a typo, must not
+// stop the run: GraphQL servers ignore undeclared variables, so they are left out and named.
+func DeclaredOnly(op Operation, vars map[string]any) (map[string]any, []string) {
+	declared := make(map[string]bool, len(op.Variables))
+	for _, v := range op.Variables {
+		declared[v.Name] = true
+	}
+	kept := make(map[string]any, len(vars))
+	var dropped []string
+	for name, v := range vars {
+		if declared[name] {
+			kept[name] = v
+		} else {
+			dropped = append(dropped, name)
+		}
+	}
+	sort.Strings(dropped)
+	return kept, dropped
+}

@@ -99,3 +99,17 @@ func TestCoerceVariables(t *testing.T) {
 		t.Errorf("CoerceVariables = %#v, want %#v", got, want)
 	}
 }
+
+func TestDeclaredOnly(t *testing.T) {
+	doc, err := Parse(`query Q($a: Int, $b: String) { x }`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept, dropped := DeclaredOnly(doc.Operations[0], map[string]any{"a": 1, "z": 2, "c": 3})
+	if len(kept) != 1 || kept["a"] != 1 || strings.Join(dropped, ",") != "c,z" {
+		t.Fatalf("kept %v dropped %v", kept, dropped)
+	}
+	if problems := CheckVariables(doc.Operations[0], kept); len(problems) != 0 {
+		t.Fatalf("what DeclaredOnly keeps still has problems: %v", problems)
+	}
+}

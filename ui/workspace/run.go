@@ -55,7 +55,9 @@ func (m Model) prepare() (prepared, *results.Document, []editor.Diagnostic) {
 	if err != nil {
 		return p, notSent("the variables are not valid JSON: " + err.Error()), nil
 	}
-	vars = query.CoerceVariables(op, vars)
+	// Variables the operation does not declare (a variables pane shared by several operations)
+	// are left out, as servers ignore them anyway.
+	vars, _ = query.DeclaredOnly(op, query.CoerceVariables(op, vars))
 	if problems := query.CheckVariables(op, vars); len(problems) > 0 {
 		items := make([]results.ErrorItem, len(problems))
 		for i, pr := range problems {
