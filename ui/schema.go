@@ -32,7 +32,7 @@ const introspectTimeout = 60 * time.Second
 // loadSchemaCmd gets the schema in the background, never in front of the first frame: from the
 // --schema file when given; otherwise from the cache at once (if any), then fresh by introspection
 // with the session's token, refreshing the cache.
-func loadSchemaCmd(gen int, sess *session.Session, file string, cache *query.Cache) tea.Cmd {
+func loadSchemaCmd(gen int, sess *session.Session, file string, cache *query.Cache, useCache bool) tea.Cmd {
 	if file != "" {
 		return func() tea.Msg {
 			schema, err := query.LoadFile(file)
@@ -44,7 +44,7 @@ func loadSchemaCmd(gen int, sess *session.Session, file string, cache *query.Cac
 	}
 	endpoint := sess.Endpoint()
 	cached := func() tea.Msg {
-		if cache == nil {
+		if cache == nil || !useCache {
 			return nil
 		}
 		schema, saved, err := cache.Load(endpoint)
@@ -82,7 +82,11 @@ func (m Model) applySchema(msg schemaLoadedMsg) (Model, tea.Cmd) {
 	if w := msg.schema.Warnings(); len(w) > 0 {
 		text += fmt.Sprintf(" (%d repaired: %s)", len(w), results.Sanitize(w[0]))
 	}
-	m.sayQuietly(noticeInfo, text)
+	if msg.source == "introspection" && m.notice.visible(m.ctx.Now) && m.notice.text == "fetching the schema again…" {
+		m.say(noticeGood, "✓ "+text) // the answer to an explicit refresh is never quiet
+	} else {
+		m.sayQuietly(noticeInfo, text)
+	}
 	return m, cmd
 }
 
@@ -102,4 +106,14 @@ func (m Model) schemaFailed(msg schemaFailedMsg) (Model, tea.Cmd) {
 	}
 	m.sayQuietly(noticeWarn, "⚠ no schema: "+reason+" — completion and validation need one (--schema FILE loads it from a file)")
 	return m, nil
+}
+
+// refreshSchema fetches the schema again on request (ctrl+f in the docs browser), skipping the
+// cache; the result replaces the schema everywhere and the docs browser keeps its place.
+func (m Model) refreshSchema() (Model, tea.Cmd) {
+	if m.sess == nil {
+		return m, nil
+	}
+	m.say(noticeInfo, "fetching the schema again…")
+	return m, loadSchemaCmd(m.sessGen, m.sess, m.opts.SchemaFile, m.opts.SchemaCache, false)
 }

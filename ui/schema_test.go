@@ -1,8 +1,11 @@
 package ui
 
 import (
+	"reflect"
 	"strings"
 	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/toggle-explorer/toggle-explorer/query"
 )
@@ -50,4 +53,47 @@ func TestDocsBrowserFollowsTheSchema(t *testing.T) {
 	if v := d.m.View(); !strings.Contains(v, "Query") || !strings.Contains(v, "card_reference") {
 		t.Fatalf("docs of the field under the cursor:\n%s", v)
 	}
+}
+
+func TestSchemaRefreshOnDemand(t *testing.T) {
+	f := newFixture(t, "pw-refresh-test")
+	d := newDriver(t, f, f.options(), 120, 40)
+	d.login()
+	d.press("f3")
+	before := f.api.Stats().Fields["__schema"]
+	cmd := d.send(tea.KeyMsg{Type: tea.KeyCtrlF})
+	// The browser asks with RefreshMsg; the root answers with a fetch (a sequence: run its steps).
+	for _, msg := range quickMessages(cmd) {
+		for _, step := range sequenceSteps(d.send(msg)) {
+			for _, res := range quickMessages(step) {
+				d.send(res)
+			}
+		}
+	}
+	if got := f.api.Stats().Fields["__schema"]; got != before+1 {
+		t.Fatalf("ctrl+f made %d introspection requests, want 1", got-before)
+	}
+	if d.m.schema == nil || !strings.Contains(d.m.View(), "Roots") {
+		t.Fatalf("the refreshed schema is not shown:\n%s", d.m.View())
+	}
+}
+
+// sequenceSteps unpacks tea.Sequence's message into its commands; bubbletea keeps that message
+// type unexported, so it is read by reflection (a slice of commands).
+func sequenceSteps(cmd tea.Cmd) []tea.Cmd {
+	if cmd == nil {
+		return nil
+	}
+	msg := cmd()
+	v := reflect.ValueOf(msg)
+	if v.Kind() != reflect.Slice {
+		return []tea.Cmd{func() tea.Msg { return msg }}
+	}
+	var steps []tea.Cmd
+	for i := range v.Len() {
+		if c, ok := v.Index(i).Interface().(tea.Cmd); ok {
+			steps = append(steps, c)
+		}
+	}
+	return steps
 }

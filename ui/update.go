@@ -103,6 +103,8 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m.applySchema(msg)
 	case schemaFailedMsg:
 		return m.schemaFailed(msg)
+	case docs.RefreshMsg:
+		return m.refreshSchema()
 	case picker.CloseMsg, historyview.CloseMsg, docs.CloseMsg:
 		m.overlay = overlayNone
 		return m, nil
@@ -236,7 +238,7 @@ func (m Model) finishLogin(msg loginFinishedMsg) (Model, tea.Cmd) {
 		runSessionCmd(ctx, m.sess),
 		listenCmd(m.sessGen, m.sess.Events()),
 		rememberCmd(m.opts.Remember, m.sess.Endpoint(), m.identity),
-		loadSchemaCmd(m.sessGen, m.sess, m.opts.SchemaFile, m.opts.SchemaCache),
+		loadSchemaCmd(m.sessGen, m.sess, m.opts.SchemaFile, m.opts.SchemaCache, true),
 		initWorkspace,
 	)
 }

@@ -21,6 +21,8 @@ type KeyMap struct {
 	Escape key.Binding
 	// BuiltIns shows or hides the built-in types (String, Int, __Schema, ...) on the home page.
 	BuiltIns key.Binding
+	// Refresh fetches the schema again (introspection), asking the root with RefreshMsg.
+	Refresh key.Binding
 }
 
 // DefaultKeyMap returns the docs browser's default bindings, all enabled.
@@ -39,18 +41,19 @@ func DefaultKeyMap() KeyMap {
 		Back:     b([]string{"alt+left", "backspace"}, "⌫/alt+←", "back"),
 		Escape:   b([]string{"esc"}, "esc", "close"),
 		BuiltIns: b([]string{"ctrl+t"}, "ctrl+t", "show built-ins"),
+		Refresh:  b([]string{"ctrl+f"}, "ctrl+f", "fetch schema again"),
 	}
 }
 
 // ShortHelp implements help.KeyMap.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Open, k.Back, k.Escape, k.Up, k.Down, k.BuiltIns}
+	return []key.Binding{k.Open, k.Back, k.Escape, k.Up, k.Down, k.Refresh}
 }
 
 // FullHelp implements help.KeyMap.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
-		{k.Open, k.Back, k.Escape, k.BuiltIns},
+		{k.Open, k.Back, k.Escape, k.BuiltIns, k.Refresh},
 	}
 }

@@ -29,10 +29,16 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	m.status = ""
 	k := m.keys
 	if m.schema == nil {
-		if key.Matches(msg, k.Escape) {
+		switch {
+		case key.Matches(msg, k.Escape):
 			return m, emit(CloseMsg{})
+		case key.Matches(msg, k.Refresh):
+			return m, emit(RefreshMsg{})
 		}
 		return m, nil
+	}
+	if key.Matches(msg, k.Refresh) {
+		return m, emit(RefreshMsg{})
 	}
 	switch {
 	case key.Matches(msg, k.Escape):
@@ -55,17 +61,14 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	return m.ensureVisible(), nil
 }
 
-// escape clears the search, else goes back a page, else asks the root to close the browser.
+// escape clears the search, else asks the root to close the browser: esc closes an overlay
+// (architecture.md), and going back has its own keys.
 func (m Model) escape() (Model, tea.Cmd) {
-	switch {
-	case m.input.Value() != "":
-		m.input.Reset()
-		m = m.runSearch()
-	case len(m.back) > 0:
-		m = m.goBack()
-	default:
+	if m.input.Value() == "" {
 		return m, emit(CloseMsg{})
 	}
+	m.input.Reset()
+	m = m.runSearch()
 	return m.ensureVisible(), nil
 }
 
@@ -251,12 +254,9 @@ func (m *Model) syncKeys() {
 	} else {
 		k.BuiltIns.SetHelp("ctrl+t", "show built-ins")
 	}
-	switch {
-	case searching:
+	if searching {
 		k.Escape.SetHelp("esc", "clear search")
-	case has && len(m.back) > 0:
-		k.Escape.SetHelp("esc", "back")
-	default:
+	} else {
 		k.Escape.SetHelp("esc", "close")
 	}
 }
