@@ -64,11 +64,7 @@ func (c *cli) checkStoredToken(sess *session.Session, tgt *target) int {
 	}
 	tok, ok := sess.Restore(tgt.identity())
 	if !ok {
-		fmt.Fprintf(c.stdout, "no valid stored token for %s", tgt.endpoint)
-		if id := tgt.identity(); id != "" {
-			fmt.Fprintf(c.stdout, " as %s", id)
-		}
-		fmt.Fprintf(c.stdout, " (%s)\n", storeWhere(tgt))
+		fmt.Fprintf(c.stdout, "%s (%s)\n", whyNoStoredToken(tgt), storeWhere(tgt))
 		return exitAuth
 	}
 	printTokenSummary(c.stdout, tok, time.Now(), storeWhere(tgt))
@@ -95,4 +91,30 @@ func printTokenSummary(w io.Writer, tok session.Token, now time.Time, where stri
 	fmt.Fprintf(w, "expires      %s (%s)\n", tok.ExpiresAt.UTC().Format(time.RFC3339), relative(tok.ExpiresAt, now))
 	fmt.Fprintf(w, "state        %s\n", tokenState(tok, now))
 	fmt.Fprintf(w, "stored       %s\n", where)
+}
+
+// whyNoStoredToken tells a missing token from an expired one (and from one of another user), so
+// "login --check" says what to do about it.
+func whyNoStoredToken(tgt *target) string {
+	where := tgt.endpoint
+	if id := tgt.identity(); id != "" {
+		where += " as " + id
+	}
+	stored, err := tgt.store.Load(tgt.endpoint)
+	if err != nil {
+		return "no stored token for " + where
+	}
+	if id := tgt.identity(); id != "" && stored.Identity != id {
+		return fmt.Sprintf("the stored token for %s belongs to %s, not %s", tgt.endpoint, stored.Identity, id)
+	}
+	now := time.Now()
+	tok, err := session.ParseToken(stored.Token, now, "stored")
+	switch {
+	case err != nil:
+		return "the stored token for " + where + " is unreadable"
+	case tok.Expired(now):
+		return fmt.Sprintf("the stored token for %s (fp %s) expired %s ago", where, tok.Fingerprint, roundDuration(now.Sub(tok.ExpiresAt)))
+	default:
+		return fmt.Sprintf("the stored token for %s (fp %s) expires in %s: too close to use", where, tok.Fingerprint, roundDuration(tok.TimeLeft(now)))
+	}
 }

@@ -119,10 +119,15 @@ func relative(at, now time.Time) string {
 	return roundDuration(now.Sub(at)) + " ago"
 }
 
-// roundDuration drops sub-second noise: 4m12s, not 4m12.372s.
+// roundDuration drops sub-second noise (4m12s, not 4m12.372s) and counts days past two of them
+// (6d3h, not 147h).
 func roundDuration(d time.Duration) string {
 	if d < 0 {
 		d = -d
+	}
+	const day = 24 * time.Hour
+	if d >= 2*day {
+		return fmt.Sprintf("%dd%dh", d/day, (d%day)/time.Hour)
 	}
 	return d.Round(time.Second).String()
 }

@@ -173,7 +173,7 @@ func TestRunTransportFailuresExitThree(t *testing.T) {
 
 func TestLoginStoresAndCheckReports(t *testing.T) {
 	h := newHarness(t, demoConfig())
-	if code, out, _ := h.run("", "login", "--check"); code != exitAuth || !strings.Contains(out, "no valid stored token") {
+	if code, out, _ := h.run("", "login", "--check"); code != exitAuth || !strings.Contains(out, "no stored token") {
 		t.Fatalf("before login: exit %d, %s", code, out)
 	}
 	code, out, errOut := h.run("", "login")
@@ -529,5 +529,29 @@ func TestRunLeavesOutUndeclaredVariables(t *testing.T) {
 	}
 	if !strings.Contains(errOut, "not sending $other") {
 		t.Fatalf("the undeclared variable was not named: %s", errOut)
+	}
+}
+
+func TestLoginCheckSaysWhyThereIsNoValidToken(t *testing.T) {
+	cfg := demoConfig()
+	cfg.TokenTTL = time.Minute
+	h := newHarness(t, cfg)
+	if code, out, _ := h.run("", "login", "--check"); code != exitAuth || !strings.Contains(out, "no stored token for") {
+		t.Fatalf("missing: exit %d, %q", code, out)
+	}
+	if code, _, _ := h.run("", "login"); code != exitOK {
+		t.Fatal("login failed")
+	}
+	h.env["TOGGLE_USERNAME"] = "someone-else"
+	if code, out, _ := h.run("", "login", "--check"); code != exitAuth || !strings.Contains(out, "belongs to demo, not someone-else") {
+		t.Fatalf("other user: exit %d, %q", code, out)
+	}
+	h.env["TOGGLE_USERNAME"] = "demo"
+	// A server clock far behind issues tokens that are already expired by ours: the stored token
+	// is then an expired one, without waiting (the CLI runs on the real clock).
+	h.server.UpdateConfig(func(c *mockapi.Config) { c.ClockSkew = -2 * time.Minute })
+	h.run("", "login")
+	if code, out, _ := h.run("", "login", "--check"); code != exitAuth || !strings.Contains(out, "expired") {
+		t.Fatalf("expired: exit %d, %q", code, out)
 	}
 }

@@ -21,7 +21,9 @@ func (c *cli) narrate(sess *session.Session, verbose bool) (wait func()) {
 		defer wg.Done()
 		for ev := range sess.Events() {
 			fmt.Fprintf(c.stderr, "session: %s\n", ev)
-			if d := ev.Diagnosis; d != nil {
+			// The Unauthorized event already says the summary; the diagnosis in full comes once,
+			// with the outcome (GaveUp), or not at all when the replay succeeded.
+			if d := ev.Diagnosis; d != nil && ev.Kind == session.GaveUp {
 				fmt.Fprintf(c.stderr, "session:   diagnosis: %s\n", d)
 				if d.Detail != "" {
 					fmt.Fprintf(c.stderr, "session:   %s\n", d.Detail)
