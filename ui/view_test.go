@@ -76,7 +76,7 @@ func checkFits(t *testing.T, view string, width, height int) {
 func TestScreensSayWhatHappened(t *testing.T) {
 	want := map[string][]string{
 		"login":  {"Endpoint", testEndpoint, "User", "demo", "Password", "enter log in"},
-		"result": {"200 OK", `"balance": 3250`, "FRESH", "demo@127.0.0.1:1", "last 200 ok", "✓ logged in"},
+		"result": {"200 OK", `"balance": 3250`, "FRESH", "demo on 127.0.0.1:1", "last 200 ok", "✓ logged in"},
 		"unauthorized": {"✗ token rejected although valid", "gave up: logging in again was refused: Invalid credentials",
 			"✗ Unauthorized · at 2:3", "REJECTED", "last 200 unauthorized"},
 		"help": {"Keys", "esc or f1 closes", "ctrl+r", "run", "ctrl+c", "quit"},

@@ -112,7 +112,9 @@ func Render(ctx *common.Context, s Snapshot, width int) string {
 
 	badge := stateStyle(st, state).Render(strings.ToUpper(state.String()))
 	parts := []string{tokenText(s.Token, now)}
-	for _, opt := range []string{who(s), refreshText(s), lastText(s.Last, now), insecureText(s.Insecure)} {
+	// Most important first: an insecure connection, then the last request (what the user just
+	// did), rotations, and who and where (already on the login screen and in the inspector).
+	for _, opt := range []string{insecureText(s.Insecure), lastText(s.Last, now), refreshText(s), who(s)} {
 		if opt == "" {
 			continue
 		}
@@ -166,7 +168,7 @@ func who(s Snapshot) string {
 	if s.Identity == "" {
 		return host
 	}
-	return s.Identity + "@" + host
+	return s.Identity + " on " + host
 }
 
 func refreshText(s Snapshot) string {
@@ -191,7 +193,7 @@ func lastText(l *LastRequest, now time.Time) string {
 	if l.Status != 0 {
 		status = fmt.Sprintf("%d %s", l.Status, l.Outcome)
 	}
-	return fmt.Sprintf("last %s in %s, %s ago", status, Duration(l.Duration), Duration(now.Sub(l.At)))
+	return fmt.Sprintf("last %s in %s, %s ago", status, Duration(l.Duration), Duration(now.Sub(l.At).Truncate(time.Second)))
 }
 
 func insecureText(insecure bool) string {

@@ -172,8 +172,8 @@ func TestRenderNarrowKeepsTokenSegment(t *testing.T) {
 	s := fullSnapshot(t)
 	ctx := contextAt(epoch().Add(4*time.Minute + 12*time.Second))
 	const tokenPart = "token 4m12s · expires in 55m48s"
-	optional := []string{"till-operator@bistro.example.com@api.partner-sandbox.toggle.example.com",
-		"3 rotations", "last 200 ok in 43ms, 2s ago", "INSECURE (--insecure)"}
+	optional := []string{"INSECURE (--insecure)", "last 200 ok in 43ms, 2s ago", "3 rotations",
+		"till-operator@bistro.example.com on api.partner-sandbox.toggle.example.com"}
 
 	wide := Render(ctx, s, 400)
 	for _, seg := range append([]string{"FRESH", tokenPart}, optional...) {
