@@ -125,3 +125,26 @@ func TestPrettifyIsUndoableAndKeepsComments(t *testing.T) {
 		t.Fatal("prettify dropped a comment or did not say why it refused")
 	}
 }
+
+func TestProblemsAreCountedAndCtrlGVisitsThem(t *testing.T) {
+	f := newFixture(t)
+	m := f.workspace(Options{})
+	m.SetSchema(toggleSchema(t))
+	m, cmd := typeRunes(m, "{\n  Cards(limit: \"ten\") { nope }\n  Products(account_id: \"x\") { id }\n}")
+	m = deliver(t, m, cmd)
+	if n := len(m.editor.Diagnostics()); n < 3 {
+		t.Fatalf("%d diagnostics, want at least 3", n)
+	}
+	if !strings.Contains(m.View(), "problems (ctrl+g)") {
+		t.Fatalf("the title does not count the problems:\n%s", m.View())
+	}
+	var visited []int
+	for range 3 {
+		m, _ = m.Update(keyMsg("ctrl+g"))
+		line, _ := m.editor.Cursor()
+		visited = append(visited, line)
+	}
+	if visited[0] != 2 || visited[2] != 3 {
+		t.Fatalf("ctrl+g visited lines %v, want 2 first and line 3 after", visited)
+	}
+}

@@ -20,7 +20,7 @@ func DefaultKeyMap() KeyMap {
 		Cancel:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel request")),
 		NextPane:  key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next pane")),
 		PrevPane:  key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous pane")),
-		JumpError: key.NewBinding(key.WithKeys("ctrl+g"), key.WithHelp("ctrl+g", "go to error")),
+		JumpError: key.NewBinding(key.WithKeys("ctrl+g"), key.WithHelp("ctrl+g", "next problem")),
 		Prettify:  key.NewBinding(key.WithKeys("ctrl+p"), key.WithHelp("ctrl+p", "prettify")),
 	}
 }

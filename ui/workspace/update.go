@@ -159,8 +159,20 @@ func (m Model) jumpTo(line, col int) Model {
 	return m
 }
 
-// jumpToFirstError goes to the first located error of the shown response.
+// jumpToFirstError goes to the next problem the editor underlines (after the cursor, wrapping),
+// or, when there is none, to the first located error of the shown response.
 func (m Model) jumpToFirstError() Model {
+	if diags := m.editor.Diagnostics(); len(diags) > 0 {
+		line, col := m.editor.Cursor()
+		next := diags[0]
+		for _, d := range diags {
+			if d.Line > line || d.Line == line && d.Column > col {
+				next = d
+				break
+			}
+		}
+		return m.jumpTo(next.Line, next.Column)
+	}
 	doc := m.results.Document()
 	if doc == nil {
 		return m

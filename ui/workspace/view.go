@@ -63,8 +63,12 @@ func (m Model) editorTitle() string {
 		title += " ●" // unsaved changes
 	}
 	title += fmt.Sprintf("  %d:%d", line, col)
+	diags := m.editor.Diagnostics()
 	if d, ok := m.editor.DiagnosticAtCursor(); ok {
 		title += "  ✗ " + d.Message
+	} else if len(diags) > 0 {
+		// The count says there is something to look at; ctrl+g goes there.
+		title += "  ✗ " + problems(len(diags)) + " (ctrl+g)"
 	}
 	return title
 }
@@ -85,4 +89,12 @@ func (m Model) resultsTitle() string {
 		return fmt.Sprintf("Results  %s running %s… %s  (esc cancels)", m.spinner.View(), m.running.op, statusbar.Duration(elapsed))
 	}
 	return "Results"
+}
+
+// problems is "1 problem" or "N problems".
+func problems(n int) string {
+	if n == 1 {
+		return "1 problem"
+	}
+	return fmt.Sprintf("%d problems", n)
 }
