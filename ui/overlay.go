@@ -40,9 +40,10 @@ func (o overlay) String() string {
 	return "none"
 }
 
-// overlayHeight is the height an overlay gets: everything but the status bar and the help line, so
-// the token's state stays in sight whatever is open.
-func (m Model) overlayHeight() int { return max(0, m.ctx.Height-2) }
+// overlayHeight is the height an overlay gets: everything but the notice, the status bar and the
+// help line, so the token's state and the answer to an action (copied, refreshed, saved) stay in
+// sight whatever is open.
+func (m Model) overlayHeight() int { return max(0, m.ctx.Height-3) }
 
 // openPicker shows the saved-queries picker; it lists the library itself.
 func (m Model) openPicker() (Model, tea.Cmd) {
@@ -115,9 +116,9 @@ func (m Model) overlayKeys() (help.KeyMap, bool) {
 	return nil, false
 }
 
-// withStatus stacks a full-height view over the status bar and help line.
+// withStatus stacks a full-height view over the notice, the status bar and the help line.
 func (m Model) withStatus(view string) string {
-	return lipgloss.JoinVertical(lipgloss.Left, view, m.statusLine(), m.helpLine())
+	return lipgloss.JoinVertical(lipgloss.Left, view, m.noticeLine(), m.statusLine(), m.helpLine())
 }
 
 // openDocs shows the schema docs browser, at the field under the editor's cursor when there is

@@ -36,7 +36,10 @@ func (m Model) errorRows() int {
 	if m.doc == nil {
 		return 0
 	}
-	n := len(m.doc.meta.Errors)
+	n := 0
+	for _, e := range m.doc.meta.Errors {
+		n += 1 + len(e.Validation) // a line, and one per validation field
+	}
 	// At most a third of the pane, so the body stays visible.
 	return min(n, max(1, m.height/3))
 }
@@ -47,6 +50,9 @@ func (m Model) headerRows() int {
 		return 0
 	}
 	rows := 1 // title
+	if m.titleInFrame {
+		rows = 0
+	}
 	if m.doc.note != "" {
 		rows++
 	}

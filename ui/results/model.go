@@ -15,12 +15,13 @@ type Model struct {
 	sgr    *sgrTable // derived from styles; immutable, shared by copies
 	keys   KeyMap
 
-	doc         *Document
-	width       int
-	height      int
-	focused     bool
-	loading     bool
-	lineNumbers bool
+	doc          *Document
+	width        int
+	height       int
+	focused      bool
+	loading      bool
+	titleInFrame bool // the status line is the parent frame's title (see SetTitleInFrame)
+	lineNumbers  bool
 
 	top int // first visible body line
 	x0  int // first visible column
@@ -86,6 +87,13 @@ func (m Model) Document() *Document { return m.doc }
 func (m *Model) SetSize(width, height int) {
 	m.width, m.height = max(0, width), max(0, height)
 	m.input.Width = max(1, m.width-len(m.input.Prompt)-12)
+	m.clampScroll()
+}
+
+// SetTitleInFrame moves the status line (status, duration, size, errors) out of the pane, for a
+// parent that puts Summary in the pane's frame title instead; the body gains a line.
+func (m *Model) SetTitleInFrame(on bool) {
+	m.titleInFrame = on
 	m.clampScroll()
 }
 

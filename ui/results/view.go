@@ -43,7 +43,9 @@ func (m Model) View() string {
 		}
 		addLine(m.styles.Hint.Render(ansi.Truncate(hint, m.width, "…")))
 	} else {
-		addLine(m.titleLine())
+		if !m.titleInFrame {
+			addLine(m.titleLine())
+		}
 		if m.doc.note != "" {
 			addLine(m.styles.Note.Render(ansi.Truncate(Sanitize(m.doc.note), m.width, "…")))
 		}
@@ -110,37 +112,47 @@ func (m Model) titleLine() string {
 // errorLines renders the errors block: a window of errors that keeps the
 // selected one visible, and a "+N more" line when they do not all fit.
 func (m Model) errorLines() []string {
-	errs := m.doc.meta.Errors
 	rows := m.errorRows()
 	if rows == 0 {
 		return nil
 	}
-	shown, more := rows, 0
-	if len(errs) > rows {
-		shown = max(1, rows-1)
-		more = len(errs) - shown
+	all, firstOf := m.errorBlock()
+	if len(all) <= rows {
+		return all
 	}
-	first := 0
-	if m.errIndex >= shown {
-		first = m.errIndex - shown + 1
+	// Too many lines: a window that starts at the selected error, and a last line saying how
+	// much is hidden.
+	shown := max(1, rows-1)
+	start := 0
+	if m.errIndex >= 0 && m.errIndex < len(firstOf) {
+		start = min(firstOf[m.errIndex], len(all)-shown)
 	}
-	out := make([]string, 0, rows)
-	for i := first; i < first+shown && i < len(errs); i++ {
-		out = append(out, m.errorLine(errs[i], i == m.errIndex))
-	}
-	if more > 0 {
-		text := "+" + strconv.Itoa(more) + " more · e/E to cycle"
-		if len(out) == rows { // a one-line block: say it on the same line
-			out[0] = ansi.Truncate(out[0]+m.styles.Muted.Render("  ("+text+")"), m.width, "…")
-		} else {
-			out = append(out, m.styles.Muted.Render(ansi.Truncate(text, m.width, "…")))
-		}
+	out := append([]string{}, all[start:start+shown]...)
+	text := "+" + strconv.Itoa(len(all)-shown) + " more lines · e/E to cycle"
+	if rows == 1 { // a one-line block: say it on the same line
+		out[0] = ansi.Truncate(out[0]+m.styles.Muted.Render("  ("+text+")"), m.width, "…")
+	} else {
+		out = append(out, m.styles.Muted.Render(ansi.Truncate(text, m.width, "…")))
 	}
 	return out
 }
 
-// errorLine is one error: message, location, audience, path and the
-// validation map, all server text escaped.
+// errorBlock renders every error: a line with message, location, audience and path, then one
+// indented line per validation field, so Toggle's validation map is never cut off the end of the
+// line. firstOf[i] is the index of error i's first line.
+func (m Model) errorBlock() (lines []string, firstOf []int) {
+	for i, e := range m.doc.meta.Errors {
+		firstOf = append(firstOf, len(lines))
+		lines = append(lines, m.errorLine(e, i == m.errIndex))
+		for _, v := range validationLines(e.Validation) {
+			lines = append(lines, m.styles.Note.Render(ansi.Truncate("    "+v, m.width, "…")))
+		}
+	}
+	return lines, firstOf
+}
+
+// errorLine is one error's first line: message, location, audience and path, all server text
+// escaped.
 func (m Model) errorLine(e ErrorItem, selected bool) string {
 	st := m.styles
 	type part struct {
@@ -167,9 +179,6 @@ func (m Model) errorLine(e ErrorItem, selected bool) string {
 	if e.Path != "" {
 		parts = append(parts, part{"path " + Sanitize(e.Path), st.Muted.Render})
 	}
-	if v := validationText(e.Validation); v != "" {
-		parts = append(parts, part{v, st.Note.Render})
-	}
 	var line string
 	if selected {
 		// One style for the whole line: nested styles would reset the
@@ -189,32 +198,23 @@ func (m Model) errorLine(e ErrorItem, selected bool) string {
 	return line
 }
 
-// validationText shows a validation map plainly, sorted by field:
-// "amount: must be positive; currency: This field is required".
-func validationText(v map[string][]string) string {
-	if len(v) == 0 {
-		return ""
-	}
+// validationLines shows a validation map plainly, one field a line, sorted by field:
+// "currency: This field is required".
+func validationLines(v map[string][]string) []string {
 	fields := make([]string, 0, len(v))
 	for f := range v {
 		fields = append(fields, f)
 	}
 	slices.Sort(fields)
-	var b strings.Builder
-	for i, f := range fields {
-		if i > 0 {
-			b.WriteString("; ")
+	lines := make([]string, 0, len(fields))
+	for _, f := range fields {
+		msgs := make([]string, len(v[f]))
+		for i, msg := range v[f] {
+			msgs[i] = Sanitize(msg)
 		}
-		b.WriteString(Sanitize(f))
-		b.WriteString(": ")
-		for j, msg := range v[f] {
-			if j > 0 {
-				b.WriteString(", ")
-			}
-			b.WriteString(Sanitize(msg))
-		}
+		lines = append(lines, Sanitize(f)+": "+strings.Join(msgs, ", "))
 	}
-	return b.String()
+	return lines
 }
 
 // bodyLine writes body line i (or nothing past the end) with its gutter.
@@ -296,4 +296,30 @@ func (m Model) position() string {
 		s = "col " + strconv.Itoa(m.x0+1) + " · " + s
 	}
 	return s
+}
+
+// Summary is the response's status line as plain text ("200 OK · 43ms · 1.2 MB · 2 errors"), for
+// a parent that shows it in the pane's frame (see SetTitleInFrame); "" before any response.
+func (m Model) Summary() string {
+	if m.doc == nil {
+		return ""
+	}
+	meta := m.doc.meta
+	var parts []string
+	if meta.Status > 0 {
+		parts = append(parts, statusText(meta.Status))
+	}
+	if d := humanDuration(meta.Duration); d != "" {
+		parts = append(parts, d)
+	}
+	if meta.Status > 0 || meta.Size > 0 {
+		parts = append(parts, humanSize(meta.Size))
+	}
+	if n := len(meta.Errors); n > 0 {
+		parts = append(parts, plural(n, "error"))
+	}
+	if !m.doc.json && meta.ContentType != "" {
+		parts = append(parts, Sanitize(meta.ContentType))
+	}
+	return strings.Join(parts, " · ")
 }

@@ -110,6 +110,8 @@ func New(ctx *common.Context, sess *session.Session, opts Options) Model {
 		history: opts.History,
 		popup:   complete.New(ctx),
 	}
+	// The response's status, time and size go in the results frame's title.
+	m.results.SetTitleInFrame(true)
 	m.editor = m.editor.SetValue(opts.Query)
 	m.vars = m.vars.SetValue(opts.Variables)
 	m.checkVariables()

@@ -88,6 +88,9 @@ func (m Model) resultsTitle() string {
 		}
 		return fmt.Sprintf("Results  %s running %s… %s  (esc cancels)", m.spinner.View(), m.running.op, statusbar.Duration(elapsed))
 	}
+	if summary := m.results.Summary(); summary != "" {
+		return "Results · " + summary
+	}
 	return "Results"
 }
 
