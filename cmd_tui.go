@@ -56,11 +56,11 @@ func (c *cli) tuiCommand(args []string) int {
 		return exitOK
 	}
 	opts, cleanup, err := c.tuiOptions(&f, p, *themeName)
-	opts.SchemaFile = *schemaFile
+	defer cleanup()
 	if err != nil {
 		return c.errorf(exitUsage, "%v", err)
 	}
-	defer cleanup()
+	opts.SchemaFile = *schemaFile
 
 	if c.getenv("NO_COLOR") != "" {
 		// termenv reads NO_COLOR as "no styling at all", which would also drop the reverse-video
@@ -82,6 +82,19 @@ func (c *cli) tuiCommand(args []string) int {
 // factory, and with --demo the in-process fake server and a sample query.
 func (c *cli) tuiOptions(f *commonFlags, p paths, themeName string) (ui.Options, func(), error) {
 	cleanup := func() {}
+	if f.demo {
+		// The demo's random-port endpoint, tokens and schema have no use after it ends: its
+		// history, cache and saved queries live in a directory removed on exit, so a tour never
+		// litters the user's real ones. Config and themes stay the user's.
+		dir, err := os.MkdirTemp("", "toggle-explorer-demo-")
+		if err != nil {
+			return ui.Options{}, cleanup, err
+		}
+		cleanup = func() { _ = os.RemoveAll(dir) }
+		p.State, p.Cache, p.Data = filepath.Join(dir, "state"), filepath.Join(dir, "cache"), filepath.Join(dir, "data")
+		p.Queries = filepath.Join(p.Data, "queries")
+		f.queries = ""
+	}
 	cfg, err := loadConfig(p.configFile())
 	if err != nil {
 		return ui.Options{}, cleanup, err
@@ -120,7 +133,8 @@ func (c *cli) tuiOptions(f *commonFlags, p paths, themeName string) (ui.Options,
 		if err != nil {
 			return ui.Options{}, cleanup, err
 		}
-		cleanup = demo.stop
+		removeDir := cleanup
+		cleanup = func() { demo.stop(); removeDir() }
 		opts.Login = login.Options{
 			Endpoint: demo.url, Identity: mockapi.DemoUsername, Password: mockapi.DemoPassword,
 			Hint: "Demo: a built-in fake Toggle API (tokens last 3 minutes, rotated every 45 s). Press enter.",
@@ -133,7 +147,11 @@ func (c *cli) tuiOptions(f *commonFlags, p paths, themeName string) (ui.Options,
 	opts.Workspace.History = history
 	opts.History = history
 	opts.SchemaCache = query.NewCache(filepath.Join(p.Cache, "schemas"))
-	lib, installed, err := openLibrary(firstNonEmpty(f.queries, prof.Queries, p.Queries))
+	queriesDir := firstNonEmpty(f.queries, prof.Queries, p.Queries)
+	if f.demo {
+		queriesDir = p.Queries
+	}
+	lib, installed, err := openLibrary(queriesDir)
 	if err != nil {
 		return ui.Options{}, cleanup, err
 	}

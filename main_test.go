@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"io"
 	"io/fs"
 	"os"
@@ -553,5 +554,36 @@ func TestLoginCheckSaysWhyThereIsNoValidToken(t *testing.T) {
 	h.run("", "login")
 	if code, out, _ := h.run("", "login", "--check"); code != exitAuth || !strings.Contains(out, "expired") {
 		t.Fatalf("expired: exit %d, %q", code, out)
+	}
+}
+
+// The demo keeps its history, cache and saved queries in a directory of its own, removed on exit:
+// a tour never litters the user's real ones.
+func TestDemoLeavesNoTraces(t *testing.T) {
+	h := newHarness(t, demoConfig())
+	c := &cli{getenv: func(k string) string { return h.env[k] }, stdin: strings.NewReader(""), stdout: io.Discard, stderr: io.Discard}
+	p, err := resolvePaths(c.getenv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts, cleanup, err := c.tuiOptions(&commonFlags{demo: true}, p, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	demoQueries := opts.Library.Dir()
+	if strings.HasPrefix(demoQueries, h.home) {
+		t.Fatalf("the demo's queries are in the user's data dir: %s", demoQueries)
+	}
+	if entries, _ := os.ReadDir(demoQueries); len(entries) == 0 {
+		t.Fatal("the demo has no starter queries")
+	}
+	cleanup()
+	if _, err := os.Stat(demoQueries); !errors.Is(err, fs.ErrNotExist) {
+		t.Fatalf("the demo's directory outlived it: %v", err)
+	}
+	for _, dir := range []string{"XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"} {
+		if entries, _ := os.ReadDir(h.env[dir]); len(entries) != 0 {
+			t.Errorf("the demo wrote into %s", dir)
+		}
 	}
 }
