@@ -16,6 +16,10 @@ func (s *Session) HistoryEntry(op query.Operation, req Request, started time.Tim
 		Document: req.Query, Variables: req.Variables, Status: sum.Status, Outcome: sum.Outcome,
 		DurationMS: sum.Duration.Milliseconds(), Size: sum.Size, ErrorSummary: sum.Error,
 	}
+	if e.DurationMS == 0 && res == nil {
+		// No response (cancelled, refused, timed out): how long the user waited still counts.
+		e.DurationMS = s.cfg.Clock.Now().Sub(started).Milliseconds()
+	}
 	if tok, ok := s.Token(); ok {
 		e.TokenFingerprint = tok.Fingerprint
 	}

@@ -45,6 +45,10 @@ func eventNotice(ev session.Event, now time.Time) notice {
 	switch ev.Kind {
 	case session.LoggedIn:
 		n.text, n.kind = "✓ logged in"+fp, noticeGood
+		if ev.Header == "" && msg != "" {
+			// Not a login answered by the server: a pasted or restored token says what it is.
+			n.text = "✓ " + msg + fp
+		}
 	case session.Rotated:
 		n.text, n.kind = "↻ the server rotated the token"+viaHeader(ev)+fp, noticeInfo
 	case session.Refreshed:

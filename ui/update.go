@@ -122,8 +122,11 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		return m, cmd
 	case tea.MouseMsg:
-		if m.overlay != overlayNone || m.dialog.open() {
+		switch {
+		case m.dialog.open():
 			return m, nil
+		case m.overlay != overlayNone:
+			return m.updateOverlay(msg) // the wheel scrolls lists there too
 		}
 		return m.routeToScreen(msg)
 	}
