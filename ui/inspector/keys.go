@@ -23,8 +23,9 @@ type KeyMap struct {
 	// PasteToken opens the paste-a-token input; Submit (enter) sends it, Cancel (esc) drops it.
 	PasteToken, Submit, Cancel key.Binding
 	// CopyCurl copies the current request as a redacted curl command; CopyCurlToken asks first,
-	// then includes the real token; WriteCurl writes the redacted command to a file.
-	CopyCurl, CopyCurlToken, WriteCurl key.Binding
+	// then includes the real token; WriteCurl writes the redacted command to a file and
+	// WriteCurlToken, after asking, one holding the real token (mode 0600).
+	CopyCurl, CopyCurlToken, WriteCurl, WriteCurlToken key.Binding
 	// Diff compares the last good request with the failing one (Requests tab).
 	Diff key.Binding
 	// Yes and No answer a confirmation.
@@ -37,31 +38,32 @@ func DefaultKeyMap() KeyMap {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(helpKey, desc))
 	}
 	return KeyMap{
-		TokenTab:      b([]string{"1"}, "1", "token"),
-		TimelineTab:   b([]string{"2"}, "2", "timeline"),
-		RequestsTab:   b([]string{"3"}, "3", "requests"),
-		NextTab:       b([]string{"right", "l"}, "→/l", "next tab"),
-		PrevTab:       b([]string{"left", "h"}, "←/h", "previous tab"),
-		Up:            b([]string{"up", "k"}, "↑/k", "up"),
-		Down:          b([]string{"down", "j"}, "↓/j", "down"),
-		PageUp:        b([]string{"pgup"}, "pgup", "page up"),
-		PageDown:      b([]string{"pgdown", " "}, "pgdn", "page down"),
-		Top:           b([]string{"home", "g"}, "g/home", "top"),
-		Bottom:        b([]string{"end", "G"}, "G/end", "bottom"),
-		Open:          b([]string{"enter"}, "enter", "open"),
-		Back:          b([]string{"esc"}, "esc", "back"),
-		Reveal:        b([]string{"r"}, "r", "reveal token"),
-		RefreshNow:    b([]string{"ctrl+f"}, "ctrl+f", "refresh now"),
-		Logout:        b([]string{"L"}, "L", "log out"),
-		PasteToken:    b([]string{"p"}, "p", "paste a token"),
-		Submit:        b([]string{"enter"}, "enter", "use token"),
-		Cancel:        b([]string{"esc"}, "esc", "cancel"),
-		CopyCurl:      b([]string{"c"}, "c", "copy as curl"),
-		CopyCurlToken: b([]string{"C"}, "C", "curl with token"),
-		WriteCurl:     b([]string{"w"}, "w", "curl to file"),
-		Diff:          b([]string{"d"}, "d", "diff good/failing"),
-		Yes:           b([]string{"y", "Y"}, "y", "yes"),
-		No:            b([]string{"n", "N", "esc"}, "n", "no"),
+		TokenTab:       b([]string{"1"}, "1", "token"),
+		TimelineTab:    b([]string{"2"}, "2", "timeline"),
+		RequestsTab:    b([]string{"3"}, "3", "requests"),
+		NextTab:        b([]string{"right", "l"}, "→/l", "next tab"),
+		PrevTab:        b([]string{"left", "h"}, "←/h", "previous tab"),
+		Up:             b([]string{"up", "k"}, "↑/k", "up"),
+		Down:           b([]string{"down", "j"}, "↓/j", "down"),
+		PageUp:         b([]string{"pgup"}, "pgup", "page up"),
+		PageDown:       b([]string{"pgdown", " "}, "pgdn", "page down"),
+		Top:            b([]string{"home", "g"}, "g/home", "top"),
+		Bottom:         b([]string{"end", "G"}, "G/end", "bottom"),
+		Open:           b([]string{"enter"}, "enter", "open"),
+		Back:           b([]string{"esc"}, "esc", "back"),
+		Reveal:         b([]string{"r"}, "r", "reveal token"),
+		RefreshNow:     b([]string{"ctrl+f"}, "ctrl+f", "refresh now"),
+		Logout:         b([]string{"L"}, "L", "log out"),
+		PasteToken:     b([]string{"p"}, "p", "paste a token"),
+		Submit:         b([]string{"enter"}, "enter", "use token"),
+		Cancel:         b([]string{"esc"}, "esc", "cancel"),
+		CopyCurl:       b([]string{"c"}, "c", "copy as curl"),
+		CopyCurlToken:  b([]string{"C"}, "C", "curl with token"),
+		WriteCurl:      b([]string{"w"}, "w", "curl to file"),
+		WriteCurlToken: b([]string{"W"}, "W", "curl with token to file"),
+		Diff:           b([]string{"d"}, "d", "diff good/failing"),
+		Yes:            b([]string{"y", "Y"}, "y", "yes"),
+		No:             b([]string{"n", "N", "esc"}, "n", "no"),
 	}
 }
 
@@ -76,7 +78,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.TokenTab, k.TimelineTab, k.RequestsTab, k.NextTab, k.PrevTab},
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open, k.Back},
-		{k.Reveal, k.Diff, k.CopyCurl, k.CopyCurlToken, k.WriteCurl},
+		{k.Reveal, k.Diff, k.CopyCurl, k.CopyCurlToken, k.WriteCurl, k.WriteCurlToken},
 		{k.RefreshNow, k.Logout, k.PasteToken, k.Submit, k.Cancel, k.Yes, k.No},
 	}
 }

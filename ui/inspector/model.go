@@ -44,9 +44,10 @@ const (
 type confirm int
 
 const (
-	confirmNone      confirm = iota
-	confirmLogout            // forget the token and its stored copy?
-	confirmCurlToken         // put the real token in the curl command?
+	confirmNone          confirm = iota
+	confirmLogout                // forget the token and its stored copy?
+	confirmCurlToken             // put the real token in the curl command?
+	confirmCurlTokenFile         // write a curl command holding the real token to a file?
 )
 
 // pasteLimit bounds the paste-a-token input; real tokens are under 2 KiB and session.ParseToken
@@ -317,7 +318,7 @@ func (m *Model) syncKeys() {
 	enable(browse && m.snap.canRelogin, &k.RefreshNow)
 	enable(browse && (m.snap.hasToken || m.snap.canRelogin), &k.Logout)
 	enable(browse && hasCurrent, &k.CopyCurl, &k.WriteCurl)
-	enable(browse && hasCurrent && m.snap.hasToken, &k.CopyCurlToken)
+	enable(browse && hasCurrent && m.snap.hasToken, &k.CopyCurlToken, &k.WriteCurlToken)
 	enable(browse && m.tab == tabRequests && m.snap.diffOK && m.page != pageDiff, &k.Diff)
 	enable(m.pasting, &k.Submit, &k.Cancel)
 	enable(m.confirm != confirmNone, &k.Yes, &k.No)

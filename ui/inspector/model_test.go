@@ -152,6 +152,18 @@ func TestCurlMessages(t *testing.T) {
 	if !reflect.DeepEqual(msgs, []tea.Msg{CopyCurlMsg{ExchangeID: 4, Reveal: true}}) {
 		t.Fatalf("C y: %v", msgs)
 	}
+	m, msgs = press(t, m, "W")
+	if len(msgs) != 0 || m.confirm != confirmCurlTokenFile || !strings.Contains(m.View(), "into a curl file") {
+		t.Fatalf("W sent %v before confirmation", msgs)
+	}
+	m, msgs = press(t, m, "n")
+	if len(msgs) != 0 || m.confirm != confirmNone {
+		t.Fatalf("n on the file question: %v", msgs)
+	}
+	m, msgs = press(t, m, "W", "y")
+	if !reflect.DeepEqual(msgs, []tea.Msg{CopyCurlMsg{ExchangeID: 4, Reveal: true, ToFile: true}}) {
+		t.Fatalf("W y: %v", msgs)
+	}
 	m, _ = m.Update(CopiedMsg{Where: "/tmp/x/toggle-curl-1.sh"})
 	if !strings.Contains(m.View(), "curl command written to /tmp/x/toggle-curl-1.sh") {
 		t.Errorf("CopiedMsg not reported:\n%s", m.View())

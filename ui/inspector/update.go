@@ -87,6 +87,9 @@ func (m Model) handleAction(msg tea.KeyMsg) (Model, tea.Cmd) {
 		return m, emit(CopyCurlMsg{ExchangeID: m.currentExchangeID()})
 	case key.Matches(msg, k.WriteCurl):
 		return m, emit(CopyCurlMsg{ExchangeID: m.currentExchangeID(), ToFile: true})
+	case key.Matches(msg, k.WriteCurlToken):
+		m.confirm = confirmCurlTokenFile
+		return m, nil
 	case key.Matches(msg, k.CopyCurlToken):
 		m.confirm = confirmCurlToken
 	}
@@ -103,7 +106,7 @@ func (m Model) handleConfirmKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 			m.revealed = false
 			return m, emit(LogoutMsg{})
 		}
-		return m, emit(CopyCurlMsg{ExchangeID: m.currentExchangeID(), Reveal: true})
+		return m, emit(CopyCurlMsg{ExchangeID: m.currentExchangeID(), Reveal: true, ToFile: c == confirmCurlTokenFile})
 	case key.Matches(msg, m.keys.No):
 		m.confirm = confirmNone
 	}

@@ -112,6 +112,8 @@ func (m Model) footer(w int) string {
 		return fit(st.Warning.Render("Log out: forget the token, the credentials and the stored copy? y/n"), w)
 	case m.confirm == confirmCurlToken:
 		return fit(st.Warning.Render("Include the REAL token (fp:"+m.snap.token.Fingerprint+") in the curl command? y/n"), w)
+	case m.confirm == confirmCurlTokenFile:
+		return fit(st.Warning.Render("Write the REAL token (fp:"+m.snap.token.Fingerprint+") into a curl file (mode 0600)? y/n"), w)
 	case m.status != "" && m.statusErr:
 		return fit(st.Error.Render("✗ "+clean(m.status)), w)
 	case m.status != "":
