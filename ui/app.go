@@ -95,6 +95,7 @@ type Model struct {
 	// State of the saved-query flows between a dialog and its answer.
 	pendingName   string
 	pendingLoad   func(Model) (Model, tea.Cmd)
+	loadAfterSave func(Model) (Model, tea.Cmd) // "save mine first": the replacement waiting on the save
 	quitAfterSave bool
 
 	// The shared session and its life: gen tags its events, cancel stops its refresh loop.

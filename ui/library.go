@@ -92,21 +92,21 @@ func (m Model) finishSave(msg savedMsg) (Model, tea.Cmd) {
 	switch {
 	case errors.As(msg.err, &conflict) && m.workspace.SavedName() != msg.name:
 		m.pendingName = msg.name
-		m.quitAfterSave = false
+		m.quitAfterSave, m.loadAfterSave = false, nil
 		return m.choose(dialogSaveTaken, fmt.Sprintf("A saved query named %q already exists.", msg.name),
 			prompt.Option{Key: "o", Label: "Overwrite it"},
 			prompt.Option{Key: "n", Label: "Choose another name"},
 			prompt.Option{Key: prompt.CancelKey, Label: "Cancel"}), nil
 	case errors.As(msg.err, &conflict):
 		m.pendingName = msg.name
-		m.quitAfterSave = false
+		m.quitAfterSave, m.loadAfterSave = false, nil
 		return m.choose(dialogSaveChanged, fmt.Sprintf("%q changed on disk since you opened it.", msg.name),
 			prompt.Option{Key: "o", Label: "Overwrite it with your version"},
 			prompt.Option{Key: "r", Label: "Reload it (drop your changes)"},
 			prompt.Option{Key: "s", Label: "Save yours under another name"},
 			prompt.Option{Key: prompt.CancelKey, Label: "Cancel"}), nil
 	case msg.err != nil:
-		m.quitAfterSave = false
+		m.quitAfterSave, m.loadAfterSave = false, nil
 		m.say(noticeError, "✗ not saved: "+results.Sanitize(msg.err.Error()))
 		return m, nil
 	}
@@ -114,6 +114,10 @@ func (m Model) finishSave(msg savedMsg) (Model, tea.Cmd) {
 	m.say(noticeGood, fmt.Sprintf("✓ saved %s", results.Sanitize(msg.name)))
 	if m.quitAfterSave {
 		return m.quit()
+	}
+	if load := m.loadAfterSave; load != nil {
+		m.loadAfterSave = nil
+		return load(m)
 	}
 	return m, nil
 }
@@ -137,6 +141,10 @@ func (m Model) answerLibraryDialog(id, answer string) (Model, tea.Cmd) {
 		if load != nil {
 			return load(m)
 		}
+	case dialogDiscard + ":s":
+		// Save (asking a name if needed); the replacement happens once the save succeeded.
+		m.loadAfterSave, m.pendingLoad = m.pendingLoad, nil
+		return m.save()
 	case dialogQuit + ":s":
 		m.quitAfterSave = true
 		return m.save()
@@ -154,6 +162,7 @@ func (m Model) replaceEditors(load func(Model) (Model, tea.Cmd)) (Model, tea.Cmd
 	}
 	m.pendingLoad = load
 	return m.choose(dialogDiscard, "The query has unsaved changes. Replace it?",
+		prompt.Option{Key: "s", Label: "Save mine first"},
 		prompt.Option{Key: "d", Label: "Discard my changes"},
 		prompt.Option{Key: prompt.CancelKey, Label: "Cancel"}), nil
 }

@@ -267,3 +267,26 @@ func TestLogoutReturnsToAUsableLoginForm(t *testing.T) {
 		t.Fatalf("logging in again after logout failed:\n%s", d.m.View())
 	}
 }
+
+func TestSaveMineFirstThenOpen(t *testing.T) {
+	d, lib, _ := libraryDriver(t)
+	if _, err := lib.Save("products", "query Products { Products(account_id: 1) { id } }", "", query.Version{}, false); err != nil {
+		t.Fatal(err)
+	}
+	d.typeText("# mine\n")
+	d.press("ctrl+o")
+	d.typeText("prod")
+	d.press("enter", "s")
+	if !strings.Contains(d.m.View(), "Save query as") {
+		t.Fatalf("save-first did not ask for a name:\n%s", d.m.View())
+	}
+	d.typeText("mine")
+	d.press("enter")
+	saved, err := lib.Load("mine")
+	if err != nil || !strings.HasPrefix(saved.Text, "# mine") {
+		t.Fatalf("my work was not saved: %v %q", err, saved.Text)
+	}
+	if text, _ := d.m.workspace.Document(); !strings.HasPrefix(text, "query Products") {
+		t.Fatalf("after saving, the chosen query was not opened: %q", text)
+	}
+}

@@ -85,7 +85,7 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		if strings.HasPrefix(msg.ID, "picker.") {
 			return m.updateOverlay(msg)
 		}
-		m.dialog, m.quitAfterSave = dialog{}, false
+		m.dialog, m.quitAfterSave, m.loadAfterSave = dialog{}, false, nil
 		return m, nil
 	case prompt.ChoiceMsg:
 		if strings.HasPrefix(msg.ID, "picker.") {
