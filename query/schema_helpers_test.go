@@ -8,10 +8,19 @@ import (
 	graphql "github.com/graph-gophers/graphql-go"
 )
 
-// loadSDLFile loads a schema fixture under testdata/schema or fails the test.
+// fixturePath locates a schema fixture. "toggle.graphql" is the fake Toggle API's own schema, read
+// where it lives so these tests always follow what users of the fake see.
+func fixturePath(name string) string {
+	if name == "toggle.graphql" {
+		return "../mockapi/schema.graphql"
+	}
+	return "testdata/schema/" + name
+}
+
+// loadSDLFile loads a schema fixture or fails the test.
 func loadSDLFile(t testing.TB, name string) *Schema {
 	t.Helper()
-	s, err := LoadFile("testdata/schema/" + name)
+	s, err := LoadFile(fixturePath(name))
 	if err != nil {
 		t.Fatalf("load %s: %v", name, err)
 	}
@@ -21,7 +30,7 @@ func loadSDLFile(t testing.TB, name string) *Schema {
 // readFixture returns a fixture's text.
 func readFixture(t testing.TB, name string) string {
 	t.Helper()
-	b, err := os.ReadFile("testdata/schema/" + name)
+	b, err := os.ReadFile(fixturePath(name))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -28,7 +28,7 @@ const schemaDir = "../../query/testdata/schema/"
 // toggle loads the Toggle schema fixture or fails the test.
 func toggle(t testing.TB) *query.Schema {
 	t.Helper()
-	s, err := query.LoadFile(schemaDir + "toggle.graphql")
+	s, err := query.LoadFile("../../mockapi/schema.graphql") // the fake Toggle API's own schema
 	if err != nil {
 		t.Fatalf("load toggle schema: %v", err)
 	}

@@ -2,6 +2,7 @@ package historyview
 
 import (
 	"encoding/json"
+	"github.com/toggle-explorer/toggle-explorer/ui/codeview"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -16,7 +17,6 @@ import (
 // the document off the pane. The variables get at most a third of it.
 const (
 	maxErrorLines = 2
-	minVarsLines  = 3
 )
 
 // previewKey is what the preview parts depend on; they are rebuilt only when it changes.
@@ -45,10 +45,10 @@ func (m Model) withPreview() Model {
 	m.header = m.previewHeader(e, w)
 	body := max(0, h-len(m.header))
 	vars := variablesText(e.Variables)
-	docH, varsH := split(body, lineCount(e.Document), vars != "", lineCount(vars))
-	m.docView = codeView(m.code, editor.GraphQL, e.Document, w, docH)
+	docH, varsH := codeview.Split(body, codeview.LineCount(e.Document), vars != "", codeview.LineCount(vars))
+	m.docView = codeview.New(m.code, editor.GraphQL, e.Document, w, docH)
 	if varsH > 1 {
-		m.varsView = codeView(m.code, editor.JSON, vars, w, varsH-1)
+		m.varsView = codeview.New(m.code, editor.JSON, vars, w, varsH-1)
 	}
 	return m
 }
@@ -104,34 +104,3 @@ func variablesText(vars map[string]any) string {
 	}
 	return string(b)
 }
-
-// codeView is a blurred editor holding text, used as a highlighted, line-numbered viewer. Each
-// line is sanitised first; the editor also draws control characters safely.
-func codeView(st editor.Styles, lang editor.Language, text string, w, h int) editor.Model {
-	if h <= 0 {
-		return editor.Model{}
-	}
-	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
-	for i, l := range lines {
-		lines[i] = results.Sanitize(l)
-	}
-	return editor.New(editor.Options{Language: lang, Styles: st}).SetValue(strings.Join(lines, "\n")).SetSize(w, h)
-}
-
-// split shares body lines between the document and the variables (whose share includes their
-// title line). When both fit they get what they need, the variables right under the document;
-// otherwise the variables get their need or a third of the pane, at least minVarsLines, and the
-// document the rest.
-func split(body, docLines int, hasVars bool, varsLines int) (docH, varsH int) {
-	if hasVars {
-		varsH = varsLines + 1
-		if docLines+varsH > body {
-			varsH = min(varsH, max(minVarsLines, body/3))
-		}
-	}
-	varsH = min(varsH, body)
-	return min(docLines, body-varsH), varsH
-}
-
-// lineCount is the number of lines of s.
-func lineCount(s string) int { return strings.Count(strings.TrimRight(s, "\n"), "\n") + 1 }

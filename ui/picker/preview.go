@@ -2,6 +2,7 @@ package picker
 
 import (
 	"github.com/charmbracelet/lipgloss"
+	"github.com/toggle-explorer/toggle-explorer/ui/codeview"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -16,7 +17,6 @@ import (
 // not push the document off the pane.
 const (
 	maxWarningLines = 3
-	minVarsLines    = 3
 )
 
 // previewKey is what the preview views depend on; they are rebuilt only when it changes, so
@@ -57,10 +57,10 @@ func (m Model) withPreviewViews() Model {
 		return m
 	}
 	body := max(0, h-len(m.header))
-	docH, varsH := split(body, lineCount(p.saved.Text), strings.TrimSpace(p.saved.Variables) != "", lineCount(p.saved.Variables))
-	m.docView = codeView(m.styles.code, editor.GraphQL, p.saved.Text, w, docH)
+	docH, varsH := codeview.Split(body, codeview.LineCount(p.saved.Text), strings.TrimSpace(p.saved.Variables) != "", codeview.LineCount(p.saved.Variables))
+	m.docView = codeview.New(m.styles.code, editor.GraphQL, p.saved.Text, w, docH)
 	if varsH > 1 {
-		m.varsView = codeView(m.styles.code, editor.JSON, p.saved.Variables, w, varsH-1)
+		m.varsView = codeview.New(m.styles.code, editor.JSON, p.saved.Variables, w, varsH-1)
 	}
 	return m
 }
@@ -123,35 +123,3 @@ func operations(e query.Entry, chosen int, mark lipgloss.Style) string {
 	}
 	return s
 }
-
-// codeView is a blurred editor holding text, used as a highlighted, line-numbered viewer. Each
-// line is sanitised first (a file may hold escape sequences); the editor draws control
-// characters safely as well, so this is belt and braces.
-func codeView(st editor.Styles, lang editor.Language, text string, w, h int) editor.Model {
-	if h <= 0 {
-		return editor.Model{}
-	}
-	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
-	for i, l := range lines {
-		lines[i] = results.Sanitize(l)
-	}
-	return editor.New(editor.Options{Language: lang, Styles: st}).SetValue(strings.Join(lines, "\n")).SetSize(w, h)
-}
-
-// split shares body lines between the document and the variables (whose share includes their
-// title line). When both fit they get what they need, the variables right under the document;
-// otherwise the variables get their need or a third of the pane, at least minVarsLines, and the
-// document the rest.
-func split(body, docLines int, hasVars bool, varsLines int) (docH, varsH int) {
-	if hasVars {
-		varsH = varsLines + 1
-		if docLines+varsH > body {
-			varsH = min(varsH, max(minVarsLines, body/3))
-		}
-	}
-	varsH = min(varsH, body)
-	return min(docLines, body-varsH), varsH
-}
-
-// lineCount is the number of lines of s.
-func lineCount(s string) int { return strings.Count(strings.TrimRight(s, "\n"), "\n") + 1 }
