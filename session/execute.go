@@ -129,8 +129,11 @@ func (s *Session) Execute(ctx context.Context, req Request) (*Result, error) {
 			return s.giveUp(res, c, d)
 		}
 		tok, res.Replayed, res.ReLoggedIn = next, true, loggedIn
+		// The action is known now: the Replayed event carries the diagnosis with it, so whoever
+		// shows the Unauthorized also learns what the session did about it.
+		d.Action = actionAfterReplay(res)
 		s.emit(Event{Kind: Replayed, Fingerprint: next.Fingerprint, PreviousFingerprint: c.token.Fingerprint,
-			ExchangeID: c.exchangeID, Operation: req.OperationName, Message: "replaying with a newer token"})
+			ExchangeID: c.exchangeID, Operation: req.OperationName, Message: d.Action, Diagnosis: d})
 	}
 }
 

@@ -292,7 +292,8 @@ func (m Model) currentExchangeID() int64 {
 func (m Model) diagnosisFor(id int64) *session.Diagnosis {
 	es := m.snap.events
 	for i := len(es) - 1; i >= 0; i-- {
-		if e := es[i]; e.ExchangeID == id && e.Diagnosis != nil && (e.Kind == session.Unauthorized || e.Kind == session.GaveUp) {
+		// Newest first: a Replayed or GaveUp event holds the diagnosis with its action.
+		if e := es[i]; e.ExchangeID == id && e.Diagnosis != nil && (e.Kind == session.Unauthorized || e.Kind == session.Replayed || e.Kind == session.GaveUp) {
 			return e.Diagnosis
 		}
 	}

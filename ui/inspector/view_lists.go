@@ -40,7 +40,7 @@ func (m Model) eventRow(e session.Event, w int, selected bool) []string {
 	if e.PreviousFingerprint != "" {
 		rest = append(rest, "was "+fpText(e.PreviousFingerprint))
 	}
-	if e.Diagnosis == nil && e.Message != "" {
+	if (e.Diagnosis == nil || e.Kind == session.Replayed) && e.Message != "" {
 		rest = append(rest, clean(e.Message))
 	}
 	kind := pad(e.Kind.String(), kindWidth)
@@ -54,7 +54,8 @@ func (m Model) eventRow(e session.Event, w int, selected bool) []string {
 	}
 	row := marker(selected) + clock(e.Time) + "  " + kind + " " + pad(fpText(e.Fingerprint), 15) + " " + strings.Join(rest, " · ")
 	lines := []string{m.rowStyle(selected, row, w)}
-	if e.Diagnosis != nil {
+	// A replay's diagnosis is the Unauthorized row's, shown there; its row says the action.
+	if e.Diagnosis != nil && e.Kind != session.Replayed {
 		lines = append(lines, fit(st.Warning.Render("    ╰ "+clean(e.Diagnosis.String())), w))
 	}
 	return lines
