@@ -6,6 +6,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/toggle-explorer/toggle-explorer/ui/internal/uitest"
 	"github.com/toggle-explorer/toggle-explorer/ui/login"
 	"github.com/toggle-explorer/toggle-explorer/ui/results"
 	"github.com/toggle-explorer/toggle-explorer/ui/workspace"
@@ -42,7 +43,7 @@ func (d *driver) send(msg tea.Msg) tea.Cmd {
 func (d *driver) login() {
 	d.t.Helper()
 	var submit *login.SubmitMsg
-	for _, msg := range messages(d.send(keyMsg("enter"))) {
+	for _, msg := range uitest.Messages(d.send(uitest.Key("enter"))) {
 		if s, ok := msg.(login.SubmitMsg); ok {
 			submit = &s
 		}
@@ -52,7 +53,7 @@ func (d *driver) login() {
 	}
 	// startLogin returns the one login command; loginFinishedMsg comes back from it. What
 	// finishLogin returns (refresh loop, listener) is left unrun: drainEvents stands in.
-	for _, msg := range messages(d.send(*submit)) {
+	for _, msg := range uitest.Messages(d.send(*submit)) {
 		d.send(msg)
 	}
 	d.drainEvents()
@@ -62,7 +63,7 @@ func (d *driver) login() {
 func (d *driver) run() {
 	d.t.Helper()
 	var got int
-	for _, msg := range messages(d.send(keyMsg("ctrl+r"))) {
+	for _, msg := range uitest.Messages(d.send(uitest.Key("ctrl+r"))) {
 		if rf, ok := msg.(workspace.RunFinishedMsg); ok {
 			got++
 			d.send(d.fixTimes(rf))

@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest"
 
 	"github.com/toggle-explorer/toggle-explorer/mockapi"
+	"github.com/toggle-explorer/toggle-explorer/ui/internal/uitest"
 	"github.com/toggle-explorer/toggle-explorer/ui/statusbar"
 )
 
@@ -139,14 +140,14 @@ func (p *program) waitFor(want ...string) {
 func (p *program) login() {
 	p.t.Helper()
 	p.waitFor("Password")
-	p.tm.Send(keyMsg("enter"))
+	p.tm.Send(uitest.Key("enter"))
 	p.waitFor("Results", "✓ logged in")
 }
 
 // quit presses ctrl+c and returns the final model, after checking every frame drawn.
 func (p *program) quit() Model {
 	p.t.Helper()
-	p.tm.Send(keyMsg("ctrl+c"))
+	p.tm.Send(uitest.Key("ctrl+c"))
 	final := p.tm.FinalModel(p.t, teatest.WithFinalTimeout(waitLimit))
 	p.log.verify(p.t)
 	return final.(checkedModel).Model
@@ -156,7 +157,7 @@ func TestFlowLoginRunResults(t *testing.T) {
 	f := newFixture(t, mockapi.DemoPassword)
 	p := startProgram(t, f, 120, 40)
 	p.login()
-	p.tm.Send(keyMsg("ctrl+r"))
+	p.tm.Send(uitest.Key("ctrl+r"))
 	p.waitFor(`"balance"`, "200 OK")
 
 	m := p.quit()
@@ -214,7 +215,7 @@ func TestFlowUnauthorizedDiagnosed(t *testing.T) {
 	p := startProgram(t, f, 120, 40)
 	p.login()
 	revokeAndChangePassword(f)
-	p.tm.Send(keyMsg("ctrl+r"))
+	p.tm.Send(uitest.Key("ctrl+r"))
 	p.waitFor("token rejected although valid", "logging in again was refused: Invalid credentials", "REJECTED")
 
 	m := p.quit()
@@ -244,16 +245,16 @@ func TestFlowResize(t *testing.T) {
 	f := newFixture(t, mockapi.DemoPassword)
 	p := startProgram(t, f, 80, 24)
 	p.login()
-	p.tm.Send(keyMsg("ctrl+r"))
+	p.tm.Send(uitest.Key("ctrl+r"))
 	p.waitFor("200 OK")
 	sizes := [][2]int{{120, 40}, {60, 20}, {80, 24}, {60, 20}}
 	for _, s := range sizes {
 		p.tm.Send(tea.WindowSizeMsg{Width: s[0], Height: s[1]})
 	}
 	// The help overlay at the smallest size, then back.
-	p.tm.Send(keyMsg("f1"))
+	p.tm.Send(uitest.Key("f1"))
 	p.waitFor("esc or f1 closes")
-	p.tm.Send(keyMsg("esc"))
+	p.tm.Send(uitest.Key("esc"))
 	p.waitFor("200 OK")
 
 	m := p.quit()

@@ -11,13 +11,14 @@ import (
 
 	"github.com/toggle-explorer/toggle-explorer/query"
 	"github.com/toggle-explorer/toggle-explorer/ui/inspector"
+	"github.com/toggle-explorer/toggle-explorer/ui/internal/uitest"
 )
 
-// press delivers a key (named like bubbletea names them, or literal text) and settles what follows.
+// press delivers keys (named as bubbletea prints them, see uitest.Key) and settles what follows.
 func (d *driver) press(keys ...string) {
 	d.t.Helper()
 	for _, k := range keys {
-		d.settle(d.send(namedKey(k)))
+		d.settle(d.send(uitest.Key(k)))
 	}
 }
 
@@ -67,20 +68,6 @@ func quickMessages(cmd tea.Cmd) []tea.Msg {
 		return nil
 	}
 	return []tea.Msg{msg}
-}
-
-func namedKey(name string) tea.KeyMsg {
-	switch name {
-	case "ctrl+s":
-		return tea.KeyMsg{Type: tea.KeyCtrlS}
-	case "ctrl+o":
-		return tea.KeyMsg{Type: tea.KeyCtrlO}
-	case "f4":
-		return tea.KeyMsg{Type: tea.KeyF4}
-	case "enter", "ctrl+r", "ctrl+c", "f1", "esc", "tab":
-		return keyMsg(name)
-	}
-	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(name)}
 }
 
 // libraryDriver logs in with a library and a history in a temporary directory.
@@ -234,7 +221,7 @@ func TestOpenAtAChosenOperation(t *testing.T) {
 	if !strings.Contains(d.m.View(), "[First]") {
 		t.Fatalf("the first operation is not marked as chosen:\n%s", d.m.View())
 	}
-	d.settle(d.send(tea.KeyMsg{Type: tea.KeyTab}))
+	d.press("tab")
 	if !strings.Contains(d.m.View(), "[Second]") {
 		t.Fatal("tab did not choose the next operation")
 	}

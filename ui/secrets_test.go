@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/toggle-explorer/toggle-explorer/mockapi"
+	"github.com/toggle-explorer/toggle-explorer/ui/internal/uitest"
 )
 
 // Canary secrets: distinctive, so any appearance on screen is a leak and not a coincidence.
@@ -89,9 +90,9 @@ func TestNoSecretOnScreen(t *testing.T) {
 		for _, size := range [][2]int{{120, 40}, {60, 20}, {240, 60}} {
 			d.send(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
 			l.check(where, d.m.View())
-			d.send(keyMsg("f1"))
+			d.send(uitest.Key("f1"))
 			l.check(where+" with help", d.m.View())
-			d.send(keyMsg("esc"))
+			d.send(uitest.Key("esc"))
 		}
 	}
 

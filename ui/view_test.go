@@ -10,6 +10,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/toggle-explorer/toggle-explorer/mockapi"
+	"github.com/toggle-explorer/toggle-explorer/ui/internal/uitest"
 )
 
 // screens are the states worth a golden, each reached through the real session and fake API.
@@ -31,7 +32,7 @@ var screens = []struct {
 	{"help", func(d *driver) {
 		d.login()
 		d.run()
-		d.send(keyMsg("f1"))
+		d.send(uitest.Key("f1"))
 	}},
 }
 
@@ -101,17 +102,17 @@ func TestHelpOverlayOpensAndCloses(t *testing.T) {
 	d := newDriver(t, f, f.options(), 80, 24)
 	d.login()
 	normal := d.m.View()
-	d.send(keyMsg("f1"))
+	d.send(uitest.Key("f1"))
 	if d.m.overlay != overlayHelp || !strings.Contains(d.m.View(), "esc or f1 closes") {
 		t.Fatal("f1 did not open the help")
 	}
 	// While help is up, keys are swallowed: ctrl+r must not send anything.
 	before := f.api.Stats().Requests
-	if cmd := d.send(keyMsg("ctrl+r")); cmd != nil || f.api.Stats().Requests != before {
+	if cmd := d.send(uitest.Key("ctrl+r")); cmd != nil || f.api.Stats().Requests != before {
 		t.Fatal("ctrl+r acted behind the help overlay")
 	}
-	for _, k := range []tea.KeyMsg{keyMsg("esc"), keyMsg("f1"), {Type: tea.KeyRunes, Runes: []rune("q")}} {
-		d.send(keyMsg("f1"))
+	for _, k := range []tea.KeyMsg{uitest.Key("esc"), uitest.Key("f1"), uitest.Key("q")} {
+		d.send(uitest.Key("f1"))
 		d.send(k)
 		if d.m.overlay == overlayHelp {
 			t.Fatalf("%v did not close the help", k)
@@ -127,7 +128,7 @@ func TestLettersGoToTheEditor(t *testing.T) {
 	f := newFixture(t, mockapi.DemoPassword)
 	d := newDriver(t, f, f.options(), 80, 24)
 	d.login()
-	if cmd := d.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("q")}); cmd != nil {
+	if cmd := d.send(uitest.Key("q")); cmd != nil {
 		if _, quit := cmd().(tea.QuitMsg); quit {
 			t.Fatal("q quit while the editor had focus")
 		}

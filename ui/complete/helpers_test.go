@@ -5,13 +5,13 @@ import (
 	"strings"
 	"testing"
 
-	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
 	"github.com/toggle-explorer/toggle-explorer/query"
 	"github.com/toggle-explorer/toggle-explorer/themes"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
+	"github.com/toggle-explorer/toggle-explorer/ui/internal/uitest"
 )
 
 // TestMain pins lipgloss to plain ASCII output so views and goldens do not
@@ -47,28 +47,12 @@ func items(labels ...string) []query.Completion {
 	return out
 }
 
-// keyMsg builds a key press from a Bubble Tea key name ("down", "ctrl+n",
-// "esc"); a single printable character becomes a rune key.
-func keyMsg(t testing.TB, name string) tea.KeyMsg {
-	t.Helper()
-	if r := []rune(name); len(r) == 1 {
-		return tea.KeyMsg{Type: tea.KeyRunes, Runes: r}
-	}
-	for k := tea.KeyType(-200); k < 256; k++ {
-		if k.String() == name {
-			return tea.KeyMsg{Type: k}
-		}
-	}
-	t.Fatalf("unknown key %q", name)
-	return tea.KeyMsg{}
-}
-
 // press sends the named keys, failing if the popup does not handle one.
 func press(t testing.TB, m Model, names ...string) Model {
 	t.Helper()
 	for _, n := range names {
 		var handled bool
-		m, _, handled = m.Update(keyMsg(t, n))
+		m, _, handled = m.Update(uitest.Key(n))
 		if !handled {
 			t.Fatalf("key %q not handled", n)
 		}

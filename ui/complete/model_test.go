@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/ui/internal/uitest"
 )
 
 func TestOpenSelectsTheFirstItem(t *testing.T) {
@@ -66,7 +67,7 @@ func TestAcceptEmitsAcceptedMsgAndCloses(t *testing.T) {
 	m = press(t, m, "down")
 	for _, k := range []string{"enter", "tab"} {
 		m := m
-		m, cmd, handled := m.Update(keyMsg(t, k))
+		m, cmd, handled := m.Update(uitest.Key(k))
 		if !handled || cmd == nil {
 			t.Fatalf("%s: handled %v, cmd %v", k, handled, cmd)
 		}
@@ -85,7 +86,7 @@ func TestAcceptEmitsAcceptedMsgAndCloses(t *testing.T) {
 
 func TestEscClosesWithoutAccepting(t *testing.T) {
 	m := newPopup().Open("", items("a", "b"))
-	m, cmd, handled := m.Update(keyMsg(t, "esc"))
+	m, cmd, handled := m.Update(uitest.Key("esc"))
 	if !handled || cmd != nil || m.Visible() {
 		t.Fatalf("esc: handled %v, cmd %v, visible %v", handled, cmd != nil, m.Visible())
 	}
@@ -95,7 +96,7 @@ func TestOtherKeysAreLeftToTheEditor(t *testing.T) {
 	open := newPopup().Open("C", items("Cards", "Accounts"))
 	open = press(t, open, "down")
 	for _, k := range []string{"a", "backspace", "left", "right", "home", "ctrl+r", "ctrl+z", "shift+tab"} {
-		m, cmd, handled := open.Update(keyMsg(t, k))
+		m, cmd, handled := open.Update(uitest.Key(k))
 		if handled || cmd != nil {
 			t.Errorf("%s: handled %v, cmd %v; the editor should get it", k, handled, cmd != nil)
 		}
@@ -105,7 +106,7 @@ func TestOtherKeysAreLeftToTheEditor(t *testing.T) {
 	}
 	closed := newPopup()
 	for _, k := range []string{"enter", "tab", "esc", "down", "up"} {
-		if _, _, handled := closed.Update(keyMsg(t, k)); handled {
+		if _, _, handled := closed.Update(uitest.Key(k)); handled {
 			t.Errorf("closed popup handled %s", k)
 		}
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/toggle-explorer/toggle-explorer/query"
 	"github.com/toggle-explorer/toggle-explorer/ui/editor"
+	"github.com/toggle-explorer/toggle-explorer/ui/internal/uitest"
 )
 
 // workspace is the wiring doc.go prescribes, reduced to the editor pane, so
@@ -76,38 +77,13 @@ func (w workspace) load(text string) (workspace, tea.Cmd) {
 	return w, cmd
 }
 
-// run executes cmd and every command it batches, returning the messages in
-// order. Bubble Tea would run them concurrently; the tests choose the order
-// in which they are delivered.
-func run(cmd tea.Cmd) []tea.Msg {
-	if cmd == nil {
-		return nil
-	}
-	msg := cmd()
-	if batch, ok := msg.(tea.BatchMsg); ok {
-		var out []tea.Msg
-		for _, c := range batch {
-			out = append(out, run(c)...)
-		}
-		return out
-	}
-	if msg == nil {
-		return nil
-	}
-	return []tea.Msg{msg}
-}
-
 // typeKeys sends s one rune per key and returns the commands, not yet run,
 // as keystrokes arrive faster than the debounce.
 func typeKeys(w workspace, s string) (workspace, []tea.Cmd) {
 	var cmds []tea.Cmd
 	for _, r := range s {
 		var cmd tea.Cmd
-		k := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}}
-		if r == ' ' {
-			k = tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{r}}
-		}
-		w, cmd = w.Update(k)
+		w, cmd = w.Update(uitest.Key(string(r)))
 		cmds = append(cmds, cmd)
 	}
 	return w, cmds
@@ -128,7 +104,7 @@ func deliver(w workspace, msgs []tea.Msg) (workspace, []tea.Cmd) {
 func runAll(cmds []tea.Cmd) []tea.Msg {
 	var out []tea.Msg
 	for _, c := range cmds {
-		out = append(out, run(c)...)
+		out = append(out, uitest.Messages(c)...)
 	}
 	return out
 }
@@ -176,7 +152,7 @@ func TestWiringLoadDropsThePreviousDocumentsResult(t *testing.T) {
 	w := newWorkspace(toggle(t))
 	w, cmd := w.load("{ Cards { totl } }")
 	rev := w.editor.Revision()
-	w, lints := deliver(w, run(cmd))
+	w, lints := deliver(w, uitest.Messages(cmd))
 	stale := runAll(lints) // validation of the first document, still in flight
 
 	w, cmd = w.load("{ Cards { total } }")
@@ -187,7 +163,7 @@ func TestWiringLoadDropsThePreviousDocumentsResult(t *testing.T) {
 	if d := w.editor.Diagnostics(); d != nil {
 		t.Fatalf("the previous document's diagnostics were shown after Load: %+v", d)
 	}
-	w, lints = deliver(w, run(cmd))
+	w, lints = deliver(w, uitest.Messages(cmd))
 	w, _ = deliver(w, runAll(lints))
 	if d := w.editor.Diagnostics(); d != nil {
 		t.Fatalf("the loaded valid document got %+v", d)
@@ -209,7 +185,7 @@ func TestWiringCompletionNarrowsAndInserts(t *testing.T) {
 	if w.popup.Visible() {
 		t.Fatal("tab did not close the popup")
 	}
-	w, _ = deliver(w, run(cmd))
+	w, _ = deliver(w, uitest.Messages(cmd))
 	want := "mutation { createBalanceAdjustment(card_reference: , merchant_id: )"
 	if got := w.editor.Value(); got != want {
 		t.Fatalf("after accepting: %q, want %q", got, want)

@@ -1,6 +1,10 @@
 package docs
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/toggle-explorer/toggle-explorer/ui/internal/uitest"
+)
 
 // BenchmarkSearchKeystroke is typing one more letter of a search on GitHub's schema and drawing
 // the frame: the issue asks for this to fit in a 60 Hz frame (16 ms).
@@ -13,7 +17,7 @@ func BenchmarkSearchKeystroke(b *testing.B) {
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			m := typeText(b, newModel(s, 120, 40), c.before)
-			msg := keyMsg(c.key)
+			msg := uitest.Key(c.key)
 			b.ReportAllocs()
 			for b.Loop() {
 				next, _ := m.Update(msg)
@@ -34,7 +38,7 @@ func BenchmarkNavigate(b *testing.B) {
 				m = m.Open(c.typ, "")
 			}
 			m, _ = press(b, m, "down", "down", "down")
-			msg := keyMsg("down")
+			msg := uitest.Key("down")
 			b.ReportAllocs()
 			for b.Loop() {
 				next, _ := m.Update(msg)

@@ -14,6 +14,7 @@ import (
 	"github.com/toggle-explorer/toggle-explorer/query"
 	"github.com/toggle-explorer/toggle-explorer/themes"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
+	"github.com/toggle-explorer/toggle-explorer/ui/internal/uitest"
 )
 
 func TestMain(m *testing.M) {
@@ -65,27 +66,13 @@ func newModel(s *query.Schema, w, h int) Model {
 	return New(common.NewContext(themes.Default()), s).SetSize(w, h)
 }
 
-// keyMsg builds the KeyMsg bubbletea would deliver for s; anything not named is typed text.
-func keyMsg(s string) tea.KeyMsg {
-	special := map[string]tea.KeyMsg{
-		"up": {Type: tea.KeyUp}, "down": {Type: tea.KeyDown}, "enter": {Type: tea.KeyEnter},
-		"esc": {Type: tea.KeyEsc}, "backspace": {Type: tea.KeyBackspace}, "pgdown": {Type: tea.KeyPgDown},
-		"pgup": {Type: tea.KeyPgUp}, "home": {Type: tea.KeyHome}, "end": {Type: tea.KeyEnd},
-		"alt+left": {Type: tea.KeyLeft, Alt: true}, "ctrl+t": {Type: tea.KeyCtrlT},
-	}
-	if k, ok := special[s]; ok {
-		return k
-	}
-	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)}
-}
-
 // press sends keys one by one; it returns the model and the messages the commands produced.
 func press(t testing.TB, m Model, keys ...string) (Model, []tea.Msg) {
 	t.Helper()
 	var out []tea.Msg
 	for _, k := range keys {
 		var cmd tea.Cmd
-		m, cmd = m.Update(keyMsg(k))
+		m, cmd = m.Update(uitest.Key(k))
 		if cmd != nil {
 			out = append(out, cmd())
 		}

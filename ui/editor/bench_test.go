@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/toggle-explorer/toggle-explorer/ui/internal/uitest"
 )
 
 // benchEditor returns a focused 100x40 editor on a generated document of n
@@ -29,8 +31,8 @@ func benchEditor(b *testing.B, n int) Model {
 func benchmarkKeystroke(b *testing.B, n int) {
 	m := benchEditor(b, n)
 	key := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'a'}}
-	undo := keyMsg(b, "ctrl+z")
-	down, up := keyMsg(b, "down"), keyMsg(b, "up")
+	undo := uitest.Key("ctrl+z")
+	down, up := uitest.Key("down"), uitest.Key("up")
 	step := down
 	measured, base := 0, m.hl.lexed // chroma calls inside the timed part
 	b.ReportAllocs()
@@ -69,7 +71,7 @@ func BenchmarkKeystroke2000Lines(b *testing.B) { benchmarkKeystroke(b, 2000) }
 // key (Update + View), turning back at either end.
 func BenchmarkArrowDown2000Lines(b *testing.B) {
 	m := benchEditor(b, 2000).GotoLine(1, 1)
-	down, up := keyMsg(b, "down"), keyMsg(b, "up")
+	down, up := uitest.Key("down"), uitest.Key("up")
 	step := down
 	b.ReportAllocs()
 	b.ResetTimer()
@@ -90,7 +92,7 @@ func BenchmarkArrowDown2000Lines(b *testing.B) {
 // the worst case, as when jumping to an unseen part of a large file.
 func BenchmarkPageDown2000Lines(b *testing.B) {
 	m := benchEditor(b, 2000).GotoLine(1, 1)
-	pgdn, top := keyMsg(b, "pgdown"), keyMsg(b, "ctrl+home")
+	pgdn, top := uitest.Key("pgdown"), uitest.Key("ctrl+home")
 	b.ReportAllocs()
 	b.ResetTimer()
 	for range b.N {

@@ -2,12 +2,13 @@ package editor
 
 import (
 	"os"
-	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
+
+	"github.com/toggle-explorer/toggle-explorer/ui/internal/uitest"
 )
 
 // TestMain pins lipgloss to plain ASCII output and a dark background so that
@@ -27,34 +28,11 @@ func newEditor(t testing.TB, lang Language, text string, w, h int) Model {
 	return m
 }
 
-// keyMsg builds a key press from a Bubble Tea key name, e.g. "ctrl+z",
-// "alt+left", "enter". Single printable characters become rune keys.
-func keyMsg(t testing.TB, name string) tea.KeyMsg {
-	t.Helper()
-	alt := false
-	if rest, ok := strings.CutPrefix(name, "alt+"); ok && rest != "" {
-		alt, name = true, rest
-	}
-	if r := []rune(name); len(r) == 1 {
-		if r[0] == ' ' {
-			return tea.KeyMsg{Type: tea.KeySpace, Runes: r, Alt: alt}
-		}
-		return tea.KeyMsg{Type: tea.KeyRunes, Runes: r, Alt: alt}
-	}
-	for k := tea.KeyType(-200); k < 256; k++ {
-		if k.String() == name {
-			return tea.KeyMsg{Type: k, Alt: alt}
-		}
-	}
-	t.Fatalf("unknown key %q", name)
-	return tea.KeyMsg{}
-}
-
 // press sends the named keys in order.
 func press(t testing.TB, m Model, names ...string) Model {
 	t.Helper()
 	for _, n := range names {
-		m, _ = m.Update(keyMsg(t, n))
+		m, _ = m.Update(uitest.Key(n))
 	}
 	return m
 }

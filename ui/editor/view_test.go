@@ -7,26 +7,12 @@ import (
 
 	"github.com/alecthomas/chroma/v2"
 	"github.com/charmbracelet/lipgloss"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/muesli/termenv"
 
 	"github.com/toggle-explorer/toggle-explorer/themes"
+	"github.com/toggle-explorer/toggle-explorer/ui/internal/uitest"
 )
-
-// assertShape fails unless view is exactly h lines of exactly w cells.
-func assertShape(t *testing.T, view string, w, h int) {
-	t.Helper()
-	lines := strings.Split(view, "\n")
-	if len(lines) != h {
-		t.Fatalf("view has %d lines, want %d", len(lines), h)
-	}
-	for i, l := range lines {
-		if got := ansi.StringWidth(l); got != w {
-			t.Fatalf("line %d is %d cells wide, want %d: %q", i, got, w, l)
-		}
-	}
-}
 
 func TestViewGolden(t *testing.T) {
 	sizes := []struct {
@@ -38,7 +24,7 @@ func TestViewGolden(t *testing.T) {
 			m := newEditor(t, GraphQL, graphqlDoc(60), sz.w, sz.h).GotoLine(22, 40)
 			m = m.SetDiagnostics([]Diagnostic{{Line: 24, Column: 5, Message: "unknown field"}})
 			v := m.View()
-			assertShape(t, v, sz.w, sz.h)
+			uitest.CheckBlock(t, v, sz.w, sz.h)
 			golden.RequireEqual(t, []byte(v))
 		})
 	}
@@ -47,14 +33,14 @@ func TestViewGolden(t *testing.T) {
 func TestViewGoldenJSONWideRunes(t *testing.T) {
 	m := newEditor(t, JSON, "{\n\t\"名前\": \"😀 gift\",\n  \"esc\": \"a\x1bb\"\n}", 40, 10).GotoLine(2, 6)
 	v := m.View()
-	assertShape(t, v, 40, 10)
+	uitest.CheckBlock(t, v, 40, 10)
 	golden.RequireEqual(t, []byte(v))
 }
 
 func TestViewPlaceholder(t *testing.T) {
 	m := newEditor(t, GraphQL, "", 30, 3)
 	v := m.View()
-	assertShape(t, v, 30, 3)
+	uitest.CheckBlock(t, v, 30, 3)
 	if first := strings.Split(v, "\n")[0]; first != " 1 Type a query…"+strings.Repeat(" ", 14) {
 		t.Fatalf("placeholder line = %q", first)
 	}
@@ -70,7 +56,7 @@ func TestViewGutterGrowsWithLineCount(t *testing.T) {
 	if !strings.HasPrefix(lines[4], "1000 ") || !strings.HasPrefix(lines[0], " 996 ") {
 		t.Fatalf("gutter not 4 digits wide:\n%s", strings.Join(lines, "\n"))
 	}
-	assertShape(t, m.View(), 40, 5)
+	uitest.CheckBlock(t, m.View(), 40, 5)
 }
 
 func TestViewNeverEmitsControlCharacters(t *testing.T) {

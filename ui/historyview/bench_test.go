@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/ui/internal/uitest"
 )
 
 // BenchmarkFilterKeystroke is one typed filter letter over 5,000 entries with 1 KiB documents
@@ -18,9 +19,9 @@ func BenchmarkFilterKeystroke(b *testing.B) {
 		es[i] = query.HistoryEntry{Time: now.Add(-time.Duration(i) * time.Minute), Endpoint: "https://api.toggle.example/graphql",
 			Operation: fmt.Sprintf("Op%d", i), OperationKind: "query", Document: doc, Status: 200, Outcome: query.OutcomeOK}
 	}
-	m := New(newCtx(), es, nil).SetSize(120, 40)
+	m := New(uitest.NewContext(now), es, nil).SetSize(120, 40)
 	m = typeText(b, m, "op1")
-	k, back := keyMsg(b, "2"), keyMsg(b, "backspace")
+	k, back := uitest.Key("2"), uitest.Key("backspace")
 	b.ReportAllocs()
 	for b.Loop() {
 		m, _ = m.Update(k)

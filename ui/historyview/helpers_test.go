@@ -2,7 +2,6 @@ package historyview
 
 import (
 	"os"
-	"strings"
 	"testing"
 	"time"
 
@@ -11,8 +10,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"github.com/toggle-explorer/toggle-explorer/query"
-	"github.com/toggle-explorer/toggle-explorer/themes"
-	"github.com/toggle-explorer/toggle-explorer/ui/common"
+	"github.com/toggle-explorer/toggle-explorer/ui/internal/uitest"
 )
 
 // TestMain pins lipgloss to plain ASCII so views do not depend on the terminal running the tests.
@@ -25,37 +23,13 @@ func TestMain(m *testing.M) {
 // now is the tests' fixed clock.
 var now = time.Date(2025, 3, 14, 15, 9, 26, 0, time.UTC)
 
-func newCtx() *common.Context {
-	ctx := common.NewContext(themes.Default())
-	ctx.Now = now
-	return ctx
-}
-
-// keyMsg builds a key press from a Bubble Tea key name ("enter", "ctrl+l", "y").
-func keyMsg(t testing.TB, name string) tea.KeyMsg {
-	t.Helper()
-	if r := []rune(name); len(r) == 1 {
-		if r[0] == ' ' {
-			return tea.KeyMsg{Type: tea.KeySpace, Runes: r}
-		}
-		return tea.KeyMsg{Type: tea.KeyRunes, Runes: r}
-	}
-	for k := tea.KeyType(-200); k < 256; k++ {
-		if k.String() == name {
-			return tea.KeyMsg{Type: k}
-		}
-	}
-	t.Fatalf("unknown key %q", name)
-	return tea.KeyMsg{}
-}
-
 // press sends keys and returns the messages their commands produce.
 func press(t testing.TB, m Model, keys ...string) (Model, []tea.Msg) {
 	t.Helper()
 	var msgs []tea.Msg
 	for _, k := range keys {
 		var cmd tea.Cmd
-		m, cmd = m.Update(keyMsg(t, k))
+		m, cmd = m.Update(uitest.Key(k))
 		if cmd != nil {
 			if msg := cmd(); msg != nil {
 				msgs = append(msgs, msg)
@@ -103,19 +77,4 @@ func sample() []query.HistoryEntry {
 		Outcome:  query.OutcomeFailed, DurationMS: 30_000,
 		ErrorSummary: "dial tcp: connection refused",
 	}}
-}
-
-// lines checks a view's size and returns its lines.
-func lines(t *testing.T, v string, w, h int) []string {
-	t.Helper()
-	ls := strings.Split(v, "\n")
-	if len(ls) != h {
-		t.Fatalf("%d lines, want %d", len(ls), h)
-	}
-	for i, l := range ls {
-		if lipgloss.Width(l) != w {
-			t.Fatalf("line %d is %d wide, want %d: %q", i, lipgloss.Width(l), w, l)
-		}
-	}
-	return ls
 }

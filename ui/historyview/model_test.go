@@ -11,6 +11,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/ui/internal/uitest"
 )
 
 func ops(es []query.HistoryEntry) []string {
@@ -22,7 +23,7 @@ func ops(es []query.HistoryEntry) []string {
 }
 
 func TestFilterIsSubstringOfOperationEndpointDocument(t *testing.T) {
-	m := New(newCtx(), sample(), nil).SetSize(120, 40)
+	m := New(uitest.NewContext(now), sample(), nil).SetSize(120, 40)
 	cases := []struct {
 		filter string
 		want   []string
@@ -53,7 +54,7 @@ func TestFilterIsSubstringOfOperationEndpointDocument(t *testing.T) {
 }
 
 func TestSelectionAndMessages(t *testing.T) {
-	m := New(newCtx(), sample(), nil).SetSize(120, 40)
+	m := New(uitest.NewContext(now), sample(), nil).SetSize(120, 40)
 	m, _ = press(t, m, "up")
 	if e, _ := m.Selected(); e.Operation != "GetCards" {
 		t.Fatalf("up at the top moved: %q", e.Operation)
@@ -114,7 +115,7 @@ func TestScrollKeepsSelectionVisible(t *testing.T) {
 	for i := range 50 {
 		many = append(many, query.HistoryEntry{Time: now.Add(-time.Duration(i) * time.Minute), Operation: "Op" + string(rune('A'+i%26)) + string(rune('a'+i/26)), Document: "{ a }", Outcome: query.OutcomeOK, Status: 200})
 	}
-	m := New(newCtx(), many, nil).SetSize(80, 24)
+	m := New(uitest.NewContext(now), many, nil).SetSize(80, 24)
 	for range 30 {
 		m, _ = press(t, m, "down")
 	}
@@ -160,7 +161,7 @@ func TestLoadCmdAgainstARealHistory(t *testing.T) {
 		t.Fatalf("not newest first: %q", got)
 	}
 	// A model opened while loading shows the entries, the warnings, and never the password.
-	m := New(newCtx(), nil, nil).SetSize(120, 40)
+	m := New(uitest.NewContext(now), nil, nil).SetSize(120, 40)
 	if !strings.Contains(m.View(), "Loading…") {
 		t.Fatalf("no loading state:\n%s", m.View())
 	}
@@ -181,7 +182,7 @@ func TestLoadCmdAgainstARealHistory(t *testing.T) {
 }
 
 func TestLoadErrorAndEmptyStates(t *testing.T) {
-	m := New(newCtx(), nil, nil).SetSize(80, 24)
+	m := New(uitest.NewContext(now), nil, nil).SetSize(80, 24)
 	m, _ = m.Update(LoadedMsg{Err: os.ErrPermission})
 	if !strings.Contains(m.View(), "✗ cannot read the history: permission denied") {
 		t.Fatalf("load error:\n%s", m.View())
@@ -194,8 +195,8 @@ func TestLoadErrorAndEmptyStates(t *testing.T) {
 
 func TestManyWarningsAreSummarised(t *testing.T) {
 	ws := []string{"history line 1 is damaged", "history line 2 is damaged", "history line 3 is damaged", "history line 4 is damaged", "moved to x"}
-	v := New(newCtx(), sample(), ws).SetSize(80, 24).View()
-	ls := lines(t, v, 80, 24)
+	v := New(uitest.NewContext(now), sample(), ws).SetSize(80, 24).View()
+	ls := uitest.CheckBlock(t, v, 80, 24)
 	if !strings.HasPrefix(ls[0], "⚠ history line 1") || !strings.HasPrefix(ls[2], "⚠ … and 3 more warnings") {
 		t.Fatalf("warnings:\n%s", v)
 	}
@@ -204,7 +205,7 @@ func TestManyWarningsAreSummarised(t *testing.T) {
 func TestHostileEntryIsSanitised(t *testing.T) {
 	evil := query.HistoryEntry{Time: now, Endpoint: "https://x/\x1b]52;c;aGk=\x07", Operation: "Op\x1b[2J", Document: "{ a(s: \"\x1b[31m\") }\r\n\x9b1m",
 		Variables: map[string]any{"k\x1b": "v\x1b[0m"}, ErrorSummary: "bad\x1b[H", TokenFingerprint: "ab\x07", Outcome: "ok\x1b"}
-	v := New(newCtx(), []query.HistoryEntry{evil}, []string{"warn\x1b[2J"}).SetSize(120, 40).View()
+	v := New(uitest.NewContext(now), []query.HistoryEntry{evil}, []string{"warn\x1b[2J"}).SetSize(120, 40).View()
 	if strings.ContainsRune(v, 0x1b) || strings.ContainsRune(v, 0x07) || strings.ContainsRune(v, 0x9b) {
 		t.Fatalf("raw control characters reached the view: %q", v)
 	}

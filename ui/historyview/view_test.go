@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/toggle-explorer/toggle-explorer/ui/internal/uitest"
 )
 
 func TestViewGolden(t *testing.T) {
@@ -22,17 +24,17 @@ func TestViewGolden(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			m := New(newCtx(), sample(), c.warnings).SetSize(c.w, c.h)
+			m := New(uitest.NewContext(now), sample(), c.warnings).SetSize(c.w, c.h)
 			m, _ = press(t, m, c.keys...)
 			v := m.View()
-			lines(t, v, c.w, c.h)
+			uitest.CheckBlock(t, v, c.w, c.h)
 			golden.RequireEqual(t, []byte(v))
 		})
 	}
 }
 
 func TestEmptyGolden(t *testing.T) {
-	v := New(newCtx(), nil, nil).SetSize(80, 24)
+	v := New(uitest.NewContext(now), nil, nil).SetSize(80, 24)
 	v, _ = v.Update(LoadedMsg{})
 	golden.RequireEqual(t, []byte(v.View()))
 }

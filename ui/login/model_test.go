@@ -13,6 +13,7 @@ import (
 	"github.com/toggle-explorer/toggle-explorer/session"
 	"github.com/toggle-explorer/toggle-explorer/themes"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
+	"github.com/toggle-explorer/toggle-explorer/ui/internal/uitest"
 )
 
 func TestMain(m *testing.M) {
@@ -32,27 +33,10 @@ func newForm(opts Options) Model {
 	return m
 }
 
-// press builds the KeyMsg bubbletea delivers for a named key.
-func press(name string) tea.KeyMsg {
-	switch name {
-	case "tab":
-		return tea.KeyMsg{Type: tea.KeyTab}
-	case "shift+tab":
-		return tea.KeyMsg{Type: tea.KeyShiftTab}
-	case "up":
-		return tea.KeyMsg{Type: tea.KeyUp}
-	case "down":
-		return tea.KeyMsg{Type: tea.KeyDown}
-	case "enter":
-		return tea.KeyMsg{Type: tea.KeyEnter}
-	}
-	panic("unknown key " + name)
-}
-
 // typeText sends s as rune keys, as a terminal would.
 func typeText(m Model, s string) Model {
 	for _, r := range s {
-		m, _ = m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+		m, _ = m.Update(uitest.Key(string(r)))
 	}
 	return m
 }
@@ -70,30 +54,10 @@ func focused(t *testing.T, m Model, f field) {
 	}
 }
 
-// messages runs cmd (a batch or a single command) and returns what it produced. The form's
-// commands never block: the spinner's first tick and the submission return at once.
-func messages(cmd tea.Cmd) []tea.Msg {
-	if cmd == nil {
-		return nil
-	}
-	msg := cmd()
-	if batch, ok := msg.(tea.BatchMsg); ok {
-		var out []tea.Msg
-		for _, c := range batch {
-			out = append(out, messages(c)...)
-		}
-		return out
-	}
-	if msg == nil {
-		return nil
-	}
-	return []tea.Msg{msg}
-}
-
 // submission finds the SubmitMsg among what cmd produced.
 func submission(t *testing.T, cmd tea.Cmd) (SubmitMsg, bool) {
 	t.Helper()
-	for _, msg := range messages(cmd) {
+	for _, msg := range uitest.Messages(cmd) {
 		if s, ok := msg.(SubmitMsg); ok {
 			return s, true
 		}
@@ -123,22 +87,22 @@ func TestFocusStartsOnFirstEmptyField(t *testing.T) {
 func TestTabCyclesFields(t *testing.T) {
 	m := newForm(Options{})
 	for _, want := range []field{fieldIdentity, fieldPassword, fieldEndpoint, fieldIdentity} {
-		m, _ = m.Update(press("tab"))
+		m, _ = m.Update(uitest.Key("tab"))
 		focused(t, m, want)
 	}
 	for _, want := range []field{fieldEndpoint, fieldPassword, fieldIdentity} {
-		m, _ = m.Update(press("shift+tab"))
+		m, _ = m.Update(uitest.Key("shift+tab"))
 		focused(t, m, want)
 	}
-	m, _ = m.Update(press("down"))
+	m, _ = m.Update(uitest.Key("down"))
 	focused(t, m, fieldPassword)
-	m, _ = m.Update(press("up"))
+	m, _ = m.Update(uitest.Key("up"))
 	focused(t, m, fieldIdentity)
 }
 
 func TestTypingGoesToTheFocusedField(t *testing.T) {
 	m := typeText(newForm(Options{}), testEndpoint)
-	m, _ = m.Update(press("tab"))
+	m, _ = m.Update(uitest.Key("tab"))
 	m = typeText(m, "demo")
 	if got := m.inputs[fieldEndpoint].Value(); got != testEndpoint {
 		t.Fatalf("endpoint = %q", got)
@@ -153,16 +117,16 @@ func TestTypingGoesToTheFocusedField(t *testing.T) {
 
 func TestEnterOnIncompleteFormMovesOn(t *testing.T) {
 	m := typeText(newForm(Options{}), testEndpoint)
-	m, cmd := m.Update(press("enter"))
+	m, cmd := m.Update(uitest.Key("enter"))
 	if cmd != nil {
-		t.Fatalf("enter with the user empty returned a command producing %v", messages(cmd))
+		t.Fatalf("enter with the user empty returned a command producing %v", uitest.Messages(cmd))
 	}
 	focused(t, m, fieldIdentity)
 	if m.err != "" {
 		t.Fatalf("moving on showed an error: %q", m.err)
 	}
 	m = typeText(m, "demo")
-	m, cmd = m.Update(press("enter"))
+	m, cmd = m.Update(uitest.Key("enter"))
 	if cmd != nil {
 		t.Fatal("enter with the password empty returned a command")
 	}
@@ -188,9 +152,9 @@ func TestValidationErrors(t *testing.T) {
 			m := newForm(Options{Endpoint: c.endpoint, Identity: c.identity, Password: c.password})
 			// Submit from the password field, where "enter moves on" no longer applies.
 			for m.focus != fieldPassword {
-				m, _ = m.Update(press("tab"))
+				m, _ = m.Update(uitest.Key("tab"))
 			}
-			m, cmd := m.Update(press("enter"))
+			m, cmd := m.Update(uitest.Key("enter"))
 			if _, ok := submission(t, cmd); ok {
 				t.Fatal("an invalid form was submitted")
 			}
@@ -220,7 +184,7 @@ func TestSubmitBuildsCredentials(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			m := newForm(Options{Endpoint: " " + testEndpoint + " ", Identity: c.identity})
 			m = typeText(m, testPassword)
-			m, cmd := m.Update(press("enter"))
+			m, cmd := m.Update(uitest.Key("enter"))
 			sub, ok := submission(t, cmd)
 			if !ok {
 				t.Fatalf("no SubmitMsg; error %q", m.err)
@@ -243,9 +207,9 @@ func TestSubmitBuildsCredentials(t *testing.T) {
 
 func TestBusyFormIgnoresKeysAndSpins(t *testing.T) {
 	m := newForm(Options{Endpoint: testEndpoint, Identity: "demo", Password: testPassword})
-	m, cmd := m.Update(press("enter"))
+	m, cmd := m.Update(uitest.Key("enter"))
 	var tick tea.Msg
-	for _, msg := range messages(cmd) {
+	for _, msg := range uitest.Messages(cmd) {
 		if _, ok := msg.(spinner.TickMsg); ok {
 			tick = msg
 		}
@@ -254,7 +218,7 @@ func TestBusyFormIgnoresKeysAndSpins(t *testing.T) {
 		t.Fatal("submitting started no spinner")
 	}
 	before := m.View()
-	m, cmd = m.Update(press("tab"))
+	m, cmd = m.Update(uitest.Key("tab"))
 	m = typeText(m, "x")
 	if cmd != nil || m.focus != fieldPassword || m.inputs[fieldPassword].Value() != testPassword {
 		t.Fatal("keys changed the form while a login was in flight")
@@ -274,7 +238,7 @@ func TestBusyFormIgnoresKeysAndSpins(t *testing.T) {
 func TestSetErrorKeepsValues(t *testing.T) {
 	m := newForm(Options{Endpoint: testEndpoint, Identity: "demo@example.com"})
 	m = typeText(m, testPassword)
-	m, _ = m.Update(press("enter"))
+	m, _ = m.Update(uitest.Key("enter"))
 	if !m.Busy() {
 		t.Fatal("not busy after submit")
 	}
@@ -294,7 +258,7 @@ func TestSetErrorKeepsValues(t *testing.T) {
 		}
 	}
 	// The user can retry straight away: enter submits the kept values again.
-	m, cmd := m.Update(press("enter"))
+	m, cmd := m.Update(uitest.Key("enter"))
 	if sub, ok := submission(t, cmd); !ok || sub.Credentials.Password != testPassword {
 		t.Fatal("a retry after SetError did not resubmit the kept values")
 	}

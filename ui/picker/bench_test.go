@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/ui/internal/uitest"
 )
 
 // benchEntries is a large library: 2,000 names of a few words each.
@@ -24,9 +25,9 @@ func benchEntries() []query.Entry {
 // BenchmarkFilterKeystroke is one typed filter letter over 2,000 saved queries: refilter, rank,
 // and draw the frame (the preview views are empty: no library on disk).
 func BenchmarkFilterKeystroke(b *testing.B) {
-	m := New(newCtx(), query.NewLibrary(b.TempDir()), benchEntries()).SetSize(120, 40)
+	m := New(uitest.NewContext(now), query.NewLibrary(b.TempDir()), benchEntries()).SetSize(120, 40)
 	m = typeText(b, m, "gc")
-	k, back := keyMsg(b, "a"), keyMsg(b, "backspace")
+	k, back := uitest.Key("a"), uitest.Key("backspace")
 	b.ReportAllocs()
 	for b.Loop() {
 		m, _ = m.Update(k)

@@ -12,8 +12,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"github.com/toggle-explorer/toggle-explorer/query"
-	"github.com/toggle-explorer/toggle-explorer/themes"
-	"github.com/toggle-explorer/toggle-explorer/ui/common"
+	"github.com/toggle-explorer/toggle-explorer/ui/internal/uitest"
 	"github.com/toggle-explorer/toggle-explorer/ui/prompt"
 )
 
@@ -26,30 +25,6 @@ func TestMain(m *testing.M) {
 
 // now is the tests' fixed clock.
 var now = time.Date(2025, 3, 14, 15, 9, 26, 0, time.UTC)
-
-func newCtx() *common.Context {
-	ctx := common.NewContext(themes.Default())
-	ctx.Now = now
-	return ctx
-}
-
-// keyMsg builds a key press from a Bubble Tea key name ("enter", "ctrl+d", "y").
-func keyMsg(t testing.TB, name string) tea.KeyMsg {
-	t.Helper()
-	if r := []rune(name); len(r) == 1 {
-		if r[0] == ' ' {
-			return tea.KeyMsg{Type: tea.KeySpace, Runes: r}
-		}
-		return tea.KeyMsg{Type: tea.KeyRunes, Runes: r}
-	}
-	for k := tea.KeyType(-200); k < 256; k++ {
-		if k.String() == name {
-			return tea.KeyMsg{Type: k}
-		}
-	}
-	t.Fatalf("unknown key %q", name)
-	return tea.KeyMsg{}
-}
 
 // loop stands in for the Bubble Tea runtime: it delivers msg, runs every command that comes back
 // (batches included) and delivers their messages in turn, until nothing is left. Messages meant
@@ -70,28 +45,9 @@ func loop(t testing.TB, m Model, msg tea.Msg) (Model, []tea.Msg) {
 		}
 		var cmd tea.Cmd
 		m, cmd = m.Update(msg)
-		queue = append(queue, runCmd(cmd)...)
+		queue = append(queue, uitest.Messages(cmd)...)
 	}
 	return m, toRoot
-}
-
-// runCmd runs cmd and returns its messages, flattening batches.
-func runCmd(cmd tea.Cmd) []tea.Msg {
-	if cmd == nil {
-		return nil
-	}
-	msg := cmd()
-	if batch, ok := msg.(tea.BatchMsg); ok {
-		var out []tea.Msg
-		for _, c := range batch {
-			out = append(out, runCmd(c)...)
-		}
-		return out
-	}
-	if msg == nil {
-		return nil
-	}
-	return []tea.Msg{msg}
 }
 
 // press delivers key presses through loop and returns the root's messages.
@@ -100,7 +56,7 @@ func press(t testing.TB, m Model, keys ...string) (Model, []tea.Msg) {
 	var all []tea.Msg
 	for _, k := range keys {
 		var got []tea.Msg
-		m, got = loop(t, m, keyMsg(t, k))
+		m, got = loop(t, m, uitest.Key(k))
 		all = append(all, got...)
 	}
 	return m, all
@@ -145,9 +101,9 @@ func newLibrary(t testing.TB, docs map[string]string) *query.Library {
 // opened returns the picker on lib after its first listing, sized w×h.
 func opened(t testing.TB, lib *query.Library, w, h int) Model {
 	t.Helper()
-	m := New(newCtx(), lib, nil).SetSize(w, h)
+	m := New(uitest.NewContext(now), lib, nil).SetSize(w, h)
 	var msgs []tea.Msg
-	for _, msg := range runCmd(m.Init()) {
+	for _, msg := range uitest.Messages(m.Init()) {
 		m, msgs = loop(t, m, msg)
 		if len(msgs) > 0 {
 			t.Fatalf("opening sent %#v to the root", msgs)

@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/ui/internal/uitest"
 )
 
 // entries lists names as a library would (sorted), with fixed times.
@@ -23,7 +24,7 @@ func entries(names ...string) []query.Entry {
 var names = []string{"bigcatalogue", "getCards", "gcList", "gift cards (prod)", "GiftCardBalance", "logic", "orders"}
 
 func TestFilterRanksFuzzy(t *testing.T) {
-	m := New(newCtx(), query.NewLibrary(t.TempDir()), entries(names...)).SetSize(80, 24)
+	m := New(uitest.NewContext(now), query.NewLibrary(t.TempDir()), entries(names...)).SetSize(80, 24)
 	if got := m.Visible(); !slices.Equal(got, names) {
 		t.Fatalf("no filter: %q", got)
 	}
@@ -57,7 +58,7 @@ func TestSelectionBoundsAndScrolling(t *testing.T) {
 	for i := range many {
 		many[i] = "query " + string(rune('a'+i/26)) + string(rune('a'+i%26))
 	}
-	m := New(newCtx(), query.NewLibrary(t.TempDir()), entries(many...)).SetSize(80, 12) // 7 rows
+	m := New(uitest.NewContext(now), query.NewLibrary(t.TempDir()), entries(many...)).SetSize(80, 12) // 7 rows
 	m, _ = press(t, m, "up", "ctrl+p")
 	if name, _ := m.Selected(); name != many[0] {
 		t.Fatalf("up at the top moved: %q", name)
@@ -87,7 +88,7 @@ func TestSelectionBoundsAndScrolling(t *testing.T) {
 }
 
 func TestKeysAndCloseMessages(t *testing.T) {
-	m := New(newCtx(), query.NewLibrary(t.TempDir()), entries(names...)).SetSize(80, 24)
+	m := New(uitest.NewContext(now), query.NewLibrary(t.TempDir()), entries(names...)).SetSize(80, 24)
 	if !m.CapturesKeys() {
 		t.Fatal("the filter field has focus: letters are text")
 	}
@@ -106,7 +107,7 @@ func TestPreviewIsCachedByName(t *testing.T) {
 	if !strings.Contains(m.View(), "query A { a }") {
 		t.Fatalf("first preview not shown:\n%s", m.View())
 	}
-	m, cmd := m.Update(keyMsg(t, "down"))
+	m, cmd := m.Update(uitest.Key("down"))
 	if cmd == nil {
 		t.Fatal("moving to b did not ask for its preview")
 	}
@@ -114,8 +115,8 @@ func TestPreviewIsCachedByName(t *testing.T) {
 		t.Fatalf("no loading state while b is read:\n%s", m.View())
 	}
 	// Back and forth before b arrives: asked once.
-	m, cmd2 := m.Update(keyMsg(t, "up"))
-	m, cmd3 := m.Update(keyMsg(t, "down"))
+	m, cmd2 := m.Update(uitest.Key("up"))
+	m, cmd3 := m.Update(uitest.Key("down"))
 	if cmd2 != nil || cmd3 != nil {
 		t.Fatal("a cached or pending preview was asked for again")
 	}
@@ -125,7 +126,7 @@ func TestPreviewIsCachedByName(t *testing.T) {
 	}
 	// The cache is by name: changing a's file does not show until the next listing.
 	save(t, lib, "a", "query A2 { a2 }", "")
-	m, cmd = m.Update(keyMsg(t, "up"))
+	m, cmd = m.Update(uitest.Key("up"))
 	if cmd != nil || !strings.Contains(m.View(), "query A { a }") {
 		t.Fatalf("a not served from the cache (cmd %v)", cmd != nil)
 	}
@@ -134,7 +135,7 @@ func TestPreviewIsCachedByName(t *testing.T) {
 func TestStalePreviewsAndListingsAreDropped(t *testing.T) {
 	lib := newLibrary(t, map[string]string{"a": "query A { a }", "b": "query B { b }"})
 	m := opened(t, lib, 120, 40)
-	m, ask := m.Update(keyMsg(t, "down")) // asks for b in this generation
+	m, ask := m.Update(uitest.Key("down")) // asks for b in this generation
 	if ask == nil {
 		t.Fatal("no preview asked for b")
 	}
@@ -287,12 +288,12 @@ func TestDeleteFlow(t *testing.T) {
 func TestPromptAnswersMatchedByID(t *testing.T) {
 	lib := newLibrary(t, map[string]string{"a": "{ a }", "b": "{ b }"})
 	m := opened(t, lib, 120, 40)
-	m, cmd := m.Update(keyMsg(t, "ctrl+d"))
+	m, cmd := m.Update(uitest.Key("ctrl+d"))
 	if cmd != nil {
 		t.Fatal("opening the prompt did disk work")
 	}
 	id := m.dialog.id
-	m, _ = loop(t, m, keyMsg(t, "n"))
+	m, _ = loop(t, m, uitest.Key("n"))
 	// The same answer again, and an answer for a prompt that never existed.
 	for _, stray := range []tea.Msg{promptChoice(id, "y"), promptChoice("picker.delete.99", "y")} {
 		if _, cmd := m.Update(stray); cmd != nil {
@@ -340,7 +341,7 @@ func TestTabChoosesTheOperationToOpenAt(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := New(newCtx(), lib, entries).SetSize(100, 30)
+	m := New(uitest.NewContext(now), lib, entries).SetSize(100, 30)
 	m, _ = m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("two")})
 	for _, k := range []tea.KeyType{tea.KeyTab, tea.KeyTab, tea.KeyTab, tea.KeyShiftTab} {
 		m, _ = m.Update(tea.KeyMsg{Type: k})

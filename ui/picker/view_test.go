@@ -1,7 +1,6 @@
 package picker
 
 import (
-	"strings"
 	"testing"
 	"time"
 
@@ -9,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 
 	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/ui/internal/uitest"
 )
 
 // goldenPicker is a picker over fixed entries (no disk: the directory only names the empty
@@ -23,7 +23,7 @@ func goldenPicker(t *testing.T, w, h int, filter string) Model {
 		{Name: "GiftCardBalance", Modified: now.AddDate(0, -2, 0), Operations: []string{"Balance"}},
 		{Name: "orders", Modified: now.AddDate(0, 0, -9), Operations: []string{"Orders"}},
 	}
-	m := New(newCtx(), query.NewLibrary("/home/ana/.local/share/toggle-explorer/queries"), es).SetSize(w, h)
+	m := New(uitest.NewContext(now), query.NewLibrary("/home/ana/.local/share/toggle-explorer/queries"), es).SetSize(w, h)
 	m = typeText(t, m, filter)
 	name, _ := m.Selected()
 	saved := query.Saved{Name: name, Text: "query GetCards($first: Int = 10) {\n  giftCards(first: $first) {\n    id\n    balance { amount currency }\n  }\n}", Variables: "{\n  \"first\": 10\n}"}
@@ -48,27 +48,19 @@ func TestViewGolden(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			m := goldenPicker(t, c.w, c.h, c.filter)
 			for _, k := range c.keys {
-				m, _ = m.Update(keyMsg(t, k))
+				m, _ = m.Update(uitest.Key(k))
 				name, _ := m.Selected()
 				m, _ = m.Update(PreviewMsg{Name: name, Saved: query.Saved{Name: name, Text: "query " + name + " { id }"}, Gen: m.gen})
 			}
 			v := m.View()
-			lines := strings.Split(v, "\n")
-			if len(lines) != c.h {
-				t.Fatalf("%d lines, want %d", len(lines), c.h)
-			}
-			for i, l := range lines {
-				if lipgloss.Width(l) != c.w {
-					t.Fatalf("line %d is %d wide, want %d: %q", i, lipgloss.Width(l), c.w, l)
-				}
-			}
+			uitest.CheckBlock(t, v, c.w, c.h)
 			golden.RequireEqual(t, []byte(v))
 		})
 	}
 }
 
 func TestEmptyStateGolden(t *testing.T) {
-	m := New(newCtx(), query.NewLibrary("/home/ana/.local/share/toggle-explorer/queries"), []query.Entry{}).SetSize(80, 24)
+	m := New(uitest.NewContext(now), query.NewLibrary("/home/ana/.local/share/toggle-explorer/queries"), []query.Entry{}).SetSize(80, 24)
 	golden.RequireEqual(t, []byte(m.View()))
 }
 

@@ -3,13 +3,16 @@ package prompt
 import (
 	"strings"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/toggle-explorer/toggle-explorer/ui/internal/uitest"
 )
 
 func conflictChoice() Choice {
-	return NewChoice(newCtx(), "conflict", "\"get cards\" was changed on disk after it was opened.\nWhat now?", []Option{
+	return NewChoice(uitest.NewContext(time.Time{}), "conflict", "\"get cards\" was changed on disk after it was opened.\nWhat now?", []Option{
 		{Key: "o", Label: "Overwrite it"},
 		{Key: "r", Label: "Reload it (drop my changes)"},
 		{Key: "s", Label: "Save as…"},
@@ -38,7 +41,7 @@ func TestChoiceAnswers(t *testing.T) {
 			var answers []tea.Msg
 			for _, k := range c.keys {
 				var cmd tea.Cmd
-				m, cmd = m.Update(keyMsg(t, k))
+				m, cmd = m.Update(uitest.Key(k))
 				if msg := run(cmd); msg != nil {
 					answers = append(answers, msg)
 				}
@@ -51,19 +54,19 @@ func TestChoiceAnswers(t *testing.T) {
 }
 
 func TestChoiceAnswersOnce(t *testing.T) {
-	m := NewChoice(newCtx(), "del", "Delete?", []Option{{Key: "y", Label: "Delete"}, {Key: "n", Label: "Keep"}})
-	m, cmd := m.Update(keyMsg(t, "y"))
+	m := NewChoice(uitest.NewContext(time.Time{}), "del", "Delete?", []Option{{Key: "y", Label: "Delete"}, {Key: "n", Label: "Keep"}})
+	m, cmd := m.Update(uitest.Key("y"))
 	if run(cmd) != (ChoiceMsg{ID: "del", Key: "y"}) {
 		t.Fatal("y did not answer")
 	}
 	for _, k := range []string{"y", "n", "enter", "esc"} {
-		if _, cmd := m.Update(keyMsg(t, k)); cmd != nil {
+		if _, cmd := m.Update(uitest.Key(k)); cmd != nil {
 			t.Fatalf("%s answered again: %#v", k, run(cmd))
 		}
 	}
 	// Esc answers CancelKey even when no option names it.
-	m = NewChoice(newCtx(), "del", "Delete?", []Option{{Key: "y", Label: "Delete"}})
-	if _, cmd := m.Update(keyMsg(t, "esc")); run(cmd) != (ChoiceMsg{ID: "del", Key: CancelKey}) {
+	m = NewChoice(uitest.NewContext(time.Time{}), "del", "Delete?", []Option{{Key: "y", Label: "Delete"}})
+	if _, cmd := m.Update(uitest.Key("esc")); run(cmd) != (ChoiceMsg{ID: "del", Key: CancelKey}) {
 		t.Fatal("esc did not cancel")
 	}
 }
@@ -85,9 +88,9 @@ func TestChoiceGolden(t *testing.T) {
 	}{{"80x24", 80, 24}, {"120x40", 120, 40}} {
 		t.Run(size.name, func(t *testing.T) {
 			m := conflictChoice().SetSize(size.w, size.h)
-			m, _ = m.Update(keyMsg(t, "down"))
+			m, _ = m.Update(uitest.Key("down"))
 			v := m.View()
-			checkBlock(t, v, size.w, size.h)
+			uitest.CheckBlock(t, v, size.w, size.h)
 			golden.RequireEqual(t, []byte(v))
 		})
 	}
@@ -95,7 +98,7 @@ func TestChoiceGolden(t *testing.T) {
 
 // A question from outside (a server message, a file name) is drawn as text.
 func TestChoiceSanitises(t *testing.T) {
-	m := NewChoice(newCtx(), "q", "delete \x1b]52;c;aGk=\x07?", []Option{{Key: "y", Label: "yes\x1b[2J"}})
+	m := NewChoice(uitest.NewContext(time.Time{}), "q", "delete \x1b]52;c;aGk=\x07?", []Option{{Key: "y", Label: "yes\x1b[2J"}})
 	if v := m.SetSize(80, 24).View(); strings.ContainsRune(v, 0x1b) || strings.ContainsRune(v, 0x07) {
 		t.Fatalf("raw control characters in the view: %q", v)
 	}

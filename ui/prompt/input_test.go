@@ -4,9 +4,12 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/golden"
+
+	"github.com/toggle-explorer/toggle-explorer/ui/internal/uitest"
 )
 
 // validName is a stand-in for the library's rule: short, no slash.
@@ -21,8 +24,8 @@ func validName(s string) error {
 }
 
 func TestInputSubmitsOnlyValidValues(t *testing.T) {
-	m := NewInput(newCtx(), "save", "Save query as", "", validName)
-	m, cmd := m.Update(keyMsg(t, "enter"))
+	m := NewInput(uitest.NewContext(time.Time{}), "save", "Save query as", "", validName)
+	m, cmd := m.Update(uitest.Key("enter"))
 	if cmd != nil {
 		t.Fatalf("enter on an empty name answered: %#v", run(cmd))
 	}
@@ -33,35 +36,35 @@ func TestInputSubmitsOnlyValidValues(t *testing.T) {
 	if m.Err() != "" {
 		t.Fatalf("typing did not clear the old error: %q", m.Err())
 	}
-	if m, cmd = m.Update(keyMsg(t, "enter")); cmd != nil || !strings.Contains(m.Err(), `"/"`) {
+	if m, cmd = m.Update(uitest.Key("enter")); cmd != nil || !strings.Contains(m.Err(), `"/"`) {
 		t.Fatalf("invalid value: cmd=%v err=%q", cmd != nil, m.Err())
 	}
 	if !strings.Contains(m.Box(), `a name cannot contain "/"`) {
 		t.Fatalf("the error is not drawn in the box:\n%s", m.Box())
 	}
-	m, _ = m.Update(keyMsg(t, "backspace"))
-	m, _ = m.Update(keyMsg(t, "backspace"))
+	m, _ = m.Update(uitest.Key("backspace"))
+	m, _ = m.Update(uitest.Key("backspace"))
 	m = typeInput(t, m, "-b")
-	m, cmd = m.Update(keyMsg(t, "enter"))
+	m, cmd = m.Update(uitest.Key("enter"))
 	got, ok := run(cmd).(InputSubmittedMsg)
 	if !ok || got != (InputSubmittedMsg{ID: "save", Value: "a-b"}) {
 		t.Fatalf("answer = %#v", run(cmd))
 	}
 	// A second enter before the owner closes the prompt must not answer again.
-	if _, cmd = m.Update(keyMsg(t, "enter")); cmd != nil {
+	if _, cmd = m.Update(uitest.Key("enter")); cmd != nil {
 		t.Fatalf("answered twice: %#v", run(cmd))
 	}
 }
 
 func TestInputInitialValueAndNilValidate(t *testing.T) {
 	// Control characters from a file name or history must not reach the field.
-	m := NewInput(newCtx(), "dup", "Duplicate as", "get\x1b[2Jcards\tcopy", nil)
+	m := NewInput(uitest.NewContext(time.Time{}), "dup", "Duplicate as", "get\x1b[2Jcards\tcopy", nil)
 	if strings.ContainsRune(m.Value(), 0x1b) || strings.ContainsRune(m.Value(), '\t') {
 		t.Fatalf("initial value kept control characters: %q", m.Value())
 	}
-	m, _ = m.Update(keyMsg(t, "end")) // a movement keeps the prefilled text for editing
+	m, _ = m.Update(uitest.Key("end")) // a movement keeps the prefilled text for editing
 	m = typeInput(t, m, "!")
-	_, cmd := m.Update(keyMsg(t, "enter"))
+	_, cmd := m.Update(uitest.Key("enter"))
 	got, ok := run(cmd).(InputSubmittedMsg)
 	if !ok || got.ID != "dup" || got.Value != m.Value() || !strings.HasSuffix(got.Value, "copy!") {
 		t.Fatalf("answer = %#v (value %q)", run(cmd), m.Value())
@@ -69,12 +72,12 @@ func TestInputInitialValueAndNilValidate(t *testing.T) {
 }
 
 func TestInputCancel(t *testing.T) {
-	m := NewInput(newCtx(), "rename", "Rename", "x", validName)
-	m, cmd := m.Update(keyMsg(t, "esc"))
+	m := NewInput(uitest.NewContext(time.Time{}), "rename", "Rename", "x", validName)
+	m, cmd := m.Update(uitest.Key("esc"))
 	if got := run(cmd); got != (InputCancelledMsg{ID: "rename"}) {
 		t.Fatalf("esc answered %#v", got)
 	}
-	if _, cmd = m.Update(keyMsg(t, "enter")); cmd != nil {
+	if _, cmd = m.Update(uitest.Key("enter")); cmd != nil {
 		t.Fatal("a cancelled prompt still answered enter")
 	}
 }
@@ -85,19 +88,19 @@ func TestInputGolden(t *testing.T) {
 		w, h int
 	}{{"80x24", 80, 24}, {"120x40", 120, 40}} {
 		t.Run(size.name, func(t *testing.T) {
-			m := NewInput(newCtx(), "save", "Save query as\nin /home/ana/.local/share/toggle-explorer/queries", "get cards", validName).SetSize(size.w, size.h)
-			m, _ = m.Update(keyMsg(t, "end"))
+			m := NewInput(uitest.NewContext(time.Time{}), "save", "Save query as\nin /home/ana/.local/share/toggle-explorer/queries", "get cards", validName).SetSize(size.w, size.h)
+			m, _ = m.Update(uitest.Key("end"))
 			m = typeInput(t, m, "/x")
-			m, _ = m.Update(keyMsg(t, "enter"))
+			m, _ = m.Update(uitest.Key("enter"))
 			v := m.View()
-			checkBlock(t, v, size.w, size.h)
+			uitest.CheckBlock(t, v, size.w, size.h)
 			golden.RequireEqual(t, []byte(v))
 		})
 	}
 }
 
 func TestPrefilledTextIsReplacedByTyping(t *testing.T) {
-	ctx := newCtx()
+	ctx := uitest.NewContext(time.Time{})
 	typed := NewInput(ctx, "id", "Save as", "redeem", nil)
 	typed, _ = typed.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("m")})
 	typed, _ = typed.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("y")})

@@ -4,10 +4,13 @@ import (
 	"io"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
+
+	"github.com/toggle-explorer/toggle-explorer/ui/internal/uitest"
 )
 
 func TestOverlayPlain(t *testing.T) {
@@ -47,9 +50,9 @@ func TestOverlayStyledBackground(t *testing.T) {
 }
 
 func TestOverlayKeepsSize(t *testing.T) {
-	box := NewChoice(newCtx(), "q", "Quit with unsaved changes?", []Option{{Key: "s", Label: "Save"}, {Key: "d", Label: "Discard"}, {Key: CancelKey, Label: "Cancel"}}).SetSize(80, 24).Box()
+	box := NewChoice(uitest.NewContext(time.Time{}), "q", "Quit with unsaved changes?", []Option{{Key: "s", Label: "Save"}, {Key: "d", Label: "Discard"}, {Key: CancelKey, Label: "Cancel"}}).SetSize(80, 24).Box()
 	bg := strings.Repeat(strings.Repeat("·", 80)+"\n", 23) + strings.Repeat("·", 80)
-	checkBlock(t, Overlay(bg, box, 80, 24), 80, 24)
+	uitest.CheckBlock(t, Overlay(bg, box, 80, 24), 80, 24)
 	// A screen smaller than the box: the box is cut, the size still holds.
 	small := strings.Repeat(strings.Repeat("·", 20)+"\n", 4) + strings.Repeat("·", 20)
 	got := Overlay(small, box, 20, 5)

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"strconv"
 	"testing"
+
+	"github.com/toggle-explorer/toggle-explorer/ui/internal/uitest"
 )
 
 // benchBody builds a compact GraphQL response of n items of about 250 bytes
@@ -71,7 +73,7 @@ func benchScrollStep(b *testing.B, items int) {
 	m = m.SetDocument(doc)
 	// Start in the middle so every step really scrolls.
 	m.top = doc.LineCount() / 2
-	down := keyMsg("down")
+	down := uitest.Key("down")
 	b.ReportAllocs()
 	for b.Loop() {
 		m, _ = m.Update(down)

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"testing"
+
+	"github.com/toggle-explorer/toggle-explorer/ui/internal/uitest"
 )
 
 // FuzzPrepare: Prepare never panics; valid JSON is indented exactly as
@@ -57,8 +59,8 @@ func FuzzPrepare(f *testing.F) {
 		m.SetSize(30, 8)
 		m.Focus()
 		m = m.SetDocument(d)
-		m, _ = m.Update(keyMsg("end"))
-		m, _ = m.Update(keyMsg("right"))
+		m, _ = m.Update(uitest.Key("end"))
+		m, _ = m.Update(uitest.Key("right"))
 		_ = m.View()
 	})
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"github.com/toggle-explorer/toggle-explorer/themes"
+	"github.com/toggle-explorer/toggle-explorer/ui/internal/uitest"
 )
 
 func TestMain(m *testing.M) {
@@ -60,41 +61,6 @@ func newModel(t testing.TB, body string, meta Meta, w, h int) Model {
 	return m.SetDocument(Prepare([]byte(body), meta))
 }
 
-// keyMsg builds the KeyMsg bubbletea would deliver for s.
-func keyMsg(s string) tea.KeyMsg {
-	switch s {
-	case "up":
-		return tea.KeyMsg{Type: tea.KeyUp}
-	case "down":
-		return tea.KeyMsg{Type: tea.KeyDown}
-	case "pgdown":
-		return tea.KeyMsg{Type: tea.KeyPgDown}
-	case "pgup":
-		return tea.KeyMsg{Type: tea.KeyPgUp}
-	case "home":
-		return tea.KeyMsg{Type: tea.KeyHome}
-	case "end":
-		return tea.KeyMsg{Type: tea.KeyEnd}
-	case "left":
-		return tea.KeyMsg{Type: tea.KeyLeft}
-	case "right":
-		return tea.KeyMsg{Type: tea.KeyRight}
-	case "enter":
-		return tea.KeyMsg{Type: tea.KeyEnter}
-	case "esc":
-		return tea.KeyMsg{Type: tea.KeyEsc}
-	case "ctrl+d":
-		return tea.KeyMsg{Type: tea.KeyCtrlD}
-	case "ctrl+u":
-		return tea.KeyMsg{Type: tea.KeyCtrlU}
-	case "backspace":
-		return tea.KeyMsg{Type: tea.KeyBackspace}
-	case " ":
-		return tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}}
-	}
-	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)}
-}
-
 // press sends keys one by one, running any command synchronously and
 // feeding back search results, as the program loop would. It returns the
 // model and every other message the commands produced.
@@ -103,8 +69,8 @@ func press(t testing.TB, m Model, keys ...string) (Model, []tea.Msg) {
 	var out []tea.Msg
 	for _, k := range keys {
 		var cmd tea.Cmd
-		m, cmd = m.Update(keyMsg(k))
-		for _, msg := range runCmd(cmd) {
+		m, cmd = m.Update(uitest.Key(k))
+		for _, msg := range uitest.Messages(cmd) {
 			if sf, ok := msg.(SearchFinishedMsg); ok {
 				m, _ = m.Update(sf)
 				continue
@@ -113,24 +79,4 @@ func press(t testing.TB, m Model, keys ...string) (Model, []tea.Msg) {
 		}
 	}
 	return m, out
-}
-
-// runCmd executes a command tree synchronously. The pane's commands never
-// block (the search cursor does not blink), so no timeout is needed.
-func runCmd(cmd tea.Cmd) []tea.Msg {
-	if cmd == nil {
-		return nil
-	}
-	msg := cmd()
-	if batch, ok := msg.(tea.BatchMsg); ok {
-		var out []tea.Msg
-		for _, c := range batch {
-			out = append(out, runCmd(c)...)
-		}
-		return out
-	}
-	if msg == nil {
-		return nil
-	}
-	return []tea.Msg{msg}
 }

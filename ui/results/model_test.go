@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/toggle-explorer/toggle-explorer/ui/internal/uitest"
 )
 
 // numberedBody is a JSON array of n objects, one "row" key each, so line
@@ -203,8 +205,8 @@ func TestSearchStaleResultDropped(t *testing.T) {
 	m := newModel(t, numberedBody(10), Meta{}, 40, 10)
 	m, _ = press(t, m, "/")
 	var cmd tea.Cmd
-	m, cmd = m.Update(keyMsg("r"))
-	stale := runCmd(cmd)
+	m, cmd = m.Update(uitest.Key("r"))
+	stale := uitest.Messages(cmd)
 	m, _ = press(t, m, "1") // a newer query supersedes "r"
 	for _, msg := range stale {
 		m, _ = m.Update(msg)
@@ -215,8 +217,8 @@ func TestSearchStaleResultDropped(t *testing.T) {
 	// A result for another document is dropped too.
 	other := newModel(t, numberedBody(10), Meta{}, 40, 10)
 	other, _ = press(t, other, "/")
-	_, cmd = other.Update(keyMsg("o"))
-	for _, msg := range runCmd(cmd) {
+	_, cmd = other.Update(uitest.Key("o"))
+	for _, msg := range uitest.Messages(cmd) {
 		m, _ = m.Update(msg)
 	}
 	if m.query != "r1" {

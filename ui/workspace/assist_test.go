@@ -8,6 +8,7 @@ import (
 
 	"github.com/toggle-explorer/toggle-explorer/query"
 	"github.com/toggle-explorer/toggle-explorer/ui/complete"
+	"github.com/toggle-explorer/toggle-explorer/ui/internal/uitest"
 )
 
 func toggleSchema(t *testing.T) *query.Schema {
@@ -25,7 +26,7 @@ func deliver(t *testing.T, m Model, cmd tea.Cmd) Model {
 	t.Helper()
 	for i := 0; cmd != nil && i < 6; i++ {
 		var next []tea.Cmd
-		for _, msg := range messages(cmd) {
+		for _, msg := range uitest.Messages(cmd) {
 			var c tea.Cmd
 			m, c = m.Update(msg)
 			next = append(next, c)
@@ -96,7 +97,7 @@ func TestValidationAsYouTypeUnderlinesAfterAPause(t *testing.T) {
 	}
 	// A result for older text is dropped: type again before the old lint lands.
 	m, lint := typeRunes(m, " ")
-	stale := messages(lint) // the LintRequestMsg for this revision, delivered late below
+	stale := uitest.Messages(lint) // the LintRequestMsg for this revision, delivered late below
 	m, _ = typeRunes(m, "x")
 	for _, msg := range stale {
 		if req, ok := msg.(complete.LintRequestMsg); ok && m.lint.Current(req.Rev) {
@@ -140,7 +141,7 @@ func TestProblemsAreCountedAndCtrlGVisitsThem(t *testing.T) {
 	}
 	var visited []int
 	for range 3 {
-		m, _ = m.Update(keyMsg("ctrl+g"))
+		m, _ = m.Update(uitest.Key("ctrl+g"))
 		line, _ := m.editor.Cursor()
 		visited = append(visited, line)
 	}

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/toggle-explorer/toggle-explorer/mockapi"
+	"github.com/toggle-explorer/toggle-explorer/ui/internal/uitest"
 	"github.com/toggle-explorer/toggle-explorer/ui/results"
 )
 
@@ -62,11 +63,11 @@ func TestFocusCycle(t *testing.T) {
 	m := f.workspace(Options{Query: balanceQuery})
 	focusOf(t, m, PaneEditor)
 	for _, want := range []Pane{PaneVariables, PaneResults, PaneEditor, PaneVariables} {
-		m, _ = m.Update(keyMsg("tab"))
+		m, _ = m.Update(uitest.Key("tab"))
 		focusOf(t, m, want)
 	}
 	for _, want := range []Pane{PaneEditor, PaneResults, PaneVariables} {
-		m, _ = m.Update(keyMsg("shift+tab"))
+		m, _ = m.Update(uitest.Key("shift+tab"))
 		focusOf(t, m, want)
 	}
 	// Focus changes never touch the text.
@@ -81,9 +82,9 @@ func TestSyntaxErrorIsNotSent(t *testing.T) {
 	broken := "query Broken {\n  Cards(page: 1, limit: 1) { total\n"
 	m := f.workspace(Options{Query: broken})
 	before := f.requests()
-	m, cmd := m.Update(keyMsg("ctrl+r"))
+	m, cmd := m.Update(uitest.Key("ctrl+r"))
 	if cmd != nil {
-		t.Fatalf("a request with a syntax error returned a command producing %v", messages(cmd))
+		t.Fatalf("a request with a syntax error returned a command producing %v", uitest.Messages(cmd))
 	}
 	if m.Running() {
 		t.Fatal("a request with a syntax error is marked running")
@@ -110,8 +111,8 @@ func TestSyntaxErrorIsNotSent(t *testing.T) {
 	if d := m.editor.Diagnostics(); len(d) != 1 || d[0].Line != e.Line || d[0].Column != e.Column {
 		t.Fatalf("editor diagnostics = %+v, want one at %d:%d", d, e.Line, e.Column)
 	}
-	m, _ = m.Update(keyMsg("tab"))
-	m, _ = m.Update(keyMsg("ctrl+g"))
+	m, _ = m.Update(uitest.Key("tab"))
+	m, _ = m.Update(uitest.Key("ctrl+g"))
 	if line, col := m.editor.Cursor(); line != e.Line || col != e.Column {
 		t.Fatalf("ctrl+g moved the cursor to %d:%d, want %d:%d", line, col, e.Line, e.Column)
 	}
@@ -125,7 +126,7 @@ func TestBadVariablesAreNotSent(t *testing.T) {
 		t.Fatalf("the variables pane does not flag the bad JSON:\n%s", m.View())
 	}
 	before := f.requests()
-	m, cmd := m.Update(keyMsg("f5"))
+	m, cmd := m.Update(uitest.Key("f5"))
 	if cmd != nil || m.Running() {
 		t.Fatal("a request with bad variables was started")
 	}
@@ -138,7 +139,7 @@ func TestBadVariablesAreNotSent(t *testing.T) {
 
 	// Valid JSON that lacks a required variable is stopped too, before the network.
 	m = f.workspace(Options{Query: balanceQuery, Variables: `{}`})
-	m, cmd = m.Update(keyMsg("ctrl+r"))
+	m, cmd = m.Update(uitest.Key("ctrl+r"))
 	if cmd != nil || f.requests() != before {
 		t.Fatal("a request missing a required variable was sent")
 	}
@@ -150,7 +151,7 @@ func TestBadVariablesAreNotSent(t *testing.T) {
 func TestRunSendsAndShowsResult(t *testing.T) {
 	f := newFixture(t)
 	m := f.workspace(Options{Query: balanceQuery, Variables: balanceVariables})
-	m, cmd := m.Update(keyMsg("ctrl+r"))
+	m, cmd := m.Update(uitest.Key("ctrl+r"))
 	if cmd == nil || !m.Running() {
 		t.Fatal("ctrl+r started nothing")
 	}
@@ -160,7 +161,7 @@ func TestRunSendsAndShowsResult(t *testing.T) {
 	// The batch is the request and the spinner's first tick; nothing else.
 	var rf *RunFinishedMsg
 	var ticks int
-	for _, msg := range messages(cmd) {
+	for _, msg := range uitest.Messages(cmd) {
 		switch msg := msg.(type) {
 		case RunFinishedMsg:
 			rf = &msg
@@ -202,7 +203,7 @@ func TestOperationUnderCursorIsSent(t *testing.T) {
 		m := f.workspace(Options{Query: twoOperations, Variables: balanceVariables})
 		m.editor = m.editor.GotoLine(c.line, 3)
 		before := f.api.Stats().Operations
-		m, cmd := m.Update(keyMsg("ctrl+r"))
+		m, cmd := m.Update(uitest.Key("ctrl+r"))
 		rf := finished(t, cmd)
 		m, _ = m.Update(rf)
 		after := f.api.Stats().Operations
@@ -224,12 +225,12 @@ func TestOperationUnderCursorIsSent(t *testing.T) {
 func TestStaleResultIsDropped(t *testing.T) {
 	f := newFixture(t)
 	m := f.workspace(Options{Query: balanceQuery, Variables: balanceVariables})
-	m, cmd := m.Update(keyMsg("ctrl+r"))
+	m, cmd := m.Update(uitest.Key("ctrl+r"))
 	first := finished(t, cmd)
 	m, _ = m.Update(first)
 	firstDoc := shown(t, m)
 
-	m, cmd = m.Update(keyMsg("ctrl+r"))
+	m, cmd = m.Update(uitest.Key("ctrl+r"))
 	second := finished(t, cmd)
 	if second.ID <= first.ID {
 		t.Fatalf("request IDs did not grow: %d then %d", first.ID, second.ID)
@@ -261,10 +262,10 @@ func TestEscCancels(t *testing.T) {
 	// Every answer now takes a minute, unless the client goes away first.
 	f.api.UpdateConfig(func(c *mockapi.Config) { c.Latency = time.Minute })
 	before := f.requests()
-	m, run := m.Update(keyMsg("ctrl+r"))
+	m, run := m.Update(uitest.Key("ctrl+r"))
 	// The request blocks in the fake API until cancelled, so it runs on its own goroutine.
 	done := make(chan []tea.Msg, 1)
-	go func() { done <- messages(run) }()
+	go func() { done <- uitest.Messages(run) }()
 	// Cancel only once the fake API holds the request, so esc cancels a request in flight.
 	for f.requests() == before {
 		select {
@@ -276,7 +277,7 @@ func TestEscCancels(t *testing.T) {
 	if !m.KeyMap().Cancel.Enabled() {
 		t.Fatal("help does not offer cancel while a request runs")
 	}
-	m, cmd := m.Update(keyMsg("esc"))
+	m, cmd := m.Update(uitest.Key("esc"))
 	if cmd != nil {
 		t.Fatal("esc returned a command")
 	}
@@ -301,7 +302,7 @@ func TestEscCancels(t *testing.T) {
 	}
 	// With nothing running esc is not the workspace's: it reaches the editor and changes nothing.
 	query := m.Query()
-	m, _ = m.Update(keyMsg("esc"))
+	m, _ = m.Update(uitest.Key("esc"))
 	if m.Query() != query || m.Running() {
 		t.Fatal("esc with nothing running did something")
 	}
@@ -310,8 +311,8 @@ func TestEscCancels(t *testing.T) {
 func TestJumpToErrorMovesCursor(t *testing.T) {
 	f := newFixture(t)
 	m := f.workspace(Options{Query: twoOperations})
-	m, _ = m.Update(keyMsg("tab"))
-	m, _ = m.Update(keyMsg("tab"))
+	m, _ = m.Update(uitest.Key("tab"))
+	m, _ = m.Update(uitest.Key("tab"))
 	focusOf(t, m, PaneResults)
 	m, cmd := m.Update(results.JumpToErrorMsg{Line: 6, Column: 5})
 	if cmd != nil {
@@ -338,7 +339,7 @@ func TestJumpToErrorMovesCursor(t *testing.T) {
 func TestViewFitsSize(t *testing.T) {
 	f := newFixture(t)
 	m := f.workspace(Options{Query: balanceQuery, Variables: balanceVariables})
-	m, cmd := m.Update(keyMsg("ctrl+r"))
+	m, cmd := m.Update(uitest.Key("ctrl+r"))
 	m, _ = m.Update(finished(t, cmd))
 	for _, size := range [][2]int{{80, 21}, {120, 37}, {60, 17}, {109, 30}, {110, 30}} {
 		m.SetSize(size[0], size[1])
