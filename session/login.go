@@ -34,7 +34,7 @@ func (s *Session) Login(ctx context.Context, creds Credentials) (Token, error) {
 	}
 	ctx, cancel := context.WithTimeout(ctx, s.cfg.LoginTimeout)
 	defer cancel()
-	tok, err := s.doLogin(ctx, creds)
+	tok, exchangeID, err := s.doLogin(ctx, creds)
 	if err != nil {
 		return Token{}, err
 	}
@@ -44,7 +44,7 @@ func (s *Session) Login(ctx context.Context, creds Credentials) (Token, error) {
 	s.gen++
 	prev := s.installLocked(tok)
 	s.mu.Unlock()
-	s.emitLogin(LoggedIn, tok, prev)
+	s.emitLogin(LoggedIn, tok, prev, exchangeID)
 	s.persist()
 	return tok, nil
 }
@@ -102,7 +102,7 @@ func (s *Session) renew(ctx context.Context, sent Token, reason EventKind) (tok 
 // switched identity meanwhile (gen changed).
 func (s *Session) fly(f *flight, creds Credentials, gen uint64, reason EventKind) {
 	ctx, cancel := context.WithTimeout(s.ctx, s.cfg.LoginTimeout)
-	tok, err := s.doLogin(ctx, creds)
+	tok, exchangeID, err := s.doLogin(ctx, creds)
 	cancel()
 	s.mu.Lock()
 	var prev Token
@@ -122,7 +122,7 @@ func (s *Session) fly(f *flight, creds Credentials, gen uint64, reason EventKind
 	s.mu.Unlock()
 	if err == nil {
 		// Announced before the waiters are released, so whoever waited sees the event first.
-		s.emitLogin(reason, tok, prev)
+		s.emitLogin(reason, tok, prev, exchangeID)
 	}
 	close(f.done)
 	if err == nil {
@@ -132,18 +132,18 @@ func (s *Session) fly(f *flight, creds Credentials, gen uint64, reason EventKind
 }
 
 // emitLogin announces a new token from a login.
-func (s *Session) emitLogin(kind EventKind, tok, prev Token) {
+func (s *Session) emitLogin(kind EventKind, tok, prev Token, exchangeID int64) {
 	now := s.cfg.Clock.Now()
 	s.emit(Event{
 		Kind: kind, Time: now, Fingerprint: tok.Fingerprint, PreviousFingerprint: prev.Fingerprint,
-		Header: strings.TrimPrefix(tok.Source, "login "), Operation: "loginUser",
+		Header: strings.TrimPrefix(tok.Source, "login "), Operation: "loginUser", ExchangeID: exchangeID,
 		Message: "token valid for " + HumanDuration(tok.TimeLeft(now)),
 	})
 }
 
-// doLogin sends loginUser and returns the token from the response headers. Errors never contain
-// the password or the token.
-func (s *Session) doLogin(ctx context.Context, creds Credentials) (Token, error) {
+// doLogin sends loginUser and returns the token from the response headers, and the exchange that
+// brought it (for the timeline). Errors never contain the password or the token.
+func (s *Session) doLogin(ctx context.Context, creds Credentials) (Token, int64, error) {
 	req := graphql.NewRequest(loginQuery)
 	if creds.Username != "" {
 		req.Var("username", creds.Username)
@@ -162,16 +162,16 @@ func (s *Session) doLogin(ctx context.Context, creds Credentials) (Token, error)
 		if errors.Is(err, context.DeadlineExceeded) || ctx.Err() != nil {
 			err = fmt.Errorf("login did not answer in time: %w", err)
 		}
-		return Token{}, &TransportError{Operation: "loginUser", Err: scrub(err, creds.Password)}
+		return Token{}, c.exchangeID, &TransportError{Operation: "loginUser", Err: scrub(err, creds.Password)}
 	}
 	env, envErr := DecodeEnvelope(c.body)
 	// An answer that is not a GraphQL envelope (an HTML 502 from a proxy, a bare HTTP error) never
 	// judged the credentials: that is a transport failure, not a refused login.
 	switch {
 	case envErr != nil:
-		return Token{}, &TransportError{Operation: "loginUser", Err: scrub(describeBodyError(envErr, c), creds.Password)}
+		return Token{}, c.exchangeID, &TransportError{Operation: "loginUser", Err: scrub(describeBodyError(envErr, c), creds.Password)}
 	case len(env.Errors) == 0 && c.status != http.StatusOK:
-		return Token{}, &TransportError{Operation: "loginUser", Err: fmt.Errorf("HTTP %d without a GraphQL error", c.status)}
+		return Token{}, c.exchangeID, &TransportError{Operation: "loginUser", Err: fmt.Errorf("HTTP %d without a GraphQL error", c.status)}
 	}
 	var msg string
 	switch {
@@ -183,14 +183,14 @@ func (s *Session) doLogin(ctx context.Context, creds Credentials) (Token, error)
 	if msg == "" {
 		tok, err := ParseToken(c.rotRaw, s.cfg.Clock.Now(), "login "+c.rotHeader)
 		if err == nil {
-			return tok, nil
+			return tok, c.exchangeID, nil
 		}
 		msg = "the response's token is unusable: " + err.Error()
 	}
 	msg = scrubString(msg, creds.Password)
 	d := loginRefused(msg, "gave up: login failed")
 	s.emit(Event{Kind: GaveUp, ExchangeID: c.exchangeID, Operation: "loginUser", Message: d.Summary, Diagnosis: d})
-	return Token{}, &AuthError{Diagnosis: d}
+	return Token{}, c.exchangeID, &AuthError{Diagnosis: d}
 }
 
 // scrub removes the password from an error's text (a misbehaving server or proxy could echo it)
