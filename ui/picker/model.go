@@ -228,18 +228,7 @@ func (m Model) move(delta int) Model {
 
 // scrollToCursor keeps the selected row inside the visible rows.
 func (m Model) scrollToCursor() Model {
-	rows := m.listRows()
-	if rows <= 0 {
-		m.offset = 0
-		return m
-	}
-	if m.cursor < m.offset {
-		m.offset = m.cursor
-	}
-	if m.cursor >= m.offset+rows {
-		m.offset = m.cursor - rows + 1
-	}
-	m.offset = max(0, min(m.offset, len(m.hits)-rows))
+	m.offset = common.KeepVisible(m.cursor, m.offset, m.listRows(), len(m.hits))
 	return m
 }
 
