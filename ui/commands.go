@@ -50,3 +50,15 @@ func rememberCmd(remember func(endpoint, identity string) error, endpoint, ident
 	}
 	return func() tea.Msg { return rememberedMsg{err: remember(endpoint, identity)} }
 }
+
+// closeSessionCmd closes a session off the UI goroutine (nil for none): Close waits for a token
+// save in flight.
+func closeSessionCmd(sess *session.Session) tea.Cmd {
+	if sess == nil {
+		return nil
+	}
+	return func() tea.Msg {
+		sess.Close()
+		return nil
+	}
+}

@@ -251,8 +251,11 @@ func (m Model) requestQuit() (Model, tea.Cmd) {
 	return m.quit()
 }
 
-// quit stops the session and ends the program.
+// quit stops the session's refresh loop and ends the program; main closes the session once the
+// program has returned (Close may wait for a token save, which Update must not).
 func (m Model) quit() (Model, tea.Cmd) {
-	m.Close()
+	if m.sessCancel != nil {
+		m.sessCancel()
+	}
 	return m, tea.Quit
 }

@@ -211,15 +211,18 @@ func (m Model) startLogin(msg login.SubmitMsg) (Model, tea.Cmd) {
 // finishLogin switches to the workspace on success, or shows the diagnosis on the form.
 func (m Model) finishLogin(msg loginFinishedMsg) (Model, tea.Cmd) {
 	if msg.id != m.loginID {
-		msg.sess.Close()
-		return m, nil
+		return m, closeSessionCmd(msg.sess)
 	}
 	if msg.err != nil {
-		msg.sess.Close()
 		m.login.SetError(loginFailure(msg.err))
-		return m, nil
+		return m, closeSessionCmd(msg.sess)
 	}
-	m.Close() // the previous session, if any
+	// The previous session, if any, stops its loop now and closes in a command: Close waits for
+	// a token save in flight, which can take as long as the keyring's timeout.
+	if m.sessCancel != nil {
+		m.sessCancel()
+	}
+	closePrevious := closeSessionCmd(m.sess)
 	m.sess = msg.sess
 	m.sessGen++
 	ctx, cancel := context.WithCancel(context.Background())
@@ -243,6 +246,7 @@ func (m Model) finishLogin(msg loginFinishedMsg) (Model, tea.Cmd) {
 		rememberCmd(m.opts.Remember, m.sess.Endpoint(), m.identity),
 		loadSchemaCmd(m.sessGen, m.sess, m.opts.SchemaFile, m.opts.SchemaCache, true),
 		initWorkspace,
+		closePrevious,
 	)
 }
 
