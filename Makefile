@@ -6,9 +6,9 @@ FUZZTIME ?= 10s
 
 .PHONY: build run mock test test-update bench lint fmt-check vet fuzz screenshots clean
 
-## build: compile the binary into bin/
+## build: compile the binary into bin/ (stripped: panics still name their functions)
 build:
-	$(GO) build -o $(BIN) .
+	$(GO) build -trimpath -ldflags="-s -w" -o $(BIN) .
 
 ## run: the TUI against the built-in fake Toggle API, demo credentials prefilled (press enter)
 run: build
