@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/toggle-explorer/toggle-explorer/ui/common"
 	"github.com/toggle-explorer/toggle-explorer/ui/prompt"
 	"github.com/toggle-explorer/toggle-explorer/ui/statusbar"
 )
@@ -87,7 +88,9 @@ func (m Model) screenHelp() help.KeyMap {
 	case m.screen == screenWorkspace:
 		screen = m.workspace.Help()
 	}
-	return joinedHelp{first: screen, global: m.keys}
+	// The global keys come first because help truncates from the end: placed last, "ctrl+c quit"
+	// (and at 80 columns "f1 help") fell off the help line and out of the full help overlay.
+	return common.JoinHelp(m.keys, screen)
 }
 
 // fullHelp is the f1 overlay: every binding of the screen and the app, in columns. Columns that
@@ -113,21 +116,4 @@ func (m Model) fullHelp() string {
 	body := st.Accent.Render("Keys") + st.Faint.Render("   esc or f1 closes") + "\n\n" + strings.Join(rows, "\n\n")
 	box := st.Overlay.MaxWidth(m.ctx.Width).MaxHeight(m.ctx.Height).Render(body)
 	return lipgloss.Place(m.ctx.Width, m.ctx.Height, lipgloss.Center, lipgloss.Center, box)
-}
-
-// joinedHelp shows the global bindings followed by the screen's. The global ones come first
-// because help truncates from the end: placed last, "ctrl+c quit" (and at 80 columns "f1 help")
-// fell off the workspace's help line, and both fell out of the full help overlay, at 80 and at
-// 120 columns.
-type joinedHelp struct {
-	first  help.KeyMap
-	global KeyMap
-}
-
-func (j joinedHelp) ShortHelp() []key.Binding {
-	return append(j.global.ShortHelp(), j.first.ShortHelp()...)
-}
-
-func (j joinedHelp) FullHelp() [][]key.Binding {
-	return append(j.global.FullHelp(), j.first.FullHelp()...)
 }

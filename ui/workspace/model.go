@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -167,7 +166,7 @@ func (m Model) KeyMap() KeyMap {
 }
 
 // Help is what the help bar shows: the focused pane's bindings after the workspace's.
-func (m Model) Help() help.KeyMap { return helpKeys{ws: m.KeyMap(), pane: m.paneHelp()} }
+func (m Model) Help() help.KeyMap { return common.JoinHelp(m.KeyMap(), m.paneHelp()) }
 
 func (m Model) paneHelp() help.KeyMap {
 	switch m.focus {
@@ -177,40 +176,12 @@ func (m Model) paneHelp() help.KeyMap {
 		}
 		trigger := m.popup.KeyMap.Trigger
 		trigger.SetEnabled(m.schema != nil) // completion needs a schema: help says only what works
-		return editorHelp{editor: m.editor, trigger: trigger, prettify: m.keys.Prettify}
+		return common.JoinHelp(common.Bindings{trigger, m.keys.Prettify}, m.editor)
 	case PaneVariables:
 		return m.vars
 	default:
 		return m.results
 	}
-}
-
-// helpKeys joins the workspace's and the focused pane's bindings for help.
-type helpKeys struct {
-	ws   KeyMap
-	pane help.KeyMap
-}
-
-func (h helpKeys) ShortHelp() []key.Binding {
-	return append(h.ws.ShortHelp(), h.pane.ShortHelp()...)
-}
-
-func (h helpKeys) FullHelp() [][]key.Binding {
-	return append(h.ws.FullHelp(), h.pane.FullHelp()...)
-}
-
-// editorHelp adds completion and prettify to the editor's own bindings.
-type editorHelp struct {
-	editor            help.KeyMap
-	trigger, prettify key.Binding
-}
-
-func (h editorHelp) ShortHelp() []key.Binding {
-	return append([]key.Binding{h.trigger, h.prettify}, h.editor.ShortHelp()...)
-}
-
-func (h editorHelp) FullHelp() [][]key.Binding {
-	return append([][]key.Binding{{h.trigger, h.prettify}}, h.editor.FullHelp()...)
 }
 
 // Note returns and clears the workspace's one-off message for the notice line.
