@@ -81,12 +81,10 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-// errHelp reports that -h was asked for; commands then exit 0 after the usage was printed.
-var errHelp = flag.ErrHelp
-
-// usageExit maps a flag parsing error to an exit code: 0 for -h, 4 otherwise.
+// usageExit maps a flag parsing error to an exit code: 0 for -h (the usage was printed), 4
+// otherwise.
 func usageExit(err error) int {
-	if errors.Is(err, errHelp) {
+	if errors.Is(err, flag.ErrHelp) {
 		return exitOK
 	}
 	return exitUsage

@@ -2,8 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
-	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -23,7 +21,7 @@ func lastLoginFile(p paths) string { return filepath.Join(p.State, "last-login.j
 func loadLastLogin(p paths) lastLogin {
 	var l lastLogin
 	data, err := os.ReadFile(lastLoginFile(p))
-	if errors.Is(err, fs.ErrNotExist) || err != nil {
+	if err != nil {
 		return l
 	}
 	_ = json.Unmarshal(data, &l)
