@@ -2,126 +2,15 @@
 // Toggle's GraphQL API: log in, run queries, watch the short-lived JWT rotate and refresh, and get a
 // plain-language reason for every Unauthorized.
 //
-// main.go only dispatches; each subcommand lives in its own cmd_*.go file, and this package is the
-// one place that builds sessions, stores and servers and wires them together.
+// Everything lives in packages; main only hands the process to the command line (package cli).
 package main
 
 import (
-	"context"
-	"fmt"
-	"io"
 	"os"
-	"sync"
 
-	"golang.org/x/term"
+	"github.com/toggle-explorer/toggle-explorer/cli"
 )
-
-// Exit codes of the headless commands (architecture.md, "Command line contract").
-const (
-	exitOK        = 0 // success
-	exitGraphQL   = 1 // the response holds GraphQL errors (check: problems found)
-	exitAuth      = 2 // authentication failed (login --check: no valid token)
-	exitTransport = 3 // network, HTTP or transport failure
-	exitUsage     = 4 // bad usage or bad input; nothing was sent
-)
-
-// cli carries the process's streams and environment so every command can run in-process in tests.
-type cli struct {
-	stdin          io.Reader
-	stdout, stderr io.Writer
-	getenv         func(string) string
-	// stdinTTY and stdoutTTY say whether the streams are terminals: a password prompt needs the
-	// first, pretty-printed output is the default only for the second.
-	stdinTTY, stdoutTTY bool
-	// ctx ends long-running commands (mock, the TUI); tests cancel it, main never does.
-	ctx context.Context
-}
-
-// context returns the command context, never nil.
-func (c *cli) context() context.Context {
-	if c.ctx == nil {
-		return context.Background()
-	}
-	return c.ctx
-}
 
 func main() {
-	c := &cli{
-		stdin:     os.Stdin,
-		stdout:    os.Stdout,
-		stderr:    os.Stderr,
-		getenv:    os.Getenv,
-		stdinTTY:  term.IsTerminal(int(os.Stdin.Fd())),
-		stdoutTTY: term.IsTerminal(int(os.Stdout.Fd())),
-	}
-	os.Exit(c.run(os.Args[1:]))
+	os.Exit(cli.Main())
 }
-
-// run dispatches to a subcommand and returns the process exit code.
-func (c *cli) run(args []string) int {
-	// The -v narrator writes events from its own goroutine while the command reports errors.
-	c.stderr = &lockedWriter{w: c.stderr}
-	if len(args) > 0 {
-		switch args[0] {
-		case "run":
-			return c.runCommand(args[1:])
-		case "login":
-			return c.loginCommand(args[1:])
-		case "token":
-			return c.tokenCommand(args[1:])
-		case "mock":
-			return c.mockCommand(args[1:])
-		case "queries":
-			return c.queriesCommand(args[1:])
-		case "history":
-			return c.historyCommand(args[1:])
-		case "check":
-			return c.checkCommand(args[1:])
-		case "help", "-h", "-help", "--help":
-			fmt.Fprint(c.stdout, usage)
-			return exitOK
-		}
-	}
-	return c.tuiCommand(args)
-}
-
-// errorf prints a one-line error on stderr and returns code, so commands can `return c.errorf(...)`.
-func (c *cli) errorf(code int, format string, args ...any) int {
-	fmt.Fprintf(c.stderr, "toggle-explorer: "+format+"\n", args...)
-	return code
-}
-
-// lockedWriter serialises writes from several goroutines to one stream.
-type lockedWriter struct {
-	mu sync.Mutex
-	w  io.Writer
-}
-
-func (l *lockedWriter) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.w.Write(p)
-}
-
-const usage = `toggle-explorer: explore and debug Toggle's GraphQL API
-
-Usage:
-  toggle-explorer [--endpoint URL] [--profile NAME] [--theme NAME]   the TUI
-  toggle-explorer --demo                           the TUI against a built-in fake Toggle API
-  toggle-explorer run [FILE|-] [-q QUERY] [--operation NAME] [--var k=v]... [--vars FILE]
-                                                   one request; the response JSON on stdout
-  toggle-explorer login [--check] [--print-token]  log in and show the token summary
-  toggle-explorer token [JWT|-]                    decode a token: header, claims, times, state
-  toggle-explorer run NAME                         run a saved query with its variables file
-  toggle-explorer queries                          list saved queries (name, operations, modified)
-  toggle-explorer history [--limit N]              recent executions (time, operation, status, duration)
-  toggle-explorer check [--schema FILE] FILE...    validate documents; FILE:LINE:COL: message per problem
-  toggle-explorer mock [--addr 127.0.0.1:8080] ... serve the fake Toggle API
-
-Credentials: --username or --email, and --password-stdin; or the environment variables
-TOGGLE_ENDPOINT, TOGGLE_USERNAME, TOGGLE_EMAIL and TOGGLE_PASSWORD.
-
-Exit codes of run: 0 success, 1 GraphQL errors in the response, 2 authentication failed,
-3 network or HTTP failure, 4 bad usage or input (nothing sent).
-Run 'toggle-explorer COMMAND -h' for a command's flags.
-`

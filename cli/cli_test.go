@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bufio"
@@ -54,7 +54,7 @@ func newHarness(t *testing.T, cfg mockapi.Config) *harness {
 func (h *harness) run(stdin string, args ...string) (int, string, string) {
 	h.t.Helper()
 	var out, errOut bytes.Buffer
-	c := &cli{
+	c := &program{
 		stdin:  strings.NewReader(stdin),
 		stdout: &out,
 		stderr: &errOut,
@@ -240,7 +240,7 @@ func TestMockCommandPrintsTheEndpointFirst(t *testing.T) {
 	pr, pw := io.Pipe()
 	done := make(chan int)
 	go func() {
-		c := &cli{stdin: strings.NewReader(""), stdout: pw, stderr: io.Discard, getenv: func(string) string { return "" }, ctx: ctx}
+		c := &program{stdin: strings.NewReader(""), stdout: pw, stderr: io.Discard, getenv: func(string) string { return "" }, ctx: ctx}
 		done <- c.run([]string{"mock", "--addr", "127.0.0.1:0", "--token-ttl", "3m"})
 		pw.Close()
 	}()
@@ -440,7 +440,7 @@ func TestListThemesAndUserThemes(t *testing.T) {
 // The login screen remembers the last endpoint and user, never the password.
 func TestTUIRemembersTheLastLogin(t *testing.T) {
 	h := newHarness(t, demoConfig())
-	c := &cli{getenv: func(k string) string {
+	c := &program{getenv: func(k string) string {
 		if strings.HasPrefix(k, "TOGGLE_") {
 			return "" // nothing from the environment: only what was remembered
 		}
@@ -482,11 +482,11 @@ func TestCheckReportsEveryProblemWithItsPosition(t *testing.T) {
 	broken := writeTemp(t, "broken.graphql", "query {\n  Cards(\n")
 
 	// Against a schema file: no network.
-	code, out, _ := h.run("", "check", "--schema", "mockapi/schema.graphql", good)
+	code, out, _ := h.run("", "check", "--schema", "../mockapi/schema.graphql", good)
 	if code != exitOK || out != "" {
 		t.Fatalf("clean file: exit %d, output %q", code, out)
 	}
-	code, out, _ = h.run("", "check", "--schema", "mockapi/schema.graphql", good, bad, broken)
+	code, out, _ = h.run("", "check", "--schema", "../mockapi/schema.graphql", good, bad, broken)
 	if code != exitGraphQL {
 		t.Fatalf("problems: exit %d, want %d", code, exitGraphQL)
 	}
@@ -561,7 +561,7 @@ func TestLoginCheckSaysWhyThereIsNoValidToken(t *testing.T) {
 // a tour never litters the user's real ones.
 func TestDemoLeavesNoTraces(t *testing.T) {
 	h := newHarness(t, demoConfig())
-	c := &cli{getenv: func(k string) string { return h.env[k] }, stdin: strings.NewReader(""), stdout: io.Discard, stderr: io.Discard}
+	c := &program{getenv: func(k string) string { return h.env[k] }, stdin: strings.NewReader(""), stdout: io.Discard, stderr: io.Discard}
 	p, err := resolvePaths(c.getenv)
 	if err != nil {
 		t.Fatal(err)

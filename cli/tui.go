@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"fmt"
@@ -29,7 +29,7 @@ const demoTokenTTL = 3 * time.Minute
 const demoRotateAfter = 45 * time.Second
 
 // tuiCommand starts the terminal UI.
-func (c *cli) tuiCommand(args []string) int {
+func (c *program) tuiCommand(args []string) int {
 	fs := newFlagSet("", "[--endpoint URL] [--profile NAME] [--theme NAME] [--demo]", c.stderr)
 	var f commonFlags
 	f.register(fs)
@@ -80,7 +80,7 @@ func (c *cli) tuiCommand(args []string) int {
 
 // tuiOptions resolves everything the UI needs: theme, the login form's prefill, the session
 // factory, and with --demo the in-process fake server and a sample query.
-func (c *cli) tuiOptions(f *commonFlags, p paths, themeName string) (ui.Options, func(), error) {
+func (c *program) tuiOptions(f *commonFlags, p paths, themeName string) (ui.Options, func(), error) {
 	cleanup := func() {}
 	if f.demo {
 		// The demo's random-port endpoint, tokens and schema have no use after it ends: its

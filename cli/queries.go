@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"fmt"
@@ -10,7 +10,7 @@ import (
 )
 
 // queriesCommand lists the saved queries: name, operations, modified time.
-func (c *cli) queriesCommand(args []string) int {
+func (c *program) queriesCommand(args []string) int {
 	fs := newFlagSet("queries", "queries [--queries DIR]", c.stderr)
 	var f commonFlags
 	f.register(fs)
@@ -53,7 +53,7 @@ func (c *cli) queriesCommand(args []string) int {
 }
 
 // historyCommand prints recent executions, newest first: time, operation, status, duration.
-func (c *cli) historyCommand(args []string) int {
+func (c *program) historyCommand(args []string) int {
 	fs := newFlagSet("history", "history [--limit N]", c.stderr)
 	limit := fs.Int("limit", 20, "how many entries to show")
 	if _, err := parseInterspersed(fs, args); err != nil {
@@ -91,7 +91,7 @@ func (c *cli) historyCommand(args []string) int {
 }
 
 // queriesDir resolves the saved-queries directory from --queries, the profile, or the default.
-func (c *cli) queriesDir(f *commonFlags) (string, int) {
+func (c *program) queriesDir(f *commonFlags) (string, int) {
 	p, err := resolvePaths(c.getenv)
 	if err != nil {
 		return "", c.errorf(exitUsage, "%v", err)

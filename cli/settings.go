@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bufio"
@@ -59,7 +59,7 @@ func startDemo(cfg mockapi.Config) (*demoServer, error) {
 // config profile, in that order of precedence. The password is read here (stdin, environment) but
 // never prompted for: commands that need one call promptPassword themselves, and only when no stored
 // token will do.
-func (c *cli) resolveTarget(f *commonFlags) (*target, error) {
+func (c *program) resolveTarget(f *commonFlags) (*target, error) {
 	p, err := resolvePaths(c.getenv)
 	if err != nil {
 		return nil, err
@@ -126,7 +126,7 @@ func (t *target) identity() string { return firstNonEmpty(t.creds.Username, t.cr
 
 // promptPassword asks for the password on the terminal without echo, when stdin is one and an
 // identity is known. It reports whether a password is now held.
-func (c *cli) promptPassword(t *target) bool {
+func (c *program) promptPassword(t *target) bool {
 	if t.creds.Password != "" {
 		return true
 	}

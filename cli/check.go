@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"context"
@@ -13,7 +13,7 @@ import (
 // checkCommand validates GraphQL documents (saved queries in CI, say) against a schema: a file
 // (SDL or introspection JSON) or the endpoint's own, fetched by introspection. It prints one
 // FILE:LINE:COL: message line per problem and exits 1 when there is any.
-func (c *cli) checkCommand(args []string) int {
+func (c *program) checkCommand(args []string) int {
 	fs := newFlagSet("check", "check [--schema FILE] FILE...", c.stderr)
 	var f commonFlags
 	f.register(fs)
@@ -52,7 +52,7 @@ func (c *cli) checkCommand(args []string) int {
 
 // loadSchema reads the schema file, or introspects the endpoint (logging in as run does) and
 // caches the result.
-func (c *cli) loadSchema(f *commonFlags, file string) (*query.Schema, int) {
+func (c *program) loadSchema(f *commonFlags, file string) (*query.Schema, int) {
 	if file != "" {
 		schema, err := query.LoadFile(file)
 		if err != nil {

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"context"
@@ -12,7 +12,7 @@ import (
 
 // mockCommand serves the fake Toggle API until interrupted. The first stdout line is the endpoint
 // URL (scripts read it), then the credentials.
-func (c *cli) mockCommand(args []string) int {
+func (c *program) mockCommand(args []string) int {
 	fs := newFlagSet("mock", "mock [--addr 127.0.0.1:8080] [flags]", c.stderr)
 	cfg := mockapi.DefaultConfig()
 	addr := fs.String("addr", "127.0.0.1:8080", "listen address (use port 0 for any free port)")

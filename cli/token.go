@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"encoding/json"
@@ -17,7 +17,7 @@ const maxTokenInput = 64 << 10
 
 // tokenCommand decodes a JWT given as an argument or on stdin and prints its header, claims, times
 // and state. The token itself is never echoed; the fingerprint identifies it.
-func (c *cli) tokenCommand(args []string) int {
+func (c *program) tokenCommand(args []string) int {
 	fs := newFlagSet("token", "token [JWT|-]", c.stderr)
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
@@ -51,7 +51,7 @@ func (c *cli) tokenCommand(args []string) int {
 }
 
 // printDecodedToken writes the human summary of a decoded token.
-func (c *cli) printDecodedToken(tok session.Token, jwt session.JWT, now time.Time) {
+func (c *program) printDecodedToken(tok session.Token, jwt session.JWT, now time.Time) {
 	w := c.stdout
 	fmt.Fprintf(w, "fingerprint  %s   (decoded without verifying the signature)\n", tok.Fingerprint)
 	fmt.Fprintln(w, "header")

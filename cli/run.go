@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -29,7 +29,7 @@ type runInput struct {
 // runCommand runs one operation and prints the full response JSON on stdout. Everything the user
 // typed is checked first (document syntax, operation choice, variables): bad input exits 4 and
 // sends nothing.
-func (c *cli) runCommand(args []string) int {
+func (c *program) runCommand(args []string) int {
 	fs := newFlagSet("run", "run [FILE|NAME|-] [-q QUERY] [--operation NAME] [--var name=value]... [--vars FILE] [flags]", c.stderr)
 	var f commonFlags
 	f.register(fs)
@@ -94,7 +94,7 @@ func (c *cli) runCommand(args []string) int {
 
 // prepareRun reads the document and variables and checks them. It returns exitOK, or the exit
 // code after printing the problem.
-func (c *cli) prepareRun(pos []string, inline, opName string, varFlags []string, varsFile, queriesDir string) (runInput, int) {
+func (c *program) prepareRun(pos []string, inline, opName string, varFlags []string, varsFile, queriesDir string) (runInput, int) {
 	var in runInput
 	text, savedVars, source, err := c.readDocument(pos, inline, queriesDir)
 	if err != nil {
@@ -149,7 +149,7 @@ func (c *cli) prepareRun(pos []string, inline, opName string, varFlags []string,
 
 // readDocument finds the document: -q text, "-" for stdin, a file, or a saved query's name (whose
 // NAME.variables.json supplies default variables).
-func (c *cli) readDocument(pos []string, inline, queriesDir string) (text string, vars map[string]any, source string, err error) {
+func (c *program) readDocument(pos []string, inline, queriesDir string) (text string, vars map[string]any, source string, err error) {
 	switch {
 	case inline != "" && len(pos) > 0:
 		return "", nil, "", errors.New("give either -q or a file, not both")
@@ -217,7 +217,7 @@ func readCapped(r io.Reader, limit int64) ([]byte, error) {
 
 // authenticate makes sure the session can send: a stored token for this identity while it is
 // valid, else credentials (prompting on a terminal when needed) so Execute logs in first.
-func (c *cli) authenticate(sess *session.Session, tgt *target) int {
+func (c *program) authenticate(sess *session.Session, tgt *target) int {
 	if tgt.creds.Password != "" {
 		if err := sess.SetCredentials(tgt.creds); err != nil {
 			return c.errorf(exitUsage, "%v", err)
@@ -240,7 +240,7 @@ func (c *cli) authenticate(sess *session.Session, tgt *target) int {
 }
 
 // reportRun prints the response and maps the outcome to the exit code.
-func (c *cli) reportRun(res *session.Result, err error, pretty bool) int {
+func (c *program) reportRun(res *session.Result, err error, pretty bool) int {
 	if res != nil && len(res.Body) > 0 {
 		c.writeBody(res.Body, pretty)
 	}
@@ -266,7 +266,7 @@ func (c *cli) reportRun(res *session.Result, err error, pretty bool) int {
 
 // writeBody prints the body, indented when asked and when it is JSON. A body that is not JSON has
 // already been diagnosed; it goes to stdout as it came so nothing is lost.
-func (c *cli) writeBody(body []byte, pretty bool) {
+func (c *program) writeBody(body []byte, pretty bool) {
 	if pretty {
 		var buf bytes.Buffer
 		if json.Indent(&buf, body, "", "  ") == nil {

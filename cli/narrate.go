@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"fmt"
@@ -11,7 +11,7 @@ import (
 // every Unauthorized with its diagnosis, and what the session did about it. Events carry
 // fingerprints only, so this is safe to paste into a bug report. The returned function waits until
 // every event up to the session's Close has been printed.
-func (c *cli) narrate(sess *session.Session, verbose bool) (wait func()) {
+func (c *program) narrate(sess *session.Session, verbose bool) (wait func()) {
 	if !verbose {
 		return func() {}
 	}

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"context"
@@ -13,7 +13,7 @@ import (
 // loginCommand logs in and prints a summary of the token (never the token itself unless
 // --print-token). With --check it reports the stored token's state instead: exit 0 when it is valid,
 // 2 when it is missing or expired.
-func (c *cli) loginCommand(args []string) int {
+func (c *program) loginCommand(args []string) int {
 	fs := newFlagSet("login", "login [--check] [--print-token] [flags]", c.stderr)
 	var f commonFlags
 	f.register(fs)
@@ -58,7 +58,7 @@ func (c *cli) loginCommand(args []string) int {
 }
 
 // checkStoredToken reports on the stored token without any network traffic.
-func (c *cli) checkStoredToken(sess *session.Session, tgt *target) int {
+func (c *program) checkStoredToken(sess *session.Session, tgt *target) int {
 	if tgt.store == nil {
 		return c.errorf(exitUsage, "login --check: there is no stored token with --no-store or --demo")
 	}
