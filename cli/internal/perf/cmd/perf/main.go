@@ -6,6 +6,8 @@
 package main
 
 import (
+	"bufio"
+
 	"flag"
 	"fmt"
 	"os"
@@ -19,6 +21,7 @@ type config struct {
 	bin, helpers, schema string
 	rounds               int
 	idle                 time.Duration
+	serve                bool
 }
 
 func main() {
@@ -28,7 +31,17 @@ func main() {
 	flag.StringVar(&cfg.schema, "schema", "query/testdata/schema/github/schema.graphql", "GitHub's SDL, for the check row")
 	flag.IntVar(&cfg.rounds, "n", 5, "rounds (each measure and its anchor once per round, after a warm-up round)")
 	flag.DurationVar(&cfg.idle, "idle", 30*time.Second, "idle window per round for the idle CPU and RSS rows")
+	flag.BoolVar(&cfg.serve, "serve", false, "only serve the fake with the fixture (to profile by hand): print the endpoint and wait")
 	flag.Parse()
+	if cfg.serve {
+		url, body, _, err := startServer()
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "perf:", err)
+			os.Exit(1)
+		}
+		fmt.Println(url, len(body))
+		select {}
+	}
 	if err := run(cfg); err != nil {
 		fmt.Fprintln(os.Stderr, "perf:", err)
 		os.Exit(1)
@@ -52,7 +65,7 @@ func run(cfg config) error {
 		return err
 	}
 	defer os.RemoveAll(home)
-	url, body, stop, err := startServer()
+	url, bodySize, stop, err := spawnServer()
 	if err != nil {
 		return err
 	}
@@ -62,7 +75,7 @@ func run(cfg config) error {
 		return err
 	}
 	defer tm.close()
-	b := &bench{cfg: cfg, home: home, url: url, body: body, tmux: tm}
+	b := &bench{cfg: cfg, home: home, url: url, bodySize: bodySize, tmux: tm}
 	if err := b.setup(); err != nil {
 		return err
 	}
@@ -78,6 +91,32 @@ func run(cfg config) error {
 	}
 	printTable(os.Stdout, rows.all(), cfg.rounds, started, loadBefore, loadAvg())
 	return nil
+}
+
+// spawnServer runs the fake in a child process (this program with -serve). In this process it
+// would skew every peak RSS measured: Linux counts the memory of the parent a child was forked
+// from in the child's peak (ru_maxrss survives exec).
+func spawnServer() (url string, bodySize int, stop func(), err error) {
+	cmd := exec.Command(os.Args[0], "-serve")
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		return "", 0, nil, err
+	}
+	cmd.Stderr = os.Stderr
+	if err := cmd.Start(); err != nil {
+		return "", 0, nil, err
+	}
+	stop = func() { _ = cmd.Process.Kill(); _ = cmd.Wait() }
+	line, err := bufio.NewReader(out).ReadString('\n')
+	if err != nil {
+		stop()
+		return "", 0, nil, fmt.Errorf("the fake did not start: %v", err)
+	}
+	if _, err := fmt.Sscan(line, &url, &bodySize); err != nil {
+		stop()
+		return "", 0, nil, fmt.Errorf("the fake said %q: %v", line, err)
+	}
+	return url, bodySize, stop, nil
 }
 
 // loadAvg is the 1-minute load average (the machine is shared: it says how noisy a run was).

@@ -32,7 +32,7 @@ const (
 type bench struct {
 	cfg       config
 	home, url string
-	body      []byte
+	bodySize  int
 	tmux      *tmuxServer
 	env       []string
 	checkDoc  string
@@ -93,7 +93,7 @@ func (b *bench) runFixture(chunked bool) (sample, error) {
 	if chunked {
 		q = "query " + chunkMarker + " { perfItems }"
 	}
-	return runProc(b.env, 0, b.cfg.bin, "run", "--no-history", "-q", q)
+	return runProc(b.env, 0, b.cfg.bin, "run", "-q", q)
 }
 
 // pair runs the explorer's measure and its anchor in an order that alternates by round, so a
@@ -266,6 +266,6 @@ func (b *bench) tuiRound(rows rowSet, warm bool, record func(*row, float64, floa
 	if err != nil {
 		return err
 	}
-	record(rows.tuiRSS, mib(hwm), float64(len(b.body))/(1<<20))
+	record(rows.tuiRSS, mib(hwm), float64(b.bodySize)/(1<<20))
 	return nil
 }
