@@ -185,22 +185,33 @@ func withOperationName(body []byte, name string) []byte {
 	return append(out, body[end:]...)
 }
 
-// readCapped reads a body of at most limit bytes, sizing the buffer from Content-Length so a
-// large result is not copied while growing. One byte past the limit is an error, not a silent
-// truncation.
+// firstReadSize is the buffer a body of unknown length (chunked) starts in. Bodies are read whole,
+// so a few KiB would only buy many copies: from 64 KiB, doubling reaches 20 MB in nine steps, each
+// copy leaving garbage the size of everything read so far.
+const firstReadSize = 64 << 10
+
+// readCapped reads a body of at most limit bytes. The buffer is sized from Content-Length, so a
+// large result is never copied while growing; without one it starts at firstReadSize and doubles.
+// It never holds or reads more than limit+1 bytes: one byte past the limit is an error, not a
+// silent truncation.
 func readCapped(r io.Reader, contentLength, limit int64) ([]byte, error) {
 	if contentLength > limit {
 		return nil, &TooLargeError{Limit: limit}
 	}
-	size := int64(512)
+	size := int64(firstReadSize)
 	if contentLength >= 0 {
 		size = contentLength + 1 // +1 so reading EOF does not force a grow
 	}
-	buf := make([]byte, 0, size)
+	buf := make([]byte, 0, min(size, limit+1))
 	lr := io.LimitReader(r, limit+1)
 	for {
 		if len(buf) == cap(buf) {
-			buf = append(buf, 0)[:len(buf)]
+			if int64(len(buf)) > limit {
+				return nil, &TooLargeError{Limit: limit}
+			}
+			grown := make([]byte, len(buf), min(2*int64(cap(buf))+1, limit+1))
+			copy(grown, buf)
+			buf = grown
 		}
 		n, err := lr.Read(buf[len(buf):cap(buf)])
 		buf = buf[:len(buf)+n]
