@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
+	"unicode/utf8"
 )
 
 // Envelope is a GraphQL response decoded in full: every error with Toggle's extra keys, and the
@@ -103,7 +104,9 @@ type rawSpan []byte
 // UnmarshalJSON records the span without copying.
 func (r *rawSpan) UnmarshalJSON(b []byte) error { *r = b; return nil }
 
-// DecodeEnvelope decodes a GraphQL response body. Top-level keys are matched exactly (GraphQL is
+// DecodeEnvelope decodes a GraphQL response body in one pass over it (scanEnvelope validates the
+// whole body and finds the top-level members; only "errors" and "extensions" are decoded
+// further). Top-level keys are matched exactly (GraphQL is
 // case-sensitive; encoding/json's struct matching is not), duplicate keys keep the last value as
 // encoding/json does. A body that is not a JSON object yields a *BodyError.
 func DecodeEnvelope(body []byte) (Envelope, error) {
@@ -113,14 +116,18 @@ func DecodeEnvelope(body []byte) (Envelope, error) {
 	}
 	if trimmed[0] != '{' {
 		reason := "not JSON"
-		if json.Valid(trimmed) {
+		if _, valid := scanEnvelope(trimmed); valid {
 			reason = "JSON but not an object"
 		}
 		return Envelope{}, &BodyError{Reason: reason, Snippet: Snippet(body)}
 	}
-	var top map[string]rawSpan
-	if err := json.Unmarshal(body, &top); err != nil {
+	members, ok := scanEnvelope(body)
+	if !ok {
 		return Envelope{}, &BodyError{Reason: "not valid JSON", Snippet: Snippet(body)}
+	}
+	top := make(map[string][]byte, len(members))
+	for _, m := range members {
+		top[memberKey(m.key)] = m.value // a repeated key keeps the last value, as encoding/json does
 	}
 	var env Envelope
 	if d, ok := top["data"]; ok {
@@ -150,6 +157,17 @@ func DecodeEnvelope(body []byte) (Envelope, error) {
 		}
 	}
 	return env, nil
+}
+
+// memberKey unquotes a key scanEnvelope found (already known to be a valid JSON string) as
+// encoding/json does: escapes decoded, invalid UTF-8 replaced.
+func memberKey(quoted []byte) string {
+	if bytes.IndexByte(quoted, '\\') < 0 && utf8.Valid(quoted) {
+		return string(quoted[1 : len(quoted)-1])
+	}
+	var k string
+	_ = json.Unmarshal(quoted, &k)
+	return k
 }
 
 // decodeError decodes one error object leniently, keeping what has the expected type.
