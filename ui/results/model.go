@@ -80,6 +80,19 @@ func (m Model) SetDocument(d *Document) Model {
 	return m
 }
 
+// ReplaceDocument swaps the whole document in for the partial one on show (see PrepareHead),
+// keeping the scroll position; anything else is SetDocument.
+func (m Model) ReplaceDocument(d *Document) Model {
+	if m.doc == nil || !m.doc.partial {
+		return m.SetDocument(d)
+	}
+	top, x0 := m.top, m.x0
+	m = m.SetDocument(d)
+	m.top, m.x0 = top, x0
+	m.clampScroll()
+	return m
+}
+
 // Document returns the document on show, or nil.
 func (m Model) Document() *Document { return m.doc }
 

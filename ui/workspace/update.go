@@ -23,7 +23,16 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	case tea.MouseMsg:
 		return m.handleMouse(msg)
 	case RunFinishedMsg:
-		return m.finish(msg), nil
+		m = m.finish(msg)
+		if msg.rest != nil && m.results.Document() == msg.Doc {
+			return m, prepareRestCmd(msg.ID, msg.rest)
+		}
+		return m, nil
+	case DocumentReadyMsg:
+		if cur := m.results.Document(); cur != nil && cur.Partial() && msg.ID == m.lastID {
+			m.results = m.results.ReplaceDocument(msg.Doc)
+		}
+		return m, nil
 	case results.JumpToErrorMsg:
 		return m.jumpTo(msg.Line, msg.Column), nil
 	case results.SearchFinishedMsg:
