@@ -109,6 +109,11 @@ type Model struct {
 	refresh  statusbar.RefreshState
 	rejected string // fingerprint of a token the server refused for good
 	notice   notice
+
+	// viewGen counts the messages other than the clock's tick; frame keeps the workspace's
+	// rendering for the generation it was drawn at (see workspaceView).
+	viewGen uint64
+	frame   *frameCache
 }
 
 // New builds the root model on the login screen.
@@ -132,6 +137,7 @@ func New(opts Options) Model {
 		keys:  keys,
 		help:  h,
 		login: login.New(ctx, opts.Login),
+		frame: &frameCache{},
 	}
 }
 

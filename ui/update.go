@@ -27,6 +27,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) { return m.update(msg) }
 
 // update routes messages: global keys and session traffic here, the rest to the screen on show.
 func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
+	if _, clock := msg.(tickMsg); !clock {
+		m.viewGen++ // anything but the clock may change what the panes show
+	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.ctx.Width, m.ctx.Height = msg.Width, msg.Height

@@ -28,12 +28,35 @@ func (m Model) View() string {
 	case m.screen == screenLogin:
 		view = lipgloss.JoinVertical(lipgloss.Left, m.login.View(), m.helpLine())
 	default:
-		view = lipgloss.JoinVertical(lipgloss.Left, m.workspace.View(), m.noticeLine(), m.statusLine(), m.helpLine())
+		view = lipgloss.JoinVertical(lipgloss.Left, m.workspaceView(), m.noticeLine(), m.statusLine(), m.helpLine())
 	}
 	if m.dialog.open() {
 		view = prompt.Overlay(view, m.dialogBox(), w, h)
 	}
 	return view
+}
+
+// frameCache is the workspace's last rendering and the generation and size it was drawn at.
+type frameCache struct {
+	gen           uint64
+	width, height int
+	view          string
+	valid         bool
+}
+
+// workspaceView is the workspace's rendering, reused while only the clock has moved: when idle the
+// once-a-second tick changes the status bar (the token's age), not the panes, so it must not cost
+// a redraw of the editor and the results. A request in flight shows its elapsed time from the
+// clock, so it is drawn afresh.
+func (m Model) workspaceView() string {
+	c := m.frame
+	if c == nil || m.workspace.Running() {
+		return m.workspace.View()
+	}
+	if !c.valid || c.gen != m.viewGen || c.width != m.ctx.Width || c.height != m.ctx.Height {
+		*c = frameCache{gen: m.viewGen, width: m.ctx.Width, height: m.ctx.Height, view: m.workspace.View(), valid: true}
+	}
+	return c.view
 }
 
 // statusLine is the status bar.
