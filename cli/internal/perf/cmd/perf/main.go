@@ -28,7 +28,7 @@ func main() {
 	var cfg config
 	flag.StringVar(&cfg.bin, "bin", "bin/toggle-explorer", "the explorer binary to measure")
 	flag.StringVar(&cfg.helpers, "helpers", "bin/perf", "directory holding the minitea, skeleton and gqlload anchors")
-	flag.StringVar(&cfg.schema, "schema", "query/testdata/schema/github/schema.graphql", "GitHub's SDL, for the check row")
+	flag.StringVar(&cfg.schema, "schema", "query/schema/testdata/schema/github/schema.graphql", "GitHub's SDL, for the check row")
 	flag.IntVar(&cfg.rounds, "n", 5, "rounds (each measure and its anchor once per round, after a warm-up round)")
 	flag.DurationVar(&cfg.idle, "idle", 30*time.Second, "idle window per round for the idle CPU and RSS rows")
 	flag.BoolVar(&cfg.serve, "serve", false, "only serve the fake with the fixture (to profile by hand): print the endpoint and wait")
