@@ -1,5 +1,7 @@
 package session
 
+import "encoding/binary"
+
 // maxScanDepth is encoding/json's nesting limit: deeper documents are invalid there, so here too.
 const maxScanDepth = 10000
 
@@ -32,15 +34,13 @@ type scanner struct {
 	depth int
 }
 
-// ws skips JSON white space.
+// ws skips JSON white space. Compact JSON has none: one comparison says so.
 func (s *scanner) ws() {
 	for s.i < len(s.src) {
-		switch s.src[s.i] {
-		case ' ', '\t', '\n', '\r':
-			s.i++
-		default:
+		if c := s.src[s.i]; c > ' ' || (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
 			return
 		}
+		s.i++
 	}
 }
 
@@ -165,10 +165,25 @@ var plainStringByte = func() (t [256]bool) {
 	return t
 }()
 
+// hasSpecial reports whether any of the eight bytes in x is '"', '\\' or a control byte (< 0x20),
+// with the usual SWAR tests for a zero byte (after XOR with the byte sought) and for a byte below
+// a bound. The tests are exact as to whether such a byte exists (not as to which one), which is
+// all the caller asks before looking byte by byte.
+func hasSpecial(x uint64) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	quote := x ^ (ones * '"')
+	backslash := x ^ (ones * '\\')
+	return ((quote-ones)&^quote|(backslash-ones)&^backslash|(x-ones*0x20)&^x)&highs != 0
+}
+
 // str scans a string at s.src[s.i] == '"'.
 func (s *scanner) str() bool {
 	src, i := s.src, s.i+1
 	for {
+		// Eight bytes at a time while none is special, then byte by byte.
+		for i+8 <= len(src) && !hasSpecial(binary.LittleEndian.Uint64(src[i:])) {
+			i += 8
+		}
 		for i < len(src) && plainStringByte[src[i]] {
 			i++
 		}

@@ -57,3 +57,36 @@ func TestScanEnvelopeDepth(t *testing.T) {
 		}
 	}
 }
+
+// TestHasSpecial tries every byte value at every position of a word of plain bytes, and two
+// special bytes at once.
+func TestHasSpecial(t *testing.T) {
+	for pos := range 8 {
+		for c := range 256 {
+			word := []byte("abcdefgh")
+			word[pos] = byte(c)
+			x := uint64(0)
+			for i, b := range word {
+				x |= uint64(b) << (8 * i)
+			}
+			if got, want := hasSpecial(x), c < 0x20 || c == '"' || c == '\\'; got != want {
+				t.Fatalf("byte %#x at %d: hasSpecial = %v, want %v", c, pos, got, want)
+			}
+		}
+	}
+	if !hasSpecial(0x5c_22_61_61_61_61_61_61) || hasSpecial(0xff_80_7f_61_20_7e_61_61) {
+		t.Fatal("words of several bytes misjudged")
+	}
+}
+
+// BenchmarkJSONValid20MB is the anchor for BenchmarkDecodeEnvelope20MB: encoding/json's
+// validity scan alone, over the same body.
+func BenchmarkJSONValid20MB(b *testing.B) {
+	body := bigBody()
+	b.SetBytes(int64(len(body)))
+	for b.Loop() {
+		if !json.Valid(body) {
+			b.Fatal("invalid")
+		}
+	}
+}
