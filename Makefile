@@ -31,7 +31,7 @@ bench:
 	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
 
 ## perf: the explorer side by side with its anchors (curl, minimal Bubble Tea, gqlparser), as a
-## table of medians and ratios against performance.md's goals. Needs tmux and curl; about 4 min
+## table of medians and ratios against performance.md's goals. Needs tmux and curl; about 5 min
 ## (PERFFLAGS="-n 3 -idle 10s" for a quicker look).
 perf: build
 	$(GO) build -o bin/perf/ ./cli/internal/perf/cmd/...
