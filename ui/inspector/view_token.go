@@ -11,7 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/toggle-explorer/toggle-explorer/session"
-	"github.com/toggle-explorer/toggle-explorer/ui/results"
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 )
 
 // labelWidth aligns the Token tab's field labels.
@@ -126,7 +126,7 @@ func (m Model) skewLine() string {
 // redacted: showing it is the point.
 func revealLines(raw string, w int) []string {
 	var out []string
-	for _, part := range strings.Split(ansi.Hardwrap(results.Sanitize(raw), max(8, w-2), true), "\n") {
+	for _, part := range strings.Split(ansi.Hardwrap(display.Line(raw), max(8, w-2), true), "\n") {
 		out = append(out, "  "+part)
 	}
 	return out

@@ -5,9 +5,9 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
 	"github.com/toggle-explorer/toggle-explorer/ui/complete"
-	"github.com/toggle-explorer/toggle-explorer/ui/results"
 	"github.com/toggle-explorer/toggle-explorer/ui/statusbar"
 )
 
@@ -57,7 +57,7 @@ func (m Model) editorTitle() string {
 	line, col := m.editor.Cursor()
 	title := "Query"
 	if m.saved.name != "" {
-		title += " · " + results.Sanitize(m.saved.name)
+		title += " · " + display.Line(m.saved.name)
 	}
 	if m.Modified() {
 		title += " ●" // unsaved changes
