@@ -164,3 +164,29 @@ func TestHostileOutputDetails(t *testing.T) {
 	}
 	assertClean(t, "refused login stderr", errOut)
 }
+
+// A deadline of zero or less is bad usage: exit 4, nothing sent, whatever the command.
+func TestTimeoutMustBePositive(t *testing.T) {
+	h := newHarness(t, demoConfig())
+	for _, args := range [][]string{
+		{"run", "--timeout", "0", "-q", "{ Products(account_id: 1) { id } }"},
+		{"run", "--timeout=-5s", "-q", "{ Products(account_id: 1) { id } }"},
+		{"run", "--timeout", "soon", "-q", "{ Products(account_id: 1) { id } }"},
+		{"login", "--timeout", "0s"},
+		{"check", "--timeout", "-1ms", "x.graphql"},
+	} {
+		code, _, errOut := h.run("", args...)
+		if code != exitUsage {
+			t.Errorf("%v: exit %d, want %d", args, code, exitUsage)
+		}
+		if !strings.Contains(errOut, "-timeout") {
+			t.Errorf("%v: stderr does not name the flag: %s", args, errOut)
+		}
+	}
+	if n := h.server.Stats().Requests; n != 0 {
+		t.Errorf("%d requests reached the server", n)
+	}
+	if code, _, errOut := h.run("", "run", "--timeout", "30s", "-q", "{ Products(account_id: 1) { id } }"); code != exitOK {
+		t.Errorf("a positive timeout was refused: exit %d: %s", code, errOut)
+	}
+}
