@@ -187,3 +187,12 @@ func TestIndentationIsCapped(t *testing.T) {
 		t.Errorf("output of %d bytes for a %d-byte input", len(out), len(in))
 	}
 }
+
+// A body nested past encoding/json's limit is shown as text with "too deep" as the reason, not as
+// a syntax error.
+func TestPrepareTooDeep(t *testing.T) {
+	d := Prepare([]byte(strings.Repeat("[", 100_000)), Meta{})
+	if d.IsJSON() || !strings.Contains(d.Note(), "levels deep") {
+		t.Errorf("note = %q", d.Note())
+	}
+}
