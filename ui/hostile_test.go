@@ -8,7 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/toggle-explorer/toggle-explorer/internal/hostile"
-	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/query/history"
 	"github.com/toggle-explorer/toggle-explorer/session"
 	"github.com/toggle-explorer/toggle-explorer/session/display"
 	"github.com/toggle-explorer/toggle-explorer/ui/internal/uitest"
@@ -40,7 +40,7 @@ func TestHostileServerNeverReachesTheScreen(t *testing.T) {
 				Login:       login.Options{Endpoint: testEndpoint, Identity: "demo", Password: "wrong"},
 				Workspace:   workspace.Options{Query: q},
 				Connect:     connect,
-				History:     query.NewHistory(filepath.Join(t.TempDir(), "history.jsonl"), 0),
+				History:     history.New(filepath.Join(t.TempDir(), "history.jsonl"), 0),
 				Now:         f.clock.Now(),
 				DisableTick: true,
 			}
