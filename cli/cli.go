@@ -12,6 +12,7 @@ import (
 
 	"golang.org/x/term"
 
+	"github.com/toggle-explorer/toggle-explorer/internal/headless"
 	"github.com/toggle-explorer/toggle-explorer/session/display"
 )
 
@@ -46,6 +47,9 @@ func (c *program) context() context.Context {
 
 // Main runs the command line with the process's arguments and streams and returns the exit code.
 func Main() int {
+	// Bubble Tea's init has run by now, with TERM=dumb for a headless command line (see package
+	// headless): the real TERM is back before anything can read it.
+	headless.Restore()
 	c := &program{
 		stdin:     os.Stdin,
 		stdout:    os.Stdout,
