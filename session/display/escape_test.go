@@ -132,6 +132,9 @@ func FuzzJSON(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
 		out := JSON(b)
+		if clean(b) != bytes.Equal(escapeJSON(b), b) {
+			t.Fatalf("clean(%q) = %v, but the slow path gives %q", b, clean(b), escapeJSON(b))
+		}
 		if i := Unsafe(string(out), false); i >= 0 {
 			t.Fatalf("JSON(%q) = %q keeps an unsafe rune at %d", b, out, i)
 		}
@@ -149,4 +152,21 @@ func FuzzJSON(f *testing.F) {
 			t.Fatalf("JSON(%q) = %q changed the value: %#v vs %#v", b, out, before, after)
 		}
 	})
+}
+
+func BenchmarkJSON(b *testing.B) {
+	body := bytes.Repeat([]byte(`{"card_reference":"6280000000000000001","product_name":"Gift Café ☕","balance":3250},`), 1<<20/85)
+	b.SetBytes(int64(len(body)))
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = JSON(body)
+	}
+}
+
+func BenchmarkLine(b *testing.B) {
+	s := strings.Repeat("Cannot query field \"x\" on type \"Query\". 日本 ", 4)
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = Line(s)
+	}
 }
