@@ -11,17 +11,24 @@ import (
 	"strconv"
 	"syscall"
 	"testing"
+	"time"
 	"unsafe"
+
+	"net/http/httptest"
+
+	"github.com/toggle-explorer/toggle-explorer/internal/hostile"
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 )
 
 // The two questions termenv asks a terminal: background colour (OSC 11) and cursor position (DSR).
 var queries = [][]byte{[]byte("\x1b]11;?"), []byte("\x1b[6n")}
 
-// TestHeadlessCommandsDoNotQueryTheTerminal builds the binary and runs headless command lines on
-// a pseudo-terminal that never answers: none may write a terminal query. (Before the fix each of
-// them wrote both and waited 5 s.) The TUI's command line, run the same way, does write the query:
-// the check can see one.
-func TestHeadlessCommandsDoNotQueryTheTerminal(t *testing.T) {
+// TestTheBinaryOnATerminal builds the binary and runs it on a pseudo-terminal that never answers.
+// Headless command lines may not write a terminal query (before the fix each of them wrote both
+// and waited 5 s); the TUI's command line, run the same way, does write it, so the check can see
+// one. Against a server that answers with escape sequences in every field, no command puts a raw
+// control or bidi character on the terminal.
+func TestTheBinaryOnATerminal(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary")
 	}
@@ -49,6 +56,32 @@ func TestHeadlessCommandsDoNotQueryTheTerminal(t *testing.T) {
 			}
 		}
 	}
+	// The real binary on a terminal, against a server that answers with escape sequences in
+	// every field: not one raw control or bidi character on the screen.
+	srv := httptest.NewServer(hostile.Handler(time.Now))
+	defer srv.Close()
+	hostileEnv := append(env, "TOGGLE_ENDPOINT="+srv.URL+"/graphql", "TOGGLE_USERNAME=demo")
+	for _, c := range []struct {
+		password string
+		args     []string
+	}{
+		{hostile.Password, []string{"login", "-v", "--no-store"}},
+		{"wrong", []string{"login", "-v", "--no-store"}},
+		{hostile.Password, []string{"run", "-v", "--no-store", "-q", hostile.QueryErrors}},
+		{hostile.Password, []string{"run", "--no-store", "-q", hostile.QueryNonJSON}},
+		{hostile.Password, []string{"run", "--no-store", "-q", hostile.QueryInvalid}},
+		{hostile.Password, []string{"run", "--no-store", "-q", hostile.QueryData}},
+		{"", []string{"token", hostile.Token(time.Now())}},
+	} {
+		out := runOnPTY(t, bin, c.args, append(hostileEnv, "TOGGLE_PASSWORD="+c.password), false)
+		if i := display.Unsafe(string(out), false); i >= 0 {
+			t.Errorf("%q put a raw unsafe byte on the terminal at %d: %q", c.args, i, out[max(0, i-30):min(len(out), i+30)])
+		}
+		if !bytes.Contains(out, []byte(`\x1b]`)) && !bytes.Contains(out, []byte(`\u202e`)) {
+			t.Errorf("%q: the hostile text is not on the terminal, escaped:\n%q", c.args, out)
+		}
+	}
+
 	// Positive control: the TUI still asks (its colours depend on the answer); the process is
 	// killed once the question is seen.
 	out := runOnPTY(t, bin, []string{"--endpoint", "http://127.0.0.1:1/graphql"}, env, true)
