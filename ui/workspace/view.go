@@ -65,7 +65,7 @@ func (m Model) editorTitle() string {
 	title += fmt.Sprintf("  %d:%d", line, col)
 	diags := m.editor.Diagnostics()
 	if d, ok := m.editor.DiagnosticAtCursor(); ok {
-		title += "  ✗ " + d.Message
+		title += "  ✗ " + display.Line(d.Message) // may quote the document or the schema
 	} else if len(diags) > 0 {
 		// The count says there is something to look at; ctrl+g goes there.
 		title += "  ✗ " + problems(len(diags)) + " (ctrl+g)"
