@@ -3,13 +3,14 @@ package historyview
 import (
 	"encoding/json"
 	"strings"
+	"time"
 
 	"github.com/toggle-explorer/toggle-explorer/query/history"
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 	"github.com/toggle-explorer/toggle-explorer/ui/codeview"
 
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/toggle-explorer/toggle-explorer/session/display"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
 	"github.com/toggle-explorer/toggle-explorer/ui/editor"
 )
@@ -66,7 +67,7 @@ func (m Model) previewHeader(e history.Entry, width int) []string {
 	lines := []string{
 		clean(when + " · " + kind + " " + operationLabelName(e)),
 		st.Muted.Render("status   ") + outcomeStyle(st, e.Outcome).Render(clean(formatStatus(e))) +
-			st.Muted.Render(" · ") + formatDuration(e.DurationMS) + st.Muted.Render(" · ") + formatSize(e.Size),
+			st.Muted.Render(" · ") + display.Duration(time.Duration(e.DurationMS)*time.Millisecond) + st.Muted.Render(" · ") + display.Size(e.Size),
 		st.Muted.Render("endpoint ") + clean(e.Endpoint),
 	}
 	if e.TokenFingerprint != "" {

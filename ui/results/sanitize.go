@@ -1,7 +1,7 @@
 package results
 
 import (
-	"github.com/mattn/go-runewidth"
+	"github.com/clipperhouse/displaywidth"
 
 	"github.com/toggle-explorer/toggle-explorer/session/display"
 )
@@ -25,7 +25,10 @@ func escapeRune(r rune, size int, lead byte) (text string, width int, ok bool) {
 	return "", 0, false
 }
 
-// runeCells is the display width of a printable rune.
+// runeCells is the display width of a printable rune. displaywidth is what
+// lipgloss and the Bubble Tea renderer measure with (through x/ansi), so the
+// columns computed here agree with theirs (go-runewidth disagrees on about
+// 1,400 printable runes).
 func runeCells(r rune) int {
-	return runewidth.RuneWidth(r)
+	return displaywidth.Rune(r)
 }
