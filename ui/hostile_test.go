@@ -20,7 +20,7 @@ import (
 // in every field (a refused login's message, the token's subject and claims, error messages,
 // paths, validation keys and messages, non-JSON and invalid-JSON bodies, raw C1 and bidi inside
 // JSON strings) and looks at every view: login, workspace and results, status bar and notices,
-// the inspector's pages, history, help. No raw control or bidi character may reach any of them.
+// the inspector's pages, history, docs, help. No raw control or bidi character may reach any of them.
 func TestHostileServerNeverReachesTheScreen(t *testing.T) {
 	for _, q := range []string{hostile.QueryErrors, hostile.QueryNonJSON, hostile.QueryInvalid, hostile.QueryData} {
 		t.Run(q, func(t *testing.T) {
@@ -93,12 +93,34 @@ func TestHostileServerNeverReachesTheScreen(t *testing.T) {
 				look("inspector " + strings.Join(keys, " "))
 				d.send(uitest.Key("esc"))
 			}
-			d.send(uitest.Key("esc"))
+			closeOverlay := func(title string) {
+				t.Helper()
+				for range 4 {
+					if !strings.Contains(d.m.View(), title) {
+						return
+					}
+					// A pane asks the root to close it with a message: deliver it.
+					for _, msg := range uitest.Messages(d.send(uitest.Key("esc"))) {
+						d.send(msg)
+					}
+				}
+				t.Fatalf("esc does not close %s:\n%s", title, d.m.View())
+			}
+			closeOverlay("Auth inspector")
 			for _, msg := range uitest.Messages(d.send(uitest.Key("f4"))) {
 				d.send(msg)
 			}
+			if !strings.Contains(d.m.View(), "History") {
+				t.Fatalf("f4 shows no history:\n%s", d.m.View())
+			}
 			look("history")
-			d.send(uitest.Key("esc"))
+			closeOverlay("History")
+			d.send(uitest.Key("f3"))
+			if !strings.Contains(d.m.View(), "Schema docs") {
+				t.Fatalf("f3 shows no docs:\n%s", d.m.View())
+			}
+			look("docs")
+			closeOverlay("Schema docs")
 			d.send(uitest.Key("f1"))
 			look("help")
 		})
