@@ -36,11 +36,18 @@ func TestHostileServerNeverReachesTheScreen(t *testing.T) {
 				}
 				return s, err
 			}
+			// The history file is text from disk: a tampered entry holds the payload everywhere.
+			hist := history.New(filepath.Join(t.TempDir(), "history.jsonl"), 0)
+			if err := hist.Append(history.Entry{Endpoint: hostile.Payload, Operation: hostile.Payload, OperationKind: "query",
+				Document: "{ a(s: \"" + hostile.Payload + "\") }", Variables: map[string]any{hostile.Payload: hostile.Payload},
+				Outcome: hostile.Payload, ErrorSummary: hostile.Payload, TokenFingerprint: hostile.Payload}); err != nil {
+				t.Fatal(err)
+			}
 			opts := Options{
 				Login:       login.Options{Endpoint: testEndpoint, Identity: "demo", Password: "wrong"},
 				Workspace:   workspace.Options{Query: q},
 				Connect:     connect,
-				History:     history.New(filepath.Join(t.TempDir(), "history.jsonl"), 0),
+				History:     hist,
 				Now:         f.clock.Now(),
 				DisableTick: true,
 			}
@@ -110,8 +117,8 @@ func TestHostileServerNeverReachesTheScreen(t *testing.T) {
 			for _, msg := range uitest.Messages(d.send(uitest.Key("f4"))) {
 				d.send(msg)
 			}
-			if !strings.Contains(d.m.View(), "History") {
-				t.Fatalf("f4 shows no history:\n%s", d.m.View())
+			if !strings.Contains(d.m.View(), "History") || !strings.Contains(d.m.View(), `\x1b]0;pwned`) {
+				t.Fatalf("f4 shows no history, or not the tampered entry escaped:\n%s", d.m.View())
 			}
 			look("history")
 			closeOverlay("History")
