@@ -185,11 +185,39 @@ func appendOperation(s *ast.Schema, d *doc, root ast.Operation, path []string, d
 	name := operationName(d.ast, path[0])
 	body := renderPath(s, path, defs, 0, pending, layout{multi: true, indent: "  ", unit: "  "})
 	op := string(root) + " " + name + " {\n  " + body + "\n}\n"
-	trimmed := strings.TrimRight(d.text, " \t\r\n")
+	trimmed := strings.TrimRight(nameAnonymous(d), " \t\r\n")
 	if trimmed == "" {
 		return op, 0
 	}
 	return trimmed + "\n\n" + op, len(d.ast.Operations)
+}
+
+// nameAnonymous names an anonymous operation after its first field, since an anonymous
+// operation must be the only one in its document.
+func nameAnonymous(d *doc) string {
+	text := d.text
+	for i := len(d.ast.Operations) - 1; i >= 0; i-- {
+		op := d.ast.Operations[i]
+		if op.Name != "" {
+			continue
+		}
+		first := "Query"
+		if len(op.SelectionSet) > 0 {
+			if f, ok := op.SelectionSet[0].(*ast.Field); ok {
+				first = f.Name
+			}
+		}
+		name := operationName(d.ast, first)
+		_, _, p := d.opRange(i)
+		if p.keyword < 0 {
+			at := d.t.list[p.braceL].start
+			text = text[:at] + "query " + name + " " + text[at:]
+		} else {
+			at := d.t.list[p.keyword].end
+			text = text[:at] + " " + name + text[at:]
+		}
+	}
+	return text
 }
 
 // remove takes the field at path out of operation i, with the parents it leaves empty.
