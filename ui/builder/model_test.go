@@ -1,0 +1,187 @@
+package builder
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"github.com/toggle-explorer/toggle-explorer/query"
+)
+
+// fieldChain is the node keys from the root down to the field at path.
+func fieldChain(root ast.Operation, path ...string) []string {
+	out := []string{string(root)}
+	for i := range path {
+		out = append(out, nodeKey(root, path[:i+1], nil))
+	}
+	return out
+}
+
+// argChain is the node keys down to an argument (then input fields) of the field at path.
+func argChain(root ast.Operation, path []string, arg ...string) []string {
+	out := fieldChain(root, path...)
+	for i := range arg {
+		out = append(out, nodeKey(root, path, arg[:i+1]))
+	}
+	return out
+}
+
+func TestBuildCardsByKeys(t *testing.T) {
+	s := toggleSchema(t)
+	text := ""
+	m := newModel(s, text, 0, 120, 40)
+	m = goTo(t, m, &text, fieldChain(ast.Query, "Cards", "data", "card_reference"))
+	m, edits := press(t, m, &text, " ")
+	if len(edits) != 1 {
+		t.Fatalf("space gave %d edits", len(edits))
+	}
+	m = goTo(t, m, &text, fieldChain(ast.Query, "Cards", "data", "balance"))
+	m, _ = press(t, m, &text, " ")
+	m = goTo(t, m, &text, fieldChain(ast.Query, "Cards", "total"))
+	m, _ = press(t, m, &text, " ")
+	m = goTo(t, m, &text, argChain(ast.Query, []string{"Cards"}, "card_reference"))
+	// enter opens the prompt; typing $ref makes the value a variable.
+	m, _ = press(t, m, &text, "enter")
+	m = typeText(t, m, &text, "$ref")
+	m, edits = press(t, m, &text, "enter")
+	want := "query Cards($ref: String) {\n  Cards(card_reference: $ref) {\n    data {\n      card_reference\n      balance\n    }\n    total\n  }\n}\n"
+	if text != want {
+		t.Fatalf("got\n%s\nwant\n%s", text, want)
+	}
+	if len(edits) != 1 || len(edits[0].Declared) != 1 || edits[0].Declared[0].Name != "ref" {
+		t.Fatalf("edits %+v", edits)
+	}
+	if r, _ := m.current(); r.value != "$ref" {
+		t.Fatalf("the argument row shows %q", r.value)
+	}
+	// Unticking balance is an edit too, and the tree follows it.
+	m = goTo(t, m, &text, fieldChain(ast.Query, "Cards", "data", "balance"))
+	m, _ = press(t, m, &text, " ")
+	if strings.Contains(text, "balance") {
+		t.Fatalf("balance still there:\n%s", text)
+	}
+	if r, _ := m.current(); r.selected {
+		t.Fatal("the row still shows balance ticked")
+	}
+}
+
+func TestDollarKeyMakesVariableAndHeldArguments(t *testing.T) {
+	s := toggleSchema(t)
+	text := ""
+	m := newModel(s, text, 0, 120, 40)
+	// An argument of a field not selected yet is held, then written with the first tick below.
+	m = goTo(t, m, &text, argChain(ast.Query, []string{"Cards"}, "card_reference"))
+	m, edits := press(t, m, &text, "$")
+	if len(edits) != 0 {
+		t.Fatalf("held argument edited the text: %q", text)
+	}
+	if r, _ := m.current(); r.value != "$card_reference" || !r.pending {
+		t.Fatalf("row %+v", r)
+	}
+	m = goTo(t, m, &text, fieldChain(ast.Query, "Cards", "total"))
+	_, edits = press(t, m, &text, " ")
+	want := "query Cards($card_reference: String) {\n  Cards(card_reference: $card_reference) {\n    total\n  }\n}\n"
+	if text != want {
+		t.Fatalf("got\n%s", text)
+	}
+	if len(edits) != 1 || len(edits[0].Declared) != 1 {
+		t.Fatalf("declared %+v", edits)
+	}
+}
+
+func TestRequiredArgumentsAreAskedFor(t *testing.T) {
+	s := toggleSchema(t)
+	text := ""
+	m := newModel(s, text, 0, 120, 40)
+	m = goTo(t, m, &text, fieldChain(ast.Query, "Products", "name"))
+	m, edits := press(t, m, &text, " ")
+	if len(edits) != 0 || m.entry == nil || m.entry.req.arg[0] != "account_id" {
+		t.Fatalf("expected a prompt for account_id, got entry %+v, text %q", m.entry, text)
+	}
+	m = typeText(t, m, &text, "abc")
+	m, _ = press(t, m, &text, "enter")
+	if m.entry == nil || m.entry.problem == "" {
+		t.Fatal("a non-number for Int! should be refused in the prompt")
+	}
+	for range 3 {
+		m, _ = press(t, m, &text, "backspace")
+	}
+	m = typeText(t, m, &text, "1")
+	m, _ = press(t, m, &text, "enter")
+	if want := "query Products {\n  Products(account_id: 1) {\n    name\n  }\n}\n"; text != want {
+		t.Fatalf("got\n%s", text)
+	}
+}
+
+func TestFilterKeepsAncestorsAndSpaceStillToggles(t *testing.T) {
+	s := toggleSchema(t)
+	text := "query Q {\n  Cards {\n    total\n  }\n}\n"
+	m := newModel(s, text, 0, 120, 40)
+	m = goTo(t, m, &text, fieldChain(ast.Query, "Cards", "data"))
+	m, _ = press(t, m, &text, "right")
+	m = typeText(t, m, &text, "balan")
+	var names []string
+	for _, r := range m.rows {
+		names = append(names, r.name)
+	}
+	if got := strings.Join(names, " "); got != "Query Cards data balance initial_balance Mutation createBalanceAdjustment" {
+		t.Fatalf("filtered rows: %s", got)
+	}
+	if r, _ := m.current(); r.name != "balance" {
+		t.Fatalf("selection on %s, want the first match", r.name)
+	}
+	m, _ = press(t, m, &text, " ")
+	if want := "query Q {\n  Cards {\n    total\n    data {\n      balance\n    }\n  }\n}\n"; text != want {
+		t.Fatalf("got\n%s", text)
+	}
+	m, _ = press(t, m, &text, "esc")
+	if m.filter != "" {
+		t.Fatal("esc should clear the filter first")
+	}
+}
+
+func TestTreeReflectsDocumentAndDeprecatedLast(t *testing.T) {
+	s := toggleSchema(t)
+	text := "query A { Accounts { total } }\n\nquery B {\n  Cards { data { ...F } }\n}\nfragment F on Card { balance }\n"
+	m := newModel(s, text, strings.Index(text, "query B")+3, 120, 40)
+	m = goTo(t, m, &text, fieldChain(ast.Query, "Cards", "data", "balance"))
+	r, _ := m.current()
+	if !r.selected || !r.viaFrag {
+		t.Fatalf("balance through a fragment: %+v", r)
+	}
+	for _, r := range m.rows {
+		if r.kind == rowField && r.depth == 1 && r.name == "Accounts" && r.selected {
+			t.Fatal("Accounts belongs to the other operation")
+		}
+	}
+	m, _ = press(t, m, &text, " ")
+	if st, isErr := m.Status(); !isErr || !strings.Contains(st, "fragment") {
+		t.Fatalf("status %q", st)
+	}
+}
+
+func TestDeprecatedFieldsComeLastAndAreMarked(t *testing.T) {
+	s, err := query.LoadSDL("t.graphql", `type Query {
+  "old way" old: Int @deprecated(reason: "use new")
+  "new way" new: Int
+  other: String
+}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := newModel(s, "", 0, 80, 24)
+	var names []string
+	for _, r := range m.rows {
+		names = append(names, r.name)
+	}
+	if got := strings.Join(names, " "); got != "Query new other old" {
+		t.Fatalf("rows %s", got)
+	}
+	text := ""
+	m = goTo(t, m, &text, fieldChain(ast.Query, "old"))
+	v := m.View()
+	if !strings.Contains(v, "old Int deprecated") || !strings.Contains(v, "deprecated: use new") {
+		t.Fatalf("deprecation not shown:\n%s", v)
+	}
+}
