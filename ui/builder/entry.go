@@ -197,7 +197,7 @@ func (m Model) missingRequired(root ast.Operation, path []string) []request {
 				if !a.Type.NonNull || a.DefaultValue != nil {
 					continue
 				}
-				if v, _ := m.argValue(root, p, []string{a.Name}); v != "" {
+				if v, _ := m.argValue(root, p, []string{a.Name}); v != "" || m.heldBelow(root, p, []string{a.Name}) {
 					continue
 				}
 				out = append(out, request{root: root, path: append([]string(nil), p...), arg: []string{a.Name}, typ: a.Type})

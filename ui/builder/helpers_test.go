@@ -89,7 +89,8 @@ func goTo(t testing.TB, m Model, text *string, chain []string) Model {
 				break
 			}
 			if n > len(m.rows) {
-				t.Fatalf("no row %s among %d rows", k, len(m.rows))
+				st, _ := m.Status()
+				t.Fatalf("no row %s among %d rows (status %q, prompt %v)\n%s", k, len(m.rows), st, m.entry != nil, m.View())
 			}
 			m, _ = press(t, m, text, "down")
 		}

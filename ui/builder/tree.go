@@ -75,6 +75,9 @@ func (m Model) buildRows() []row {
 			def := s.Types[a.Type.Name()]
 			r.expandable = def != nil && def.Kind == ast.InputObject
 			r.value, r.pending = m.argValue(root, path, ap)
+			if r.value == "" && m.heldBelow(root, path, ap) {
+				r.value, r.pending = "{…}", true
+			}
 			r.expanded = r.expandable && m.expanded[r.key()]
 			rows = append(rows, r)
 			if r.expanded {
@@ -174,6 +177,17 @@ func (m Model) argValue(root ast.Operation, path, arg []string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// heldBelow reports whether a pending value is held for an input field under arg.
+func (m Model) heldBelow(root ast.Operation, path, arg []string) bool {
+	prefix := build.Key(arg) + "/"
+	for _, a := range m.pending[fieldKey(root, path)] {
+		if strings.HasPrefix(build.Key(a.Path), prefix) {
+			return true
+		}
+	}
+	return false
 }
 
 // filterRows keeps the rows whose name contains f (ignoring case) and their ancestors.
