@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/toggle-explorer/toggle-explorer/mockapi"
-	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/query/schema"
 )
 
 // TestFlowBuildAndRunCardsWithoutTypingGraphQL is the builder's "done when": from an empty
@@ -18,11 +18,11 @@ func TestFlowBuildAndRunCardsWithoutTypingGraphQL(t *testing.T) {
 	opts.Workspace.Query, opts.Workspace.Variables = "", ""
 	d := newDriver(t, f, opts, 120, 40)
 	d.login()
-	schema, err := query.LoadFile("../mockapi/schema.graphql")
+	sch, err := schema.LoadFile("../mockapi/schema.graphql")
 	if err != nil {
 		t.Fatal(err)
 	}
-	d.send(schemaLoadedMsg{gen: d.m.sessGen, schema: schema, source: "introspection"})
+	d.send(schemaLoadedMsg{gen: d.m.sessGen, schema: sch, source: "introspection"})
 
 	// The empty editor offers the builder.
 	if v := d.m.View(); !strings.Contains(v, "f6 builds a query") {
@@ -82,11 +82,11 @@ func TestBuilderFromDocsTypePage(t *testing.T) {
 	opts := f.options()
 	d := newDriver(t, f, opts, 120, 40)
 	d.login()
-	schema, err := query.LoadFile("../mockapi/schema.graphql")
+	sch, err := schema.LoadFile("../mockapi/schema.graphql")
 	if err != nil {
 		t.Fatal(err)
 	}
-	d.send(schemaLoadedMsg{gen: d.m.sessGen, schema: schema, source: "introspection"})
+	d.send(schemaLoadedMsg{gen: d.m.sessGen, schema: sch, source: "introspection"})
 	d.press("f3")
 	d.typeText("CardPage")
 	d.press("enter")

@@ -10,7 +10,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
-	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/query/schema"
 	"github.com/toggle-explorer/toggle-explorer/ui/internal/uitest"
 )
 
@@ -21,9 +21,9 @@ func TestMain(m *testing.M) {
 }
 
 // toggleSchema is the fake Toggle API's schema.
-func toggleSchema(t testing.TB) *query.Schema {
+func toggleSchema(t testing.TB) *schema.Schema {
 	t.Helper()
-	s, err := query.LoadFile(filepath.Join("..", "..", "mockapi", "schema.graphql"))
+	s, err := schema.LoadFile(filepath.Join("..", "..", "mockapi", "schema.graphql"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -31,9 +31,9 @@ func toggleSchema(t testing.TB) *query.Schema {
 }
 
 // githubSchema is GitHub's public schema (~1,600 types).
-func githubSchema(t testing.TB) *query.Schema {
+func githubSchema(t testing.TB) *schema.Schema {
 	t.Helper()
-	s, err := query.LoadFile(filepath.Join("..", "..", "query", "testdata", "schema", "github", "schema.graphql"))
+	s, err := schema.LoadFile(filepath.Join("..", "..", "query", "testdata", "schema", "github", "schema.graphql"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,7 +41,7 @@ func githubSchema(t testing.TB) *query.Schema {
 }
 
 // newModel is a builder of w×h over text with the cursor at byte offset cursor.
-func newModel(s *query.Schema, text string, cursor, w, h int) Model {
+func newModel(s *schema.Schema, text string, cursor, w, h int) Model {
 	ctx := uitest.NewContext(time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC))
 	return New(ctx, s, text, cursor).SetSize(w, h)
 }

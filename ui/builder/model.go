@@ -4,7 +4,7 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/vektah/gqlparser/v2/ast"
 
-	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/query/schema"
 	"github.com/toggle-explorer/toggle-explorer/query/build"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
 )
@@ -44,14 +44,14 @@ type Model struct {
 	width, height int
 }
 
-// New builds a builder over schema (nil: none, see SetUnavailable) for the document text with
+// New builds a builder over schema s (nil: none, see SetUnavailable) for the document text with
 // the editor's cursor at byte offset cursor. Query and Mutation start expanded.
-func New(ctx *common.Context, schema *query.Schema, text string, cursor int) Model {
+func New(ctx *common.Context, s *schema.Schema, text string, cursor int) Model {
 	m := Model{ctx: ctx, keys: DefaultKeyMap(), st: newStyles(ctx.Styles),
 		expanded: map[string]bool{string(ast.Query): true, string(ast.Mutation): true},
 		pending:  map[string][]build.Arg{}}
-	if schema != nil {
-		m.schema = schema.AST()
+	if s != nil {
+		m.schema = s.AST()
 	} else {
 		m.reason = "not loaded yet"
 	}

@@ -6,7 +6,7 @@ import (
 
 	"github.com/vektah/gqlparser/v2/ast"
 
-	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/query/schema"
 )
 
 // fieldChain is the node keys from the root down to the field at path.
@@ -162,7 +162,7 @@ func TestTreeReflectsDocumentAndDeprecatedLast(t *testing.T) {
 }
 
 func TestDeprecatedFieldsComeLastAndAreMarked(t *testing.T) {
-	s, err := query.LoadSDL("t.graphql", `type Query {
+	s, err := schema.LoadSDL("t.graphql", `type Query {
   "old way" old: Int @deprecated(reason: "use new")
   "new way" new: Int
   other: String

@@ -8,7 +8,7 @@ import (
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/parser"
 
-	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/query/saved"
 )
 
 // TestBuildEveryStarterByKeys builds each starter query from an empty editor with the
@@ -19,7 +19,7 @@ import (
 // argument's own type), and a one-object list written without brackets.
 func TestBuildEveryStarterByKeys(t *testing.T) {
 	s := toggleSchema(t)
-	files, _ := query.ToggleStarter()
+	files, _ := saved.ToggleStarter()
 	names := make([]string, 0, len(files))
 	for n := range files {
 		names = append(names, n)
