@@ -169,7 +169,7 @@ func (m Model) openBuilder(typeName string) Model {
 
 // applyBuild hands a builder change to the workspace's editors.
 func (m Model) applyBuild(msg builder.EditMsg) (Model, tea.Cmd) {
-	cmd, note := m.workspace.ApplyBuild(msg.Edit, msg.Cursor, msg.Declared)
+	cmd, note := m.workspace.ApplyBuild(msg.Edit, msg.Replaced, msg.Cursor, msg.Declared)
 	if note != "" {
 		m.say(noticeWarn, "⚠ "+note)
 	}

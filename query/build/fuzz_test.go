@@ -145,3 +145,39 @@ func validate(s *ast.Schema, text string) string {
 	}
 	return strings.Join(out, "; ")
 }
+
+// FuzzSetArgValue writes arbitrary text as an argument value, nested or not, on a selected
+// and an unselected field: the builder either refuses or gives a document that parses, and
+// its edit turns the old text into the new.
+func FuzzSetArgValue(f *testing.F) {
+	s := toggleSchema(f)
+	f.Add("query Q {\n  Cards(page: 1) { total }\n}\n", "card_reference", "", `"x"`)
+	f.Add("mutation M { createReversal(ReversalItems: [{ line_item_id: 1 }]) { id } }", "ReversalItems", "line_item_id", "$line")
+	f.Add("mutation M { createReversal(ReversalItems: $x) { id } }", "ReversalItems", "shipping_refund", "true")
+	f.Add("", "page", "", "2")
+	f.Add("{ Cards { total } }", "limit", "", ") { bad")
+	f.Fuzz(func(t *testing.T, doc, arg, sub, value string) {
+		if len(doc) > 2000 || len(value) > 200 {
+			return
+		}
+		path := []string{"Cards"}
+		root := ast.Query
+		if strings.Contains(doc, "mutation") {
+			path, root = []string{"createReversal"}, ast.Mutation
+		}
+		a := Arg{Path: []string{arg}, Value: value}
+		if sub != "" {
+			a.Path = append(a.Path, sub)
+		}
+		ch, err := SetArg(s, doc, 1, root, path, a, nil)
+		if err != nil {
+			return
+		}
+		if got := ch.Edit.Apply(doc); got != ch.Text {
+			t.Fatalf("edit %+v does not produce the new text", ch.Edit)
+		}
+		if _, err := parse(ch.Text); err != nil {
+			t.Fatalf("result does not parse: %v\n%s", err, ch.Text)
+		}
+	})
+}

@@ -6,7 +6,10 @@ import "github.com/toggle-explorer/toggle-explorer/query/build"
 // move its cursor to Cursor (a byte offset in the new text; -1 leaves it), and add Declared to
 // the variables pane with placeholders.
 type EditMsg struct {
-	Edit     build.Edit
+	Edit build.Edit
+	// Replaced is the text the edit replaces, so the root can check the editor still holds
+	// what the builder edited.
+	Replaced string
 	Cursor   int
 	Declared []build.Variable
 }

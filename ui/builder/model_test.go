@@ -185,3 +185,45 @@ func TestDeprecatedFieldsComeLastAndAreMarked(t *testing.T) {
 		t.Fatalf("deprecation not shown:\n%s", v)
 	}
 }
+
+func TestEnumArgumentOffersValuesAndBecomesVariable(t *testing.T) {
+	s, err := schema.LoadSDL("t.graphql", `type Query { items(order: Order = ASC, first: Int!): [Item] }
+enum Order { ASC DESC }
+type Item { id: ID }`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := ""
+	m := newModel(s, text, 0, 80, 24)
+	m = goTo(t, m, &text, fieldChain(ast.Query, "items", "id"))
+	m, _ = press(t, m, &text, " ")
+	if m.entry == nil || m.entry.req.arg[0] != "first" {
+		t.Fatal("the required argument first was not asked for")
+	}
+	m = typeText(t, m, &text, "5")
+	m, _ = press(t, m, &text, "enter")
+	m = goTo(t, m, &text, argChain(ast.Query, []string{"items"}, "order"))
+	m, _ = press(t, m, &text, "enter")
+	if m.entry == nil || strings.Join(m.entry.choices, " ") != "ASC DESC" {
+		t.Fatalf("enum prompt %+v", m.entry)
+	}
+	if v := m.View(); !strings.Contains(v, "‹ASC›") {
+		t.Fatalf("choices not shown:\n%s", v)
+	}
+	m, _ = press(t, m, &text, "down", "enter")
+	if want := "query Items {\n  items(first: 5, order: DESC) {\n    id\n  }\n}\n"; text != want {
+		t.Fatalf("got\n%s", text)
+	}
+	m, edits := press(t, m, &text, "$")
+	if want := "query Items($order: Order) {\n  items(first: 5, order: $order) {\n    id\n  }\n}\n"; text != want {
+		t.Fatalf("got\n%s", text)
+	}
+	if len(edits) != 1 || len(edits[0].Declared) != 1 || edits[0].Declared[0].Type.String() != "Order" {
+		t.Fatalf("edits %+v", edits)
+	}
+	// del clears the argument, and the unused variable goes with it.
+	press(t, m, &text, "delete")
+	if want := "query Items {\n  items(first: 5) {\n    id\n  }\n}\n"; text != want {
+		t.Fatalf("got\n%s", text)
+	}
+}

@@ -289,12 +289,13 @@ func (m Model) apply(root ast.Operation, change func(text string, cursor int) (b
 		}
 		m.pending = pending
 	}
+	replaced := m.text[ch.Edit.Start:ch.Edit.End]
 	cursor := ch.Cursor
 	if cursor < 0 {
 		cursor = min(m.cursor, len(ch.Text))
 	}
 	m.text, m.cursor = ch.Text, cursor
 	m = m.refresh()
-	msg := EditMsg{Edit: ch.Edit, Cursor: ch.Cursor, Declared: ch.Declared}
+	msg := EditMsg{Edit: ch.Edit, Replaced: replaced, Cursor: ch.Cursor, Declared: ch.Declared}
 	return m, func() tea.Msg { return msg }
 }

@@ -9,9 +9,13 @@ import (
 // ApplyBuild applies a change of the query builder: the edit to the query editor as one undo
 // step with the cursor moved to cursor (a byte offset; negative leaves it after the edit), and
 // the variables it declared to the variables pane with placeholders (also one undo step there).
-// It returns the validation command, and a note when the variables could not be added (their
+// replaced is the text the edit expects to replace. It returns the validation command, and a note when the variables could not be added (their
 // text is not a JSON object: it is left alone).
-func (m *Model) ApplyBuild(e build.Edit, cursor int, declared []build.Variable) (tea.Cmd, string) {
+func (m *Model) ApplyBuild(e build.Edit, replaced string, cursor int, declared []build.Variable) (tea.Cmd, string) {
+	if text := m.editor.Value(); e.Start < 0 || e.End > len(text) || e.Start > e.End || text[e.Start:e.End] != replaced {
+		// The builder edits what the editor held when it opened; refuse rather than garble.
+		return nil, "the query changed under the builder: nothing applied (open it again)"
+	}
 	m.editor = m.editor.ReplaceRange(e.Start, e.End, e.New, cursor)
 	note := ""
 	if len(declared) > 0 && m.schema != nil {
