@@ -48,18 +48,31 @@ func (d *doc) opRange(i int) (start, end int, parts opParts) {
 	return d.t.list[first].start, d.t.list[d.t.match[parts.braceL]].end, parts
 }
 
-// target returns the index of the operation of kind root under the cursor, or -1.
+// target returns the index of the operation of kind root under the cursor, or -1. A cursor
+// between operations (a comment above one, as when a file was just opened) means the first
+// operation after it, as running does.
 func (d *doc) target(cursor int, root ast.Operation) int {
 	for i, op := range d.ast.Operations {
 		start, end, _ := d.opRange(i)
-		if cursor >= start && cursor <= end {
-			if op.Operation == root {
+		if cursor <= end {
+			if op.Operation == root && (cursor >= start || d.onlyBlankBetween(cursor, start)) {
 				return i
 			}
 			return -1
 		}
 	}
 	return -1
+}
+
+// onlyBlankBetween reports whether the text from a to b holds no other definition (white
+// space, commas and comments only): the tokens between belong to no definition.
+func (d *doc) onlyBlankBetween(a, b int) bool {
+	for _, tk := range d.t.list {
+		if tk.start >= a && tk.end <= b && tk.start < b {
+			return false
+		}
+	}
+	return true
 }
 
 // findField returns the field named name directly in set, preferring one without an alias.

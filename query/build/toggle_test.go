@@ -175,3 +175,20 @@ func indexOfString(s, sub string) int {
 	}
 	return -1
 }
+
+func TestCursorAboveAnOperationMeansThatOperation(t *testing.T) {
+	doc := "# notes\n\nquery A {\n  Cards { total }\n}\n\n# next\nmutation M { createReversal(merchant_id: 1) { id } }\n"
+	if st := Inspect(doc, 0, ast.Query); !st.Found || !st.Selected["Cards/total"] {
+		t.Fatalf("cursor on the comment above A: %+v", st)
+	}
+	if st := Inspect(doc, 0, ast.Mutation); st.Found {
+		t.Fatal("the mutation is not the operation after the cursor")
+	}
+	at := len("# notes\n\nquery A {\n  Cards { total }\n}\n\n# ne")
+	if st := Inspect(doc, at, ast.Mutation); !st.Found || !st.Selected["createReversal/id"] {
+		t.Fatalf("cursor on the comment above M: %+v", st)
+	}
+	if st := Inspect(doc, at, ast.Query); st.Found {
+		t.Fatal("A is before the cursor")
+	}
+}

@@ -1,6 +1,8 @@
 package builder
 
 import (
+	"strings"
+
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/vektah/gqlparser/v2/ast"
 
@@ -55,7 +57,24 @@ func New(ctx *common.Context, s *schema.Schema, text string, cursor int) Model {
 	} else {
 		m.reason = "not loaded yet"
 	}
-	return m.SetDocument(text, cursor)
+	m = m.SetDocument(text, cursor)
+	return m.expandSelected()
+}
+
+// expandSelected opens every field the operation selects that has fields of its own, so the
+// tree shows at once what the query already asks for.
+func (m Model) expandSelected() Model {
+	if m.schema == nil {
+		return m
+	}
+	exp := cloneSet(m.expanded)
+	for root, st := range m.state {
+		for k := range st.Selected {
+			exp[nodeKey(root, strings.Split(k, "/"), nil)] = true
+		}
+	}
+	m.expanded = exp
+	return m.relayout()
 }
 
 // SetUnavailable says why there is no schema to build from.
