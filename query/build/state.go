@@ -17,8 +17,8 @@ type State struct {
 	Selected map[string]bool
 	// ViaFragment holds the selected paths reached only through a fragment spread.
 	ViaFragment map[string]bool
-	// Args holds the arguments written on each selected path: argument name to its value as
-	// GraphQL text.
+	// Args holds the arguments written on each selected path: argument name (and, below an
+	// input object, "name/field") to its value as GraphQL text.
 	Args map[string]map[string]string
 	// Variables are the operation's declared variables, name to type.
 	Variables map[string]string
@@ -60,7 +60,7 @@ func Inspect(text string, cursor int, root ast.Operation) State {
 				if len(s.Arguments) > 0 && st.Args[k] == nil {
 					args := map[string]string{}
 					for _, a := range s.Arguments {
-						args[a.Name] = a.Value.String()
+						argValues(args, a.Name, a.Value)
 					}
 					st.Args[k] = args
 				}
@@ -86,4 +86,18 @@ func Inspect(text string, cursor int, root ast.Operation) State {
 		}
 	}
 	return st
+}
+
+// argValues records the value at key and, for an input object (or a list holding one), the
+// values of its fields under "key/field".
+func argValues(out map[string]string, key string, v *ast.Value) {
+	out[key] = v.String()
+	if v.Kind == ast.ListValue && len(v.Children) > 0 && v.Children[0].Value.Kind == ast.ObjectValue {
+		v = v.Children[0].Value
+	}
+	if v.Kind == ast.ObjectValue {
+		for _, c := range v.Children {
+			argValues(out, key+"/"+c.Name, c.Value)
+		}
+	}
 }

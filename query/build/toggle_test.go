@@ -192,3 +192,12 @@ func TestCursorAboveAnOperationMeansThatOperation(t *testing.T) {
 		t.Fatal("A is before the cursor")
 	}
 }
+
+func TestInspectReportsNestedArgumentValues(t *testing.T) {
+	doc := `mutation M { createReversal(merchant_id: 26, ReversalItems: [{ line_item_id: $line, shipping_refund: false }]) { id } }`
+	st := Inspect(doc, 0, ast.Mutation)
+	args := st.Args["createReversal"]
+	if args["merchant_id"] != "26" || args["ReversalItems/line_item_id"] != "$line" || args["ReversalItems/shipping_refund"] != "false" {
+		t.Fatalf("args %v", args)
+	}
+}

@@ -164,17 +164,15 @@ func appendPath(p []string, name string) []string {
 }
 
 // argValue is what an argument holds: a pending value first (the user's latest word), else the
-// document's (top-level arguments only).
+// document's.
 func (m Model) argValue(root ast.Operation, path, arg []string) (string, bool) {
 	for _, a := range m.pending[fieldKey(root, path)] {
 		if build.Key(a.Path) == build.Key(arg) {
 			return a.Value, true
 		}
 	}
-	if len(arg) == 1 {
-		if args := m.state[root].Args[build.Key(path)]; args != nil {
-			return args[arg[0]], false
-		}
+	if args := m.state[root].Args[build.Key(path)]; args != nil {
+		return args[build.Key(arg)], false
 	}
 	return "", false
 }
