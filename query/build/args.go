@@ -63,7 +63,7 @@ func SetArg(s *ast.Schema, text string, cursor int, root ast.Operation, path []s
 	if name, ok := variableName(arg.Value); ok {
 		delete(candidates, name)
 	}
-	ch, err := finish(s, text, newText, i, defs, path, []Arg{arg}, candidates)
+	ch, err := finish(s, text, newText, i, []boundArg{{f, arg}}, candidates)
 	ch.Selected = true
 	return ch, err
 }

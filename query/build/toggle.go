@@ -62,30 +62,34 @@ func Toggle(s *ast.Schema, text string, cursor int, root ast.Operation, path []s
 	if err != nil {
 		return Change{}, err
 	}
-	var vars []Arg
+	var vars []boundArg
 	for k := range path {
-		vars = append(vars, pending[Key(path[:k+1])]...)
+		for _, a := range pending[Key(path[:k+1])] {
+			vars = append(vars, boundArg{defs[k], a})
+		}
 	}
-	ch, err := finish(s, text, newText, i, defs, path, vars, nil)
+	ch, err := finish(s, text, newText, i, vars, nil)
 	ch.Selected = true
 	return ch, err
 }
 
-// finish declares the variables used in args (on the fields of path), prunes the candidates no
-// longer used, checks the result parses, and builds the Change.
-func finish(s *ast.Schema, old, text string, opIndex int, defs []*ast.FieldDefinition, path []string, args []Arg, candidates map[string]bool) (Change, error) {
+// boundArg is an argument value with the field it is written on.
+type boundArg struct {
+	field *ast.FieldDefinition
+	arg   Arg
+}
+
+// finish declares the variables used in args, prunes the candidates no longer used, checks the
+// result parses, and builds the Change.
+func finish(s *ast.Schema, old, text string, opIndex int, args []boundArg, candidates map[string]bool) (Change, error) {
 	var declared []Variable
 	// Declare in a stable order: the order the arguments were given.
-	for _, a := range args {
-		name, ok := variableName(a.Value)
+	for _, b := range args {
+		name, ok := variableName(b.arg.Value)
 		if !ok {
 			continue
 		}
-		f := fieldFor(defs, path, a)
-		if f == nil {
-			continue
-		}
-		t, err := argType(s, f, a.Path)
+		t, err := argType(s, b.field, b.arg.Path)
 		if err != nil {
 			return Change{}, err
 		}
@@ -113,17 +117,6 @@ func finish(s *ast.Schema, old, text string, opIndex int, defs []*ast.FieldDefin
 		cursor, _, _ = d.opRange(opIndex)
 	}
 	return Change{Edit: diff(old, text), Text: text, Cursor: cursor, Declared: declared}, nil
-}
-
-// fieldFor returns the field definition an argument belongs to: args carry no field, so each
-// is matched by the field whose definition has that argument, deepest first.
-func fieldFor(defs []*ast.FieldDefinition, path []string, a Arg) *ast.FieldDefinition {
-	for k := len(defs) - 1; k >= 0; k-- {
-		if defs[k].Arguments.ForName(a.Path[0]) != nil {
-			return defs[k]
-		}
-	}
-	return nil
 }
 
 // variableName returns the name of a "$name" value.
@@ -237,7 +230,7 @@ func remove(d *doc, i int, path []string, found []*ast.Field) (Change, error) {
 	}
 	selectionVars(d.ast, ast.SelectionSet{found[j]}, candidates, map[string]bool{})
 	text := removeField(d.text, d.t, d.t.at(found[j].Position))
-	ch, err := finish(nil, d.text, text, i, nil, nil, nil, candidates)
+	ch, err := finish(nil, d.text, text, i, nil, candidates)
 	return ch, err
 }
 

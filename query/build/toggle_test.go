@@ -1,8 +1,10 @@
 package build
 
 import (
+	"strings"
 	"testing"
 
+	"github.com/vektah/gqlparser/v2"
 	"github.com/vektah/gqlparser/v2/ast"
 )
 
@@ -165,16 +167,7 @@ func TestSetArgNestedInputAndRemoval(t *testing.T) {
 	}
 }
 
-func contains(s, sub string) bool { return len(sub) == 0 || indexOfString(s, sub) >= 0 }
-
-func indexOfString(s, sub string) int {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		if s[i:i+len(sub)] == sub {
-			return i
-		}
-	}
-	return -1
-}
+func contains(s, sub string) bool { return strings.Contains(s, sub) }
 
 func TestCursorAboveAnOperationMeansThatOperation(t *testing.T) {
 	doc := "# notes\n\nquery A {\n  Cards { total }\n}\n\n# next\nmutation M { createReversal(merchant_id: 1) { id } }\n"
@@ -200,4 +193,24 @@ func TestInspectReportsNestedArgumentValues(t *testing.T) {
 	if args["merchant_id"] != "26" || args["ReversalItems/line_item_id"] != "$line" || args["ReversalItems/shipping_refund"] != "false" {
 		t.Fatalf("args %v", args)
 	}
+}
+
+func TestVariablesTakeTheTypeOfTheirOwnField(t *testing.T) {
+	s, err := gqlparser.LoadSchema(&ast.Source{Input: `type Query { outer(n: Int): Outer }
+type Outer { inner(n: String): Int }`})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pending := map[string][]Arg{
+		"outer":       {{Path: []string{"n"}, Value: "$a"}},
+		"outer/inner": {{Path: []string{"n"}, Value: "$b"}},
+	}
+	ch, err := Toggle(s, "", 0, ast.Query, []string{"outer", "inner"}, pending)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(ch.Text, "query Outer($a: Int, $b: String)") {
+		t.Fatalf("got\n%s", ch.Text)
+	}
+	mustValid(t, s, ch.Text)
 }
