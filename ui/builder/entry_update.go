@@ -59,7 +59,7 @@ func (m Model) updateEntry(msg tea.KeyMsg) (Model, tea.Cmd) {
 func (m Model) submit(e entry, value string) (Model, tea.Cmd) {
 	m.entry = nil
 	if e.toggle == nil {
-		return m.setArg(e.req, value, nil)
+		return m.setArg(e.req, value)
 	}
 	if value == "" {
 		m.status = e.req.arg[0] + " is required: the field was not added"

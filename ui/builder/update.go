@@ -85,10 +85,10 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 			return m, nil
 		}
 		req := request{root: r.root, path: r.path, arg: r.arg, typ: r.typ}
-		return m.setArg(req, "$"+m.variableFor(req), nil)
+		return m.setArg(req, "$"+m.variableFor(req))
 	case key.Matches(msg, k.Clear):
 		if r.kind == rowArg {
-			return m.setArg(request{root: r.root, path: r.path, arg: r.arg, typ: r.typ}, "", nil)
+			return m.setArg(request{root: r.root, path: r.path, arg: r.arg, typ: r.typ}, "")
 		}
 		return m, nil
 	}
@@ -209,12 +209,12 @@ func (m Model) editArg(r row) Model {
 
 // setArg writes value on the argument of req: in the document when its field is selected,
 // else it is held until a field below is ticked. Pending values for req's field go with it.
-func (m Model) setArg(req request, value string, then func(Model) (Model, tea.Cmd)) (Model, tea.Cmd) {
+func (m Model) setArg(req request, value string) (Model, tea.Cmd) {
 	arg := build.Arg{Path: req.arg, Value: value}
 	m2, cmd := m.apply(req.root, func(text string, cursor int) (build.Change, error) {
 		return build.SetArg(m.schema, text, cursor, req.root, req.path, arg, m.pendingFor(req.root))
 	})
-	if errors.Is(m2.lastErr(), build.ErrNotSelected) {
+	if errors.Is(m2.err, build.ErrNotSelected) {
 		m = m.hold(req, value)
 		if value == "" {
 			m.status = req.arg[len(req.arg)-1] + " cleared"
@@ -258,14 +258,6 @@ func (m Model) pendingFor(root ast.Operation) map[string][]build.Arg {
 		}
 	}
 	return out
-}
-
-// lastErr is the error of the last apply, kept in the status for one key.
-func (m Model) lastErr() error {
-	if m.isErr {
-		return m.err
-	}
-	return nil
 }
 
 // apply runs a builder change on the document and, when it works, takes the new text, clears
