@@ -138,5 +138,4 @@ type_text '$ref'; keys Enter
 keys Down; keys Down; keys Space; keys Escape
 type_text "balance"; keys Space; keys Escape
 type_text "total"; keys Space; keys Escape
-keys Up
 shot builder
