@@ -43,7 +43,7 @@ func SetArg(s *ast.Schema, text string, cursor int, root ast.Operation, path []s
 		if arg.Value == "" {
 			return Change{}, ErrNotSelected
 		}
-		if !IsLeaf(s, f.Type) {
+		if !isLeaf(s, f.Type) {
 			return Change{}, ErrNotSelected
 		}
 		merged := map[string][]Arg{}
@@ -63,9 +63,7 @@ func SetArg(s *ast.Schema, text string, cursor int, root ast.Operation, path []s
 	if name, ok := variableName(arg.Value); ok {
 		delete(candidates, name)
 	}
-	ch, err := finish(s, text, newText, i, []boundArg{{f, arg}}, candidates)
-	ch.Selected = true
-	return ch, err
+	return finish(s, text, newText, i, []boundArg{{f, arg}}, candidates)
 }
 
 // validName reports whether s is a GraphQL name.

@@ -114,7 +114,7 @@ func randomArg(s *ast.Schema, text string, cur int, root ast.Operation, path []s
 	}
 	var opt []*ast.ArgumentDefinition
 	for _, a := range defs[len(defs)-1].Arguments {
-		if !a.Type.NonNull && IsLeaf(s, a.Type) && a.Type.Elem == nil {
+		if !a.Type.NonNull && isLeaf(s, a.Type) && a.Type.Elem == nil {
 			opt = append(opt, a)
 		}
 	}

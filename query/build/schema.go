@@ -61,8 +61,8 @@ func composite(def *ast.Definition) bool {
 	return def.Kind == ast.Object || def.Kind == ast.Interface || def.Kind == ast.Union
 }
 
-// IsLeaf reports whether a field of type t is selected without a selection set.
-func IsLeaf(s *ast.Schema, t *ast.Type) bool {
+// isLeaf reports whether a field of type t is selected without a selection set.
+func isLeaf(s *ast.Schema, t *ast.Type) bool {
 	def := s.Types[t.Name()]
 	return def == nil || !composite(def)
 }

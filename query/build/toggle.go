@@ -21,8 +21,6 @@ type Change struct {
 	Cursor int
 	// Declared lists the variables the change declared, for the variables pane.
 	Declared []Variable
-	// Selected reports whether the toggled field is selected afterwards.
-	Selected bool
 }
 
 // Toggle adds the field at path (field names from the root of kind root) to the operation of
@@ -50,7 +48,7 @@ func Toggle(s *ast.Schema, text string, cursor int, root ast.Operation, path []s
 			return Change{}, fmt.Errorf("%s is selected through a fragment: edit the fragment to change it", strings.Join(path, "."))
 		}
 	}
-	if !IsLeaf(s, defs[len(defs)-1].Type) {
+	if !isLeaf(s, defs[len(defs)-1].Type) {
 		return Change{}, ErrComposite
 	}
 	var newText string
@@ -68,9 +66,7 @@ func Toggle(s *ast.Schema, text string, cursor int, root ast.Operation, path []s
 			vars = append(vars, boundArg{defs[k], a})
 		}
 	}
-	ch, err := finish(s, text, newText, i, vars, nil)
-	ch.Selected = true
-	return ch, err
+	return finish(s, text, newText, i, vars, nil)
 }
 
 // boundArg is an argument value with the field it is written on.
@@ -230,8 +226,7 @@ func remove(d *doc, i int, path []string, found []*ast.Field) (Change, error) {
 	}
 	selectionVars(d.ast, ast.SelectionSet{found[j]}, candidates, map[string]bool{})
 	text := removeField(d.text, d.t, d.t.at(found[j].Position))
-	ch, err := finish(nil, d.text, text, i, nil, candidates)
-	return ch, err
+	return finish(nil, d.text, text, i, nil, candidates)
 }
 
 // removeField cuts the field starting at token first out of text with the space around it:
