@@ -9,6 +9,7 @@ import (
 	"github.com/toggle-explorer/toggle-explorer/ui/docs"
 	"github.com/toggle-explorer/toggle-explorer/ui/historyview"
 	"github.com/toggle-explorer/toggle-explorer/ui/picker"
+	"github.com/toggle-explorer/toggle-explorer/ui/results"
 )
 
 // overlay is the full-screen pane shown over the workspace, if any. One at a time: opening one
@@ -161,7 +162,10 @@ func (m Model) openBuilder(typeName string) Model {
 	case m.schema == nil:
 		m.builder = m.builder.SetUnavailable("still loading (introspection runs in the background after login)")
 	case typeName != "":
-		m.builder, _ = m.builder.OpenAt(typeName)
+		var found bool
+		if m.builder, found = m.builder.OpenAt(typeName); !found {
+			m.say(noticeInfo, "no field of type "+results.Sanitize(typeName)+" near the roots: the builder starts at Query and Mutation")
+		}
 	}
 	m.overlay = overlayBuilder
 	return m
