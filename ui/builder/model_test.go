@@ -227,3 +227,22 @@ type Item { id: ID }`)
 		t.Fatalf("got\n%s", text)
 	}
 }
+
+func TestOpenAtTypeExpandsToItsFirstField(t *testing.T) {
+	s := toggleSchema(t)
+	m, ok := newModel(s, "", 0, 120, 40).OpenAt("Card")
+	if !ok {
+		t.Fatal("Card not found")
+	}
+	if r, _ := m.current(); r.key() != "query/Cards/data" || !r.expanded {
+		t.Fatalf("selected %s (expanded %v), want query/Cards/data expanded", r.key(), r.expanded)
+	}
+	if _, ok := newModel(s, "", 0, 120, 40).OpenAt("ReversalItemInput"); ok {
+		t.Fatal("an input type has no field to open at")
+	}
+	if m, ok := newModel(s, "", 0, 120, 40).OpenAt("Mutation"); !ok {
+		t.Fatal("a root type opens at its root")
+	} else if r, _ := m.current(); r.key() != "mutation" {
+		t.Fatalf("selected %s", r.key())
+	}
+}
