@@ -33,7 +33,7 @@ func toggleSchema(t testing.TB) *schema.Schema {
 // githubSchema is GitHub's public schema (~1,600 types).
 func githubSchema(t testing.TB) *schema.Schema {
 	t.Helper()
-	s, err := schema.LoadFile(filepath.Join("..", "..", "query", "testdata", "schema", "github", "schema.graphql"))
+	s, err := schema.LoadFile(filepath.Join("..", "..", "query", "schema", "testdata", "schema", "github", "schema.graphql"))
 	if err != nil {
 		t.Fatal(err)
 	}
