@@ -52,6 +52,8 @@ func (m Model) updateInspector(msg tea.Msg) (Model, tea.Cmd) {
 		return m.logout()
 	case inspector.CopyCurlMsg:
 		return m, inspector.CopyCurl(m.sess, msg, m.opts.CurlDir)
+	case inspector.RunDoctorMsg:
+		return m, inspector.RunDoctor(m.sess, msg, m.opts.Insecure)
 	case inspector.CopiedMsg:
 		if msg.Err != nil {
 			m.say(noticeError, "✗ copy as curl failed: "+results.Sanitize(msg.Err.Error()))

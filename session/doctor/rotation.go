@@ -41,7 +41,7 @@ func (r *run) rotation(ctx context.Context, form headerForm) {
 	st := r.rot
 	for extra := 0; st.rot.Authorized < minAuthorized && extra < maxExtra; extra++ {
 		sent := r.tok
-		a, n, err := r.send(ctx, "authorized query (rotation?)", probeQuery, nil, form.value(sent), form.text(sent))
+		a, n, err := r.send(ctx, "authorized query", probeQuery, nil, form.value(sent), form.text(sent))
 		if err != nil || !a.accepted() {
 			break
 		}
