@@ -164,6 +164,8 @@ type Refusal struct {
 type Form struct {
 	// Name is the header as sent, with the token elided: "Authorization: Bearer <token>".
 	Name string `json:"form"`
+	// Scheme is the scheme word sent ("Bearer", "Token"), or "" for the bare token.
+	Scheme string `json:"scheme"`
 	// Request is the request's number.
 	Request int `json:"request"`
 	// Accepted is true when the query ran; Status and Message describe the answer.

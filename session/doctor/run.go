@@ -308,7 +308,7 @@ func (r *run) forms(ctx context.Context) (headerForm, bool) {
 	for _, f := range []headerForm{formBearer, formBare, formOther} {
 		sent := r.tok
 		a, n, err := r.send(ctx, "token as "+f.name, probeQuery, nil, f.value(sent), f.text(sent))
-		form := Form{Name: f.name, Request: n}
+		form := Form{Name: f.name, Scheme: f.scheme, Request: n}
 		if err == nil {
 			form.Status, form.Accepted, form.Message = a.status, a.accepted(), a.firstMessage()
 			if form.Accepted {

@@ -112,7 +112,11 @@ func (r Report) Lines() []Line {
 		if !f.Accepted && f.Message != "" {
 			text += fmt.Sprintf(", %q", f.Message)
 		}
-		field(strings.TrimPrefix(f.Name, "Authorization: "), text+")")
+		label := "Bare token"
+		if f.Scheme != "" {
+			label = "Scheme " + f.Scheme
+		}
+		field(label, text+")")
 	}
 
 	if rot := r.Rotation; rot != nil {
