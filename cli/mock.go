@@ -25,6 +25,7 @@ func (c *program) mockCommand(args []string) int {
 	fs.BoolVar(&cfg.BearerPrefix, "bearer-prefix", cfg.BearerPrefix, `prefix tokens in response headers with "Bearer "`)
 	fs.BoolVar(&cfg.Strict, "strict", cfg.Strict, "a rotated-away token stops working")
 	fs.DurationVar(&cfg.Grace, "grace", cfg.Grace, "with --strict, how long a rotated-away token still works (0: not at all)")
+	fs.StringVar(&cfg.LoginHeader, "login-header", "both", "header carrying a login's token: both, x-authorization or authorization")
 	fs.BoolVar(&cfg.AcceptBareToken, "accept-bare-token", cfg.AcceptBareToken, `also accept "Authorization: <jwt>" without "Bearer"`)
 	fs.IntVar(&cfg.UnauthStatus, "unauth-status", cfg.UnauthStatus, "HTTP status of Unauthorized answers: 200 or 401")
 	fs.DurationVar(&cfg.ClockSkew, "clock-skew", cfg.ClockSkew, "offset of the server's clock (iat, exp and the Date header)")

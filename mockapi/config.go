@@ -49,6 +49,9 @@ type Config struct {
 	// RotateHeader chooses the header(s) a rotated token travels in: RotateBoth (default),
 	// RotateXAuthorization or RotateAuthorization. Login always answers in both.
 	RotateHeader string
+	// LoginHeader chooses the header(s) a login's token travels in, like RotateHeader; empty
+	// means both, as Toggle documents.
+	LoginHeader string
 	// BearerPrefix makes token response headers read "Bearer <jwt>" instead of the bare JWT.
 	BearerPrefix bool
 	// Strict rejects a token from the moment a rotation has superseded it, with no grace.

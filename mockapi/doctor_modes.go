@@ -6,8 +6,19 @@ import (
 )
 
 // Behaviours a client's "doctor" must tell apart, beyond the ones config.go always had: a
-// server that also takes a bare token ("Authorization: <jwt>", Config.AcceptBareToken), and
-// strict rotation with a grace period for the superseded token (Config.Grace).
+// server that also takes a bare token ("Authorization: <jwt>", Config.AcceptBareToken), strict
+// rotation with a grace period for the superseded token (Config.Grace), and a login that answers
+// in one header only (Config.LoginHeader).
+
+// loginHeader is the RotateHeader-style choice of headers for a login's token: Config.LoginHeader,
+// or both (Toggle's documented behaviour) when it names nothing known.
+func loginHeader(cfg Config) string {
+	switch strings.ToLower(cfg.LoginHeader) {
+	case RotateXAuthorization, RotateAuthorization:
+		return strings.ToLower(cfg.LoginHeader)
+	}
+	return RotateBoth
+}
 
 // graceEntry is a superseded token still honoured until its grace period ends.
 type graceEntry struct {

@@ -49,3 +49,15 @@ func TestStrictRotationWithGracePeriod(t *testing.T) {
 		t.Fatal("the new token must work")
 	}
 }
+
+func TestLoginHeaderChoice(t *testing.T) {
+	for _, which := range []string{"", RotateBoth, RotateXAuthorization, RotateAuthorization} {
+		h := newHarness(t, Config{LoginHeader: which})
+		r := h.post("", loginQuery, map[string]any{"username": DemoUsername, "password": DemoPassword})
+		x, a := r.header.Get("X-Authorization"), r.header.Get("Authorization")
+		wantX, wantA := which != RotateAuthorization, which != RotateXAuthorization
+		if (x != "") != wantX || (a != "") != wantA {
+			t.Errorf("LoginHeader %q: X-Authorization %v, Authorization %v", which, x != "", a != "")
+		}
+	}
+}

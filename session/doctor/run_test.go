@@ -2,6 +2,7 @@ package doctor
 
 import (
 	"context"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -268,5 +269,46 @@ func TestServerTextIsEscaped(t *testing.T) {
 	}
 	if !strings.Contains(rep.Text(), `\x1b[2J`) {
 		t.Errorf("the escape should be visible:\n%s", rep.Text())
+	}
+}
+
+func TestLoginOnlyInXAuthorization(t *testing.T) {
+	rep, _ := probe(t, mockapi.Config{LoginHeader: mockapi.RotateXAuthorization}, nil)
+	if l := rep.Logins[0]; strings.Join(l.Headers, ",") != "X-Authorization" || l.SameToken {
+		t.Fatalf("login %+v", l)
+	}
+	mustVerdict(t, rep, "Read the token from X-Authorization: there is no Authorization header")
+}
+
+func TestLoginOnlyInAuthorization(t *testing.T) {
+	rep, _ := probe(t, mockapi.Config{LoginHeader: mockapi.RotateAuthorization}, nil)
+	if rep.Outcome != OK || strings.Join(rep.Logins[0].Headers, ",") != "Authorization" {
+		t.Fatalf("outcome %s login %+v", rep.Outcome, rep.Logins[0])
+	}
+	mustVerdict(t, rep, "Read the token from Authorization: there is no X-Authorization header")
+}
+
+func TestNonStrictRotationKeepsTheOldToken(t *testing.T) {
+	rep, _ := probe(t, mockapi.Config{RotateAfter: everyResponse}, nil)
+	if rot := rep.Rotation; rot == nil || !rot.OldChecked || !rot.OldAccepted {
+		t.Fatalf("rotation %+v", rep.Rotation)
+	}
+}
+
+func TestHostNameIsLookedUp(t *testing.T) {
+	if addrs, err := (&net.Resolver{}).LookupHost(context.Background(), "localhost"); err != nil || len(addrs) == 0 {
+		t.Skip("this machine cannot resolve localhost")
+	}
+	srv := mockapi.New(mockapi.Config{})
+	hs := httptest.NewServer(srv)
+	defer hs.Close()
+	_, port, _ := net.SplitHostPort(strings.TrimPrefix(hs.URL, "http://"))
+	rep, err := Run(context.Background(), Config{Endpoint: "http://localhost:" + port + "/graphql",
+		Username: mockapi.DemoUsername, Password: mockapi.DemoPassword, Timeout: 5 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Reach.DNSSkipped || len(rep.Reach.Addresses) == 0 || rep.Reach.Host != "localhost" {
+		t.Fatalf("reach %+v", rep.Reach)
 	}
 }
