@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
@@ -54,7 +55,7 @@ func (r *run) fail(o Outcome, problem string) {
 }
 
 // probe runs the sections in order; each needs the one before.
-func (r *run) probe(ctx context.Context, u interface{ Hostname() string }) {
+func (r *run) probe(ctx context.Context, u *url.URL) {
 	if !r.reach(ctx, u.Hostname()) {
 		return
 	}
