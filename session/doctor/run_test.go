@@ -2,6 +2,7 @@ package doctor
 
 import (
 	"context"
+	"encoding/json"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -310,5 +311,35 @@ func TestHostNameIsLookedUp(t *testing.T) {
 	}
 	if rep.Reach.DNSSkipped || len(rep.Reach.Addresses) == 0 || rep.Reach.Host != "localhost" {
 		t.Fatalf("reach %+v", rep.Reach)
+	}
+}
+
+// A server that answers introspection without a token: the header forms cannot be told apart, and
+// the report must say so rather than claim every form works.
+func TestOpenIntrospectionIsInconclusive(t *testing.T) {
+	jwt := "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiI3IiwiaWF0IjoxNzAwMDAwMDAwLCJleHAiOjE3MDAwMDM2MDB9.c2ln"
+	hs := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var body struct{ Query string }
+		_ = json.NewDecoder(r.Body).Decode(&body)
+		w.Header().Set("Content-Type", "application/json")
+		if strings.Contains(body.Query, "loginUser") {
+			w.Header().Set("X-Authorization", jwt)
+			_, _ = w.Write([]byte(`{"data":{"loginUser":{"id":"7"}}}`))
+			return
+		}
+		_, _ = w.Write([]byte(`{"data":{"__schema":{"queryType":{"name":"Query"}}}}`))
+	}))
+	defer hs.Close()
+	rep, err := Run(context.Background(), Config{Endpoint: hs.URL, Username: "u", Password: "p", Timeout: 5 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Outcome != OK || rep.Refusal != nil {
+		t.Fatalf("outcome %s refusal %+v", rep.Outcome, rep.Refusal)
+	}
+	mustVerdict(t, rep, "could not tell the forms apart")
+	mustVerdict(t, rep, "Do not rely on the introspection probe")
+	if l := rep.Logins[0]; l.Lifetime.D() != time.Hour || l.Subject != "7" {
+		t.Errorf("login %+v", l)
 	}
 }

@@ -110,6 +110,11 @@ func formVerdicts(rep Report) []Verdict {
 	if first == nil {
 		return []Verdict{{Do: "The server took the login's token in no form: check the endpoint (another environment?)", Because: because}}
 	}
+	if rep.Refusal == nil {
+		// The probe ran without a token too, so "accepted" says nothing about the header.
+		return []Verdict{{Do: "Send Authorization: Bearer <token> (Toggle's documented form): this server's answers could not tell the forms apart",
+			Because: reqRef(1) + " ran the same query without a token"}}
+	}
 	return []Verdict{{Do: "Send " + first.Name, Because: because}}
 }
 
