@@ -210,6 +210,9 @@ func skewText(d time.Duration) string {
 
 // short formats a duration for people, with milliseconds under a second.
 func short(d time.Duration) string {
+	if d.Abs() < 10*time.Millisecond {
+		return fmt.Sprintf("%.1fms", float64(d)/float64(time.Millisecond))
+	}
 	if d.Abs() < time.Second {
 		return fmt.Sprintf("%dms", d.Milliseconds())
 	}
