@@ -35,4 +35,9 @@ func TestInspectorDoctorThroughTheRoot(t *testing.T) {
 	if v := d.m.View(); !strings.Contains(v, "AUTH FAILED: login by username failed") {
 		t.Fatalf("the report is not shown:\n%s", v)
 	}
+	// Closing and opening the inspector keeps the report.
+	d.press("esc", "f2", "4")
+	if v := d.m.View(); !strings.Contains(v, "AUTH FAILED: login by username failed") {
+		t.Fatalf("the report did not survive reopening the inspector:\n%s", v)
+	}
 }

@@ -23,7 +23,9 @@ func (m Model) openInspector() Model {
 	if m.sess == nil {
 		return m
 	}
+	prev := m.inspector
 	m.inspector = inspector.New(m.ctx, m.sess)
+	m.inspector.KeepDoctor(prev)
 	m.inspector.SetSize(m.ctx.Width, m.overlayHeight())
 	m.overlay = overlayInspector
 	return m

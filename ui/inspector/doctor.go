@@ -165,3 +165,15 @@ func wrapStyled(style func(...string) string, text string, w int, indent string)
 	}
 	return lines
 }
+
+// KeepDoctor carries the Doctor tab of a previous inspector (a report, or a run still in flight)
+// into this one, when it was about the same endpoint: the root builds a fresh inspector each
+// time it opens, and a report that took nine requests should not vanish with it.
+func (m *Model) KeepDoctor(prev Model) {
+	if prev.doc.runID == 0 || prev.snap.endpoint != m.snap.endpoint {
+		return
+	}
+	m.doc = prev.doc
+	m.rebuildDoctor()
+	m.syncKeys()
+}
