@@ -128,12 +128,12 @@ type Login struct {
 	JWT bool   `json:"jwt"`
 	// Subject, IssuedAt, ExpiresAt are claims (zero when absent); Lifetime is exp − iat.
 	Subject   string    `json:"subject,omitempty"`
-	IssuedAt  time.Time `json:"issued_at"`
-	ExpiresAt time.Time `json:"expires_at"`
+	IssuedAt  time.Time `json:"issued_at,omitzero"`
+	ExpiresAt time.Time `json:"expires_at,omitzero"`
 	Lifetime  Duration  `json:"lifetime_ms"`
 	// ServerDate is the response's Date header; Skew is server minus ours (SkewKnown when Date
 	// parsed). Date has whole seconds, so a skew under a second or two is noise.
-	ServerDate time.Time `json:"server_date"`
+	ServerDate time.Time `json:"server_date,omitzero"`
 	Skew       Duration  `json:"clock_skew_ms"`
 	SkewKnown  bool      `json:"clock_skew_known"`
 	// Error is a transport failure or a malformed answer.
