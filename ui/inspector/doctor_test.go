@@ -174,3 +174,23 @@ func TestRunDoctorLeavesTheSessionAlone(t *testing.T) {
 		t.Fatal("a secret reached the view")
 	}
 }
+
+func TestDoctorTabEscapesServerText(t *testing.T) {
+	const hostile = "boom\x1b[2J\x1b]52;c;cm0gLXJmIH4=\x07\u009b31m\u202e"
+	rep := doctor.Report{Endpoint: endpoint, Outcome: doctor.AuthFailed, Problem: hostile,
+		Logins:  []doctor.Login{{By: "username", Identity: "demo", Request: 2, Status: 200, Message: hostile}},
+		Refusal: &doctor.Refusal{Request: 1, Status: 200, Message: hostile},
+	}
+	f, _ := fixture(t)
+	m, _ := press(t, newModel(f, 200, 60), "4", "D")
+	m, _ = m.Update(DoctorDoneMsg{ID: 1, Report: rep})
+	v := m.View()
+	for _, bad := range []rune{0x1b, 0x07, 0x9b, 0x202e} {
+		if strings.ContainsRune(v, bad) {
+			t.Fatalf("raw %U on screen: %q", bad, v)
+		}
+	}
+	if !strings.Contains(v, `boom\x1b[2J`) {
+		t.Fatalf("the escaped text is not shown:\n%s", v)
+	}
+}
