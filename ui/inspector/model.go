@@ -327,7 +327,6 @@ func (m *Model) syncKeys() {
 	enable(browse && hasCurrent, &k.CopyCurl, &k.WriteCurl)
 	enable(browse && hasCurrent && m.snap.hasToken, &k.CopyCurlToken, &k.WriteCurlToken)
 	enable(browse && m.tab == tabRequests && m.snap.diffOK && m.page != pageDiff, &k.Diff)
-	enable(browse && m.tab == tabDoctor && m.page == pageNone && !m.doc.running, &k.RunDoctor)
 	enable(m.pasting, &k.Submit, &k.Cancel)
 	enable(m.confirm != confirmNone, &k.Yes, &k.No)
 	if m.revealed {
@@ -335,6 +334,7 @@ func (m *Model) syncKeys() {
 	} else {
 		k.Reveal.SetHelp("r", "reveal token")
 	}
+	enable(browse && m.tab == tabDoctor && m.page == pageNone && !m.doc.running, &k.RunDoctor)
 }
 
 // listLen is the number of rows of the current tab's list (0 for the Token tab).
