@@ -113,17 +113,7 @@ keys F2
 keys 2
 shot timeline
 keys Escape
-# 8. The light theme.
-stop_mock
-start_mock
-start_tui --theme toggle-light
-type_text "toggle-demo-password"
-keys Enter
-type_text '{ Products(account_id: 1) { id name } }'
-PAUSE=1 keys C-r
-# A light theme is meant for a light terminal: render it on the theme's own background.
-shot light-theme "$(sed -n 's/.*"background": *"\(#[0-9a-fA-F]*\)".*/\1/p' themes/builtin/toggle-light.json | head -1)"
-# 9. The doctor (inspector tab 4) against the hardest fake: rotation on every response with strict
+# 7b. The doctor (inspector tab 4) against the hardest fake: rotation on every response with strict
 #    revocation, only through X-Authorization, Bearer-prefixed tokens, Unauthorized as HTTP 401.
 stop_mock
 start_mock --rotate-after 1ns --strict --rotate-header x-authorization --bearer-prefix --unauth-status 401
@@ -135,3 +125,13 @@ keys 4
 PAUSE=1.5 keys D
 keys PageDown
 shot doctor
+# 8. The light theme.
+stop_mock
+start_mock
+start_tui --theme toggle-light
+type_text "toggle-demo-password"
+keys Enter
+type_text '{ Products(account_id: 1) { id name } }'
+PAUSE=1 keys C-r
+# A light theme is meant for a light terminal: render it on the theme's own background.
+shot light-theme "$(sed -n 's/.*"background": *"\(#[0-9a-fA-F]*\)".*/\1/p' themes/builtin/toggle-light.json | head -1)"
