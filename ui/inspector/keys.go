@@ -8,8 +8,8 @@ import "github.com/charmbracelet/bubbles/key"
 // tab, ctrl+s, ctrl+o, f1–f4, ctrl+c): esc here means "back", and the root closes the inspector
 // when it receives CloseMsg.
 type KeyMap struct {
-	// TokenTab, TimelineTab, RequestsTab and DoctorTab jump to a tab; NextTab and PrevTab cycle.
-	TokenTab, TimelineTab, RequestsTab, DoctorTab, NextTab, PrevTab key.Binding
+	// TokenTab, TimelineTab and RequestsTab jump to a tab; NextTab and PrevTab cycle.
+	TokenTab, TimelineTab, RequestsTab, NextTab, PrevTab key.Binding
 	// Up, Down, PageUp, PageDown, Top and Bottom move the selection or scroll a page.
 	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
 	// Open shows the selected item whole; Back closes it (at the top level: CloseMsg).
@@ -28,8 +28,8 @@ type KeyMap struct {
 	CopyCurl, CopyCurlToken, WriteCurl, WriteCurlToken key.Binding
 	// Diff compares the last good request with the failing one (Requests tab).
 	Diff key.Binding
-	// RunDoctor asks the root to run the doctor's probes (Doctor tab).
-	RunDoctor key.Binding
+	// DoctorTab jumps to the Doctor tab; RunDoctor asks the root to run the doctor's probes there.
+	DoctorTab, RunDoctor key.Binding
 	// Yes and No answer a confirmation.
 	Yes, No key.Binding
 }
@@ -80,9 +80,10 @@ func (k KeyMap) ShortHelp() []key.Binding {
 // FullHelp implements help.KeyMap.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.TokenTab, k.TimelineTab, k.RequestsTab, k.DoctorTab, k.NextTab, k.PrevTab},
+		{k.TokenTab, k.TimelineTab, k.RequestsTab, k.NextTab, k.PrevTab},
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open, k.Back},
-		{k.Reveal, k.RunDoctor, k.Diff, k.CopyCurl, k.CopyCurlToken, k.WriteCurl, k.WriteCurlToken},
+		{k.Reveal, k.Diff, k.CopyCurl, k.CopyCurlToken, k.WriteCurl, k.WriteCurlToken},
 		{k.RefreshNow, k.Logout, k.PasteToken, k.Submit, k.Cancel, k.Yes, k.No},
+		{k.DoctorTab, k.RunDoctor},
 	}
 }

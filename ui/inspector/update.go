@@ -207,14 +207,18 @@ func (m *Model) move(msg tea.KeyMsg) {
 	case key.Matches(msg, k.Bottom):
 		delta = 1 << 30
 	}
-	if m.page != pageNone || m.tab == tabToken || m.tab == tabDoctor {
+	if m.page != pageNone || m.tab == tabToken {
 		m.scroll += delta
 		m.clampScroll()
 		return
 	}
-	if m.tab == tabTimeline {
+	switch m.tab {
+	case tabTimeline:
 		m.evSel = clamp(m.evSel+delta, 0, len(m.snap.events)-1)
-	} else {
+	case tabDoctor: // the report scrolls like the Token tab
+		m.scroll += delta
+		m.clampScroll()
+	default:
 		m.exSel = clamp(m.exSel+delta, 0, len(m.snap.exchanges)-1)
 	}
 }
