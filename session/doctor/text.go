@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/toggle-explorer/toggle-explorer/session"
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 )
 
 // Kind says what a report line is, so each renderer can style it.
@@ -172,7 +172,7 @@ func (r Report) loginLines(l Login, field func(string, string)) {
 	}
 	field("Token", "fp:"+l.Fingerprint+" · "+kind+" · subject "+orText(l.Subject, "—"))
 	if l.Lifetime > 0 {
-		field("Lifetime", session.HumanDuration(l.Lifetime.D())+" (iat "+stampUTC(l.IssuedAt)+", exp "+stampUTC(l.ExpiresAt)+")")
+		field("Lifetime", display.Duration(l.Lifetime.D())+" (iat "+stampUTC(l.IssuedAt)+", exp "+stampUTC(l.ExpiresAt)+")")
 	} else {
 		field("Lifetime", "unknown: no iat/exp claims")
 	}
@@ -254,20 +254,13 @@ func stampUTC(t time.Time) string {
 	return t.UTC().Format("2006-01-02 15:04:05Z")
 }
 
-// ms formats a measured duration with sub-millisecond precision under a second.
-func ms(d Duration) string {
-	x := d.D()
-	if x < time.Second {
-		return fmt.Sprintf("%.1fms", float64(x)/float64(time.Millisecond))
-	}
-	return x.Round(10 * time.Millisecond).String()
-}
+// ms formats a measured duration the way every pane and command does.
+func ms(d Duration) string { return display.Duration(d.D()) }
 
+// inOrAgo is "in 41d" for a time d from now, "3h ago" for one past.
 func inOrAgo(d time.Duration) string {
-	if d >= 0 {
-		return "in " + session.HumanDuration(d)
-	}
-	return session.HumanDuration(-d) + " ago"
+	var now time.Time
+	return display.Relative(now.Add(d), now)
 }
 
 func yesNo(b bool) string {

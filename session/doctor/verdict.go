@@ -5,7 +5,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/toggle-explorer/toggle-explorer/session"
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 )
 
 // skewNotable is the clock difference worth a verdict: Date has whole seconds, so anything
@@ -187,8 +187,8 @@ func lifetimeVerdicts(rep Report) []Verdict {
 	var out []Verdict
 	if l.Lifetime > 0 {
 		life := l.Lifetime.D()
-		out = append(out, Verdict{Do: fmt.Sprintf("Refresh before %s: log in again when less than %s is left", session.HumanDuration(life), session.HumanDuration(life/6)),
-			Because: fmt.Sprintf("the token from %s lives %s (exp − iat)", reqRef(l.Request), session.HumanDuration(life))})
+		out = append(out, Verdict{Do: fmt.Sprintf("Refresh before %s: log in again when less than %s is left", display.Duration(life), display.Duration(life/6)),
+			Because: fmt.Sprintf("the token from %s lives %s (exp − iat)", reqRef(l.Request), display.Duration(life))})
 	} else {
 		out = append(out, Verdict{Do: "Assume a 60-minute token (Toggle's documented lifetime) and refresh before it ends",
 			Because: "the token from " + reqRef(l.Request) + " has no readable iat/exp"})
@@ -203,21 +203,13 @@ func lifetimeVerdicts(rep Report) []Verdict {
 // skewText is "the server's clock is 3s ahead" / "… 2m behind".
 func skewText(d time.Duration) string {
 	if d >= 0 {
-		return "the server's clock is " + session.HumanDuration(d) + " ahead"
+		return "the server's clock is " + display.Duration(d) + " ahead"
 	}
-	return "the server's clock is " + session.HumanDuration(-d) + " behind"
+	return "the server's clock is " + display.Duration(-d) + " behind"
 }
 
-// short formats a duration for people, with milliseconds under a second.
-func short(d time.Duration) string {
-	if d.Abs() < 10*time.Millisecond {
-		return fmt.Sprintf("%.1fms", float64(d)/float64(time.Millisecond))
-	}
-	if d.Abs() < time.Second {
-		return fmt.Sprintf("%dms", d.Milliseconds())
-	}
-	return session.HumanDuration(d)
-}
+// short formats a duration the way every pane and command does.
+func short(d time.Duration) string { return display.Duration(d) }
 
 func reqRef(n int) string { return fmt.Sprintf("#%d", n) }
 
