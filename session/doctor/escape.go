@@ -7,8 +7,8 @@ import (
 	"unicode/utf8"
 )
 
-// TODO(merge): session/display (branch safeout) brings the project's one escape function; switch
-// escape and escapeJSON to it when it lands.
+// TODO(merge): branch safeout adds the project's one escape function to session/display; when it
+// lands, escape becomes display.Line and escapeJSON display.JSON (FuzzEscape then tests those).
 
 // escape makes text from a server, a certificate or a token safe for a terminal: C0 controls
 // (ESC, CR, LF, BEL …), DEL, C1 controls and bidi controls become visible \x / \u escapes, and
