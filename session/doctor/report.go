@@ -223,6 +223,8 @@ type Request struct {
 	Received string `json:"received,omitempty"`
 	// Took is the round trip time.
 	Took Duration `json:"took_ms"`
+	// Error says why no usable answer came back (Result is then "failed").
+	Error string `json:"error,omitempty"`
 }
 
 // Duration is a time.Duration that JSON encodes as milliseconds (a number), which every tool

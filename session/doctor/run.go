@@ -73,11 +73,12 @@ func (r *run) probe(ctx context.Context, u *url.URL) {
 // fingerprint in place of the token).
 func (r *run) send(ctx context.Context, purpose, query string, vars map[string]any, authorization, authText string) (answer, int, error) {
 	n := len(r.rep.Requests) + 1
+	t0 := time.Now()
 	a, err := r.p.post(ctx, query, vars, authorization)
 	req := Request{N: n, Purpose: purpose, Auth: authText, Took: Duration(a.took)}
 	switch {
 	case err != nil:
-		req.Result = "failed: " + err.Error()
+		req.Result, req.Error, req.Took = "failed", err.Error(), Duration(time.Since(t0))
 	default:
 		req.Status = a.status
 		req.Result = resultText(a, vars != nil)

@@ -3,6 +3,7 @@ package doctor
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -341,5 +342,23 @@ func TestOpenIntrospectionIsInconclusive(t *testing.T) {
 	mustVerdict(t, rep, "Do not rely on the introspection probe")
 	if l := rep.Logins[0]; l.Lifetime.D() != time.Hour || l.Subject != "7" {
 		t.Errorf("login %+v", l)
+	}
+}
+
+func TestDNSFailureSendsNothing(t *testing.T) {
+	noDNS := &net.Resolver{PreferGo: true, Dial: func(context.Context, string, string) (net.Conn, error) {
+		return nil, errors.New("no DNS server here")
+	}}
+	rep, err := Run(context.Background(), Config{Endpoint: "https://toggle.invalid/graphql", Username: "u", Password: "p",
+		Resolver: noDNS, Timeout: 5 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Outcome != Unreachable || rep.ExitCode() != 3 || len(rep.Requests) != 0 || !strings.HasPrefix(rep.Reach.Error, "DNS: ") {
+		t.Fatalf("report %+v", rep)
+	}
+	v := mustVerdict(t, rep, "Fix reachability first")
+	if !strings.Contains(v.Because, "the DNS lookup of toggle.invalid") {
+		t.Errorf("because %q", v.Because)
 	}
 }

@@ -142,6 +142,9 @@ func (r Report) Lines() []Line {
 		if q.Received != "" {
 			text += " → " + q.Received
 		}
+		if q.Error != "" {
+			text += ": " + q.Error
+		}
 		add(KindRequest, reqRef(q.N), text)
 	}
 	return out
