@@ -1,6 +1,7 @@
 package doctor
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -242,11 +243,14 @@ func (r Report) Text() string {
 // JSON renders the report as indented JSON; every control, C1 and bidi character in a string is
 // a \u escape.
 func (r Report) JSON() ([]byte, error) {
-	b, err := json.MarshalIndent(r, "", "  ")
-	if err != nil {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false) // "<token>" reads better than "\u003ctoken\u003e"
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(r); err != nil {
 		return nil, err
 	}
-	return append(escapeJSON(b), '\n'), nil
+	return escapeJSON(buf.Bytes()), nil
 }
 
 // stampUTC is a second-precision UTC time, or "unknown".
