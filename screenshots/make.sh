@@ -113,6 +113,18 @@ keys F2
 keys 2
 shot timeline
 keys Escape
+# 7b. The doctor (inspector tab 4) against the hardest fake: rotation on every response with strict
+#    revocation, only through X-Authorization, Bearer-prefixed tokens, Unauthorized as HTTP 401.
+stop_mock
+start_mock --rotate-after 1ns --strict --rotate-header x-authorization --bearer-prefix --unauth-status 401
+start_tui
+type_text "toggle-demo-password"
+PAUSE=1 keys Enter
+keys F2
+keys 4
+PAUSE=1.5 keys D
+keys PageDown
+shot doctor
 # 8. The light theme.
 stop_mock
 start_mock

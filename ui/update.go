@@ -114,7 +114,7 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	case historyview.RerunMsg, historyview.LoadMsg, historyview.SaveAsMsg:
 		return m.historyMsg(msg)
 	case inspector.CloseMsg, inspector.RefreshNowMsg, inspector.UseTokenMsg, inspector.LogoutMsg,
-		inspector.CopyCurlMsg, inspector.CopiedMsg:
+		inspector.CopyCurlMsg, inspector.CopiedMsg, inspector.RunDoctorMsg, inspector.DoctorDoneMsg:
 		return m.updateInspector(msg)
 	case workspace.RunFinishedMsg:
 		var cmd tea.Cmd
