@@ -85,6 +85,8 @@ func TestHostileServerNeverReachesTheTerminal(t *testing.T) {
 		{"queries", true, []string{"queries", "--queries", dir}},
 		{"check", true, []string{"check", "--schema", writeTemp(t, "s.graphql", "type Query { errors: Int }"), badDoc}},
 		{"run a hostile file", true, []string{"run", badDoc}},
+		{"doctor", true, []string{"doctor"}},
+		{"doctor --json", false, []string{"doctor", "--json"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

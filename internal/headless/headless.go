@@ -27,7 +27,7 @@ const (
 // commands are the subcommands that never start Bubble Tea (cli dispatches on the first argument).
 var commands = map[string]bool{
 	"run": true, "login": true, "token": true, "mock": true, "queries": true, "history": true,
-	"check": true, "help": true, "-h": true, "-help": true, "--help": true,
+	"check": true, "doctor": true, "help": true, "-h": true, "-help": true, "--help": true,
 }
 
 // flags make the TUI's command line print and exit without starting the TUI.

@@ -16,6 +16,7 @@ func TestHeadless(t *testing.T) {
 		{[]string{"--theme", "dracula"}, false},
 		{[]string{"run", "-q", "{ a }"}, true},
 		{[]string{"check", "x.graphql"}, true},
+		{[]string{"doctor", "--json"}, true},
 		{[]string{"login"}, true},
 		{[]string{"token", "-"}, true},
 		{[]string{"mock"}, true},
