@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"fmt"
 	"os/signal"
 	"syscall"
 	"time"
@@ -24,6 +23,9 @@ func (c *program) mockCommand(args []string) int {
 	fs.StringVar(&cfg.RotateHeader, "rotate-header", cfg.RotateHeader, "header carrying rotated tokens: both, x-authorization or authorization")
 	fs.BoolVar(&cfg.BearerPrefix, "bearer-prefix", cfg.BearerPrefix, `prefix tokens in response headers with "Bearer "`)
 	fs.BoolVar(&cfg.Strict, "strict", cfg.Strict, "a rotated-away token stops working")
+	fs.DurationVar(&cfg.Grace, "grace", cfg.Grace, "with --strict, how long a rotated-away token still works (0: not at all)")
+	fs.StringVar(&cfg.LoginHeader, "login-header", "both", "header carrying a login's token: both, x-authorization or authorization")
+	fs.BoolVar(&cfg.AcceptBareToken, "accept-bare-token", cfg.AcceptBareToken, `also accept "Authorization: <jwt>" without "Bearer"`)
 	fs.IntVar(&cfg.UnauthStatus, "unauth-status", cfg.UnauthStatus, "HTTP status of Unauthorized answers: 200 or 401")
 	fs.DurationVar(&cfg.ClockSkew, "clock-skew", cfg.ClockSkew, "offset of the server's clock (iat, exp and the Date header)")
 	fs.DurationVar(&cfg.Latency, "latency", cfg.Latency, "delay added to every response")
@@ -41,10 +43,13 @@ func (c *program) mockCommand(args []string) int {
 	if err != nil {
 		return c.errorf(exitTransport, "mock: %v", err)
 	}
-	fmt.Fprintln(c.stdout, url)
-	fmt.Fprintf(c.stdout, "username: %s\nemail:    %s\npassword: %s\n", cfg.Username, cfg.Email, cfg.Password)
-	fmt.Fprintf(c.stdout, "token lifetime %s; try:\n  TOGGLE_ENDPOINT=%s TOGGLE_USERNAME=%s TOGGLE_PASSWORD=%s toggle-explorer run -q '{ Products(account_id: 1) { id name } }'\n",
-		cfg.TokenTTL, url, cfg.Username, cfg.Password)
+	printLine(c.stdout, "%s", url)
+	printLine(c.stdout, "username: %s", cfg.Username)
+	printLine(c.stdout, "email:    %s", cfg.Email)
+	printLine(c.stdout, "password: %s", cfg.Password)
+	printLine(c.stdout, "token lifetime %s; try:", cfg.TokenTTL)
+	printLine(c.stdout, "  TOGGLE_ENDPOINT=%s TOGGLE_USERNAME=%s TOGGLE_PASSWORD=%s toggle-explorer run -q '{ Products(account_id: 1) { id name } }'",
+		url, cfg.Username, cfg.Password)
 
 	ctx, cancel := signal.NotifyContext(c.context(), syscall.SIGINT, syscall.SIGTERM)
 	defer cancel()

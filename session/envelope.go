@@ -93,6 +93,11 @@ func (e *BodyError) Error() string {
 	return s
 }
 
+// tooDeepReason says why a body nested past encoding/json's limit is refused, rather than
+// calling it invalid.
+// (The number is MaxJSONDepth; a test keeps them in step.)
+const tooDeepReason = "JSON nested too deep (more than 10000 levels)"
+
 // snippetBytes is how much of a bad body an error quotes.
 const snippetBytes = 80
 
@@ -116,14 +121,21 @@ func DecodeEnvelope(body []byte) (Envelope, error) {
 	}
 	if trimmed[0] != '{' {
 		reason := "not JSON"
-		if _, valid := scanEnvelope(trimmed); valid {
+		switch {
+		case scanValid(trimmed):
 			reason = "JSON but not an object"
+		case JSONTooDeep(trimmed):
+			reason = tooDeepReason
 		}
 		return Envelope{}, &BodyError{Reason: reason, Snippet: Snippet(body)}
 	}
 	members, ok := scanEnvelope(body)
 	if !ok {
-		return Envelope{}, &BodyError{Reason: "not valid JSON", Snippet: Snippet(body)}
+		reason := "not valid JSON"
+		if JSONTooDeep(trimmed) {
+			reason = tooDeepReason
+		}
+		return Envelope{}, &BodyError{Reason: reason, Snippet: Snippet(body)}
 	}
 	top := make(map[string][]byte, len(members))
 	for _, m := range members {
@@ -157,6 +169,12 @@ func DecodeEnvelope(body []byte) (Envelope, error) {
 		}
 	}
 	return env, nil
+}
+
+// scanValid reports whether b is valid JSON (scanEnvelope's verdict).
+func scanValid(b []byte) bool {
+	_, ok := scanEnvelope(b)
+	return ok
 }
 
 // memberKey unquotes a key scanEnvelope found (already known to be a valid JSON string) as

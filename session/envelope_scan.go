@@ -3,7 +3,7 @@ package session
 import "encoding/binary"
 
 // maxScanDepth is encoding/json's nesting limit: deeper documents are invalid there, so here too.
-const maxScanDepth = 10000
+const maxScanDepth = MaxJSONDepth
 
 // member is one top-level member of a JSON object: its key as written (quotes and escapes
 // included) and its value, both sub-slices of the scanned body.

@@ -10,6 +10,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/toggle-explorer/toggle-explorer/session"
+	"github.com/toggle-explorer/toggle-explorer/session/display"
+	"github.com/toggle-explorer/toggle-explorer/ui/builder"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
 	"github.com/toggle-explorer/toggle-explorer/ui/docs"
 	"github.com/toggle-explorer/toggle-explorer/ui/historyview"
@@ -17,7 +19,6 @@ import (
 	"github.com/toggle-explorer/toggle-explorer/ui/login"
 	"github.com/toggle-explorer/toggle-explorer/ui/picker"
 	"github.com/toggle-explorer/toggle-explorer/ui/prompt"
-	"github.com/toggle-explorer/toggle-explorer/ui/results"
 	"github.com/toggle-explorer/toggle-explorer/ui/statusbar"
 	"github.com/toggle-explorer/toggle-explorer/ui/workspace"
 )
@@ -58,11 +59,11 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, nil
 	case rememberedMsg:
 		if msg.err != nil {
-			m.say(noticeWarn, "⚠ could not remember the login: "+results.Sanitize(msg.err.Error()))
+			m.say(noticeWarn, "⚠ could not remember the login: "+display.Line(msg.err.Error()))
 		}
 		return m, nil
 	case common.ErrorMsg:
-		m.say(noticeError, "✗ "+results.Sanitize(msg.Err.Error()))
+		m.say(noticeError, "✗ "+display.Line(msg.Err.Error()))
 		return m, nil
 	case common.InfoMsg:
 		m.say(noticeInfo, msg.Text)
@@ -70,7 +71,7 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	case tokenActionMsg:
 		m.snapshotToken()
 		if msg.err != nil {
-			m.say(noticeError, "✗ "+results.Sanitize(msg.err.Error()))
+			m.say(noticeError, "✗ "+display.Line(msg.err.Error()))
 		} else {
 			m.say(noticeGood, "✓ "+msg.what)
 		}
@@ -108,20 +109,22 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m.schemaFailed(msg)
 	case docs.RefreshMsg:
 		return m.refreshSchema()
-	case picker.CloseMsg, historyview.CloseMsg, docs.CloseMsg:
+	case builder.EditMsg:
+		return m.applyBuild(msg)
+	case picker.CloseMsg, historyview.CloseMsg, docs.CloseMsg, builder.CloseMsg:
 		m.overlay = overlayNone
 		return m, nil
 	case historyview.RerunMsg, historyview.LoadMsg, historyview.SaveAsMsg:
 		return m.historyMsg(msg)
 	case inspector.CloseMsg, inspector.RefreshNowMsg, inspector.UseTokenMsg, inspector.LogoutMsg,
-		inspector.CopyCurlMsg, inspector.CopiedMsg:
+		inspector.CopyCurlMsg, inspector.CopiedMsg, inspector.RunDoctorMsg, inspector.DoctorDoneMsg:
 		return m.updateInspector(msg)
 	case workspace.RunFinishedMsg:
 		var cmd tea.Cmd
 		m.workspace, cmd = m.workspace.Update(msg)
 		m.snapshotToken()
 		if msg.HistoryErr != nil {
-			m.say(noticeWarn, "⚠ history not written: "+results.Sanitize(msg.HistoryErr.Error()))
+			m.say(noticeWarn, "⚠ history not written: "+display.Line(msg.HistoryErr.Error()))
 		}
 		return m, cmd
 	case tea.MouseMsg:
@@ -173,6 +176,18 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 			m.overlay = overlayNone
 		}
 		return m, nil
+	case overlayDocs:
+		if key.Matches(msg, m.keys.Builder) && m.screen == screenWorkspace {
+			return m.openBuilder(m.docs.TypeName()), nil
+		}
+		return m.updateOverlay(msg)
+	case overlayBuilder:
+		if key.Matches(msg, m.keys.Run) {
+			// Run what was built: close the builder and let the workspace run it.
+			m.overlay = overlayNone
+			return m.routeToScreen(msg)
+		}
+		return m.updateOverlay(msg)
 	case overlayNone:
 	default:
 		return m.updateOverlay(msg)
@@ -195,6 +210,8 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		return m.openHistory()
 	case key.Matches(msg, m.keys.Docs):
 		return m.openDocs(), nil
+	case key.Matches(msg, m.keys.Builder):
+		return m.openBuilder(""), nil
 	}
 	return m.routeToScreen(msg)
 }
@@ -258,9 +275,9 @@ func loginFailure(err error) (string, string) {
 	var authErr *session.AuthError
 	if errors.As(err, &authErr) && authErr.Diagnosis != nil {
 		d := authErr.Diagnosis
-		return results.Sanitize(d.Summary), results.Sanitize(d.Detail)
+		return display.Line(d.Summary), display.Line(d.Detail)
 	}
-	return results.Sanitize(err.Error()), ""
+	return display.Line(err.Error()), ""
 }
 
 // handleEvent updates the refresh state and the notice from a session event, and re-arms the
@@ -318,6 +335,8 @@ func (m *Model) resize() {
 		m.history = m.history.SetSize(w, m.overlayHeight())
 	case overlayDocs:
 		m.docs = m.docs.SetSize(w, m.overlayHeight())
+	case overlayBuilder:
+		m.builder = m.builder.SetSize(w, m.overlayHeight())
 	}
 	if m.dialog.input != nil {
 		in := m.dialog.input.SetSize(w, h)

@@ -10,7 +10,6 @@ import (
 	"github.com/toggle-explorer/toggle-explorer/session"
 	"github.com/toggle-explorer/toggle-explorer/session/display"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
-	"github.com/toggle-explorer/toggle-explorer/ui/results"
 )
 
 // chromeLines is what the frame's inside spends on chrome: the tab bar, its rule and the footer.
@@ -99,6 +98,8 @@ func (m Model) content(w, h int) []string {
 		return m.timelineList(w, h)
 	case tabRequests:
 		return m.requestsList(w, h)
+	case tabDoctor:
+		return window(m.doc.lines, m.scroll, h)
 	}
 	return window(m.tokenLines(w), m.scroll, h)
 }
@@ -132,8 +133,11 @@ func (m Model) scrollable() int {
 	if m.page != pageNone {
 		return len(m.pageLines)
 	}
-	if m.tab == tabToken {
+	switch m.tab {
+	case tabToken:
 		return len(m.tokenLines(m.innerWidth()))
+	case tabDoctor:
+		return len(m.doc.lines)
 	}
 	return 0
 }
@@ -146,7 +150,7 @@ func window(lines []string, from, h int) []string {
 
 // clean makes text from the server (or anything else not ours) safe for the screen: JWT-looking
 // runs are redacted as a last line of defence, then control characters are escaped.
-func clean(s string) string { return results.Sanitize(session.RedactJWTs(s)) }
+func clean(s string) string { return display.Line(session.RedactJWTs(s)) }
 
 // fit cuts a line to w cells with an ellipsis.
 func fit(s string, w int) string { return ansi.Truncate(s, w, "…") }
