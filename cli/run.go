@@ -246,7 +246,7 @@ func (c *program) authenticate(sess *session.Session, tgt *target) int {
 // reportRun prints the response and maps the outcome to the exit code.
 func (c *program) reportRun(res *session.Result, err error, pretty bool) int {
 	if res != nil && len(res.Body) > 0 {
-		c.writeBody(res.Body, res.EnvelopeErr == nil, pretty, c.stdoutTTY)
+		c.writeBody(res.Body, res.EnvelopeErr == nil, res.EnvelopeErr == nil && res.Envelope.Printable, pretty, c.stdoutTTY)
 	}
 	var authErr *session.AuthError
 	switch {
@@ -272,17 +272,23 @@ func (c *program) reportRun(res *session.Result, err error, pretty bool) int {
 // envelope, so it is valid JSON without a second look at 20 MB). JSON keeps its value but
 // carries every control, C1 and bidi character as a \u escape, to a terminal and a pipe alike. A
 // body that is not JSON has already been diagnosed: it goes to a pipe or a file as it came, so
-// nothing is lost, and to a terminal escaped.
-func (c *program) writeBody(body []byte, isJSON, pretty, terminal bool) {
+// nothing is lost, and to a terminal escaped. A printable body (only printable ASCII, spaces,
+// tabs and newlines, as the envelope's scan found) has nothing to escape, indented or not.
+func (c *program) writeBody(body []byte, isJSON, printable, pretty, terminal bool) {
 	if pretty && isJSON {
 		var buf bytes.Buffer
 		if json.Indent(&buf, body, "", "  ") == nil {
 			buf.WriteByte('\n')
-			_, _ = c.stdout.Write(display.JSON(buf.Bytes()))
+			out := buf.Bytes()
+			if !printable {
+				out = display.JSON(out)
+			}
+			_, _ = c.stdout.Write(out)
 			return
 		}
 	}
 	switch {
+	case printable:
 	case isJSON:
 		body = display.JSON(body)
 	case terminal:

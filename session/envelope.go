@@ -23,6 +23,9 @@ type Envelope struct {
 	Extensions json.RawMessage
 	// Cost is extensions.cost when present and well-formed.
 	Cost *Cost
+	// Printable says the whole body is printable ASCII, spaces, tabs and newlines: it can go to
+	// a terminal as it is (found by the same pass that validated it).
+	Printable bool
 }
 
 // GraphQLError is one entry of a response's "errors" list, decoded leniently: a field of an
@@ -129,7 +132,7 @@ func DecodeEnvelope(body []byte) (Envelope, error) {
 		}
 		return Envelope{}, &BodyError{Reason: reason, Snippet: Snippet(body)}
 	}
-	members, ok := scanEnvelope(body)
+	members, printable, ok := scanEnvelope(body)
 	if !ok {
 		reason := "not valid JSON"
 		if JSONTooDeep(trimmed) {
@@ -141,7 +144,7 @@ func DecodeEnvelope(body []byte) (Envelope, error) {
 	for _, m := range members {
 		top[memberKey(m.key)] = m.value // a repeated key keeps the last value, as encoding/json does
 	}
-	var env Envelope
+	env := Envelope{Printable: printable}
 	if d, ok := top["data"]; ok {
 		env.Data = json.RawMessage(d)
 		env.HasData = !isNull(d)
@@ -173,7 +176,7 @@ func DecodeEnvelope(body []byte) (Envelope, error) {
 
 // scanValid reports whether b is valid JSON (scanEnvelope's verdict).
 func scanValid(b []byte) bool {
-	_, ok := scanEnvelope(b)
+	_, _, ok := scanEnvelope(b)
 	return ok
 }
 

@@ -15,7 +15,10 @@ type member struct {
 // fuzz test holds it to that), and returns the top-level members when body is an object. It copies
 // nothing: a 20 MB response is read once, at several hundred MB/s, instead of twice by
 // encoding/json (a validity scan, then a decoding scan that skips each value again).
-func scanEnvelope(body []byte) (members []member, ok bool) {
+//
+// printable reports that the body holds only printable ASCII, spaces, tabs and newlines: nothing
+// a terminal could misread, so whoever prints it need not look at it again.
+func scanEnvelope(body []byte) (members []member, printable, ok bool) {
 	s := scanner{src: body}
 	s.ws()
 	if s.i < len(s.src) && s.src[s.i] == '{' {
@@ -24,7 +27,8 @@ func scanEnvelope(body []byte) (members []member, ok bool) {
 		ok = s.value()
 	}
 	s.ws()
-	return members, ok && s.i == len(s.src)
+	ok = ok && s.i == len(s.src)
+	return members, ok && !s.wide, ok
 }
 
 // scanner is a recursive-descent JSON validator over src; i is the next byte to read.
@@ -32,6 +36,7 @@ type scanner struct {
 	src   []byte
 	i     int
 	depth int
+	wide  bool // a byte >= 0x7f (in a string) or a CR (in white space) was seen
 }
 
 // ws skips JSON white space. Compact JSON has none: one comparison says so.
@@ -39,6 +44,8 @@ func (s *scanner) ws() {
 	for s.i < len(s.src) {
 		if c := s.src[s.i]; c > ' ' || (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
 			return
+		} else if c == '\r' {
+			s.wide = true
 		}
 		s.i++
 	}
@@ -156,16 +163,18 @@ func (s *scanner) array() bool {
 	}
 }
 
-// plainStringByte marks the bytes a string holds as they are: not '"', not '\\', not a control
-// byte. Like encoding/json, UTF-8 is not checked.
+// plainStringByte marks the bytes a string holds as they are and that need no second look:
+// printable ASCII but '"' and '\\'. Like encoding/json, UTF-8 is not checked: bytes >= 0x7f
+// are valid in strings and only make the body not printable.
 var plainStringByte = func() (t [256]bool) {
-	for c := 0x20; c < 256; c++ {
+	for c := 0x20; c < 0x7f; c++ {
 		t[c] = c != '"' && c != '\\'
 	}
 	return t
 }()
 
-// hasSpecial reports whether any of the eight bytes in x is '"', '\\' or a control byte (< 0x20),
+// hasSpecial reports whether any of the eight bytes in x is '"', '\\', a control byte (< 0x20)
+// or not ASCII-printable (>= 0x7f),
 // with the usual SWAR tests for a zero byte (after XOR with the byte sought) and for a byte below
 // a bound. The tests are exact as to whether such a byte exists (not as to which one), which is
 // all the caller asks before looking byte by byte.
@@ -173,7 +182,7 @@ func hasSpecial(x uint64) bool {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	quote := x ^ (ones * '"')
 	backslash := x ^ (ones * '\\')
-	return ((quote-ones)&^quote|(backslash-ones)&^backslash|(x-ones*0x20)&^x)&highs != 0
+	return ((quote-ones)&^quote|(backslash-ones)&^backslash|(x-ones*0x20)&^x|(x+ones)|x)&highs != 0
 }
 
 // str scans a string at s.src[s.i] == '"'.
@@ -214,8 +223,12 @@ func (s *scanner) str() bool {
 			default:
 				return false
 			}
-		default: // a control byte
-			return false
+		default:
+			if src[i] < 0x20 {
+				return false // a control byte
+			}
+			s.wide = true // >= 0x7f: valid, not printable
+			i++
 		}
 	}
 }

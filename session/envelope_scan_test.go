@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 )
 
 func scanSeeds() []string {
@@ -25,9 +27,21 @@ func FuzzScanEnvelope(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, body []byte) {
-		members, ok := scanEnvelope(body)
+		members, printable, ok := scanEnvelope(body)
 		if valid := json.Valid(body); ok != valid {
 			t.Fatalf("scanEnvelope ok = %v, json.Valid = %v for %q", ok, valid, body)
+		}
+		want := ok
+		for _, c := range body {
+			if c >= 0x7f || c == '\r' || c < 0x20 && c != '\n' && c != '\t' {
+				want = false
+			}
+		}
+		if printable != want {
+			t.Fatalf("printable = %v, want %v for %q", printable, want, body)
+		}
+		if printable && !bytes.Equal(display.JSON(body), body) {
+			t.Fatalf("printable, but display.JSON changes %q", body)
 		}
 		var ref map[string]json.RawMessage
 		if !ok || json.Unmarshal(body, &ref) != nil || ref == nil {
@@ -52,7 +66,7 @@ func FuzzScanEnvelope(f *testing.F) {
 func TestScanEnvelopeDepth(t *testing.T) {
 	for depth, want := range map[int]bool{10000: true, 10001: false} {
 		body := strings.Repeat(`{"a":`, depth-1) + "{}" + strings.Repeat("}", depth-1)
-		if _, ok := scanEnvelope([]byte(body)); ok != want {
+		if _, _, ok := scanEnvelope([]byte(body)); ok != want {
 			t.Errorf("depth %d: ok = %v, want %v", depth, ok, want)
 		}
 	}
@@ -69,12 +83,12 @@ func TestHasSpecial(t *testing.T) {
 			for i, b := range word {
 				x |= uint64(b) << (8 * i)
 			}
-			if got, want := hasSpecial(x), c < 0x20 || c == '"' || c == '\\'; got != want {
+			if got, want := hasSpecial(x), c < 0x20 || c == '"' || c == '\\' || c >= 0x7f; got != want {
 				t.Fatalf("byte %#x at %d: hasSpecial = %v, want %v", c, pos, got, want)
 			}
 		}
 	}
-	if !hasSpecial(0x5c_22_61_61_61_61_61_61) || hasSpecial(0xff_80_7f_61_20_7e_61_61) {
+	if !hasSpecial(0x5c_22_61_61_61_61_61_61) || !hasSpecial(0xff_80_7f_61_20_7e_61_61) || hasSpecial(0x7e_20_61_61_61_61_61_61) {
 		t.Fatal("words of several bytes misjudged")
 	}
 }
