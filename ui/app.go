@@ -5,6 +5,7 @@ package ui
 
 import (
 	"context"
+	"os/exec"
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -66,6 +67,11 @@ type Options struct {
 	CurlDir string
 	// Insecure is shown in the status bar when plain http:// to a remote host is allowed.
 	Insecure bool
+	// Editor is the command alt+e runs on a file ($VISUAL, else $EDITOR; "": none set).
+	Editor string
+	// ExecEditor runs the editor with the program suspended (nil: tea.ExecProcess; tests run it
+	// in place).
+	ExecEditor func(*exec.Cmd, tea.ExecCallback) tea.Cmd
 	// Now is the time shown until the first tick (tests fix it; nil means time.Now at start).
 	Now time.Time
 	// DisableTick stops the once-a-second tick (golden tests drive time themselves).
@@ -81,8 +87,9 @@ type Model struct {
 
 	screen       screen
 	login        login.Model
-	workspace    workspace.Model
-	hasWorkspace bool // the workspace is built on the first login and kept across re-logins
+	workspace    workspace.Model // the active tab's
+	hasWorkspace bool            // the tabs are built on the first login and kept across re-logins
+	tabs         tabSet
 
 	// The overlay on show and its models, and a dialog that may sit over anything.
 	overlay   overlay
@@ -98,8 +105,6 @@ type Model struct {
 	schemaNote string
 	// State of the saved-query flows between a dialog and its answer.
 	pendingName   string
-	pendingLoad   func(Model) (Model, tea.Cmd)
-	loadAfterSave func(Model) (Model, tea.Cmd) // "save mine first": the replacement waiting on the save
 	quitAfterSave bool
 
 	// The shared session and its life: gen tags its events, cancel stops its refresh loop.
@@ -181,4 +186,10 @@ func (m *Model) sayQuietly(kind noticeKind, text string) {
 		return
 	}
 	m.say(kind, text)
+}
+
+// openFirstTabs builds the tabs on the first login: one tab with the configured text.
+func (m Model) openFirstTabs() (Model, tea.Cmd) {
+	ws := workspace.New(m.ctx, m.sess, m.opts.Workspace)
+	return m.addTab(ws, ws.Init())
 }

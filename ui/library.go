@@ -21,7 +21,6 @@ const (
 	dialogSaveAs      = "save-as"      // name for a new saved query
 	dialogSaveTaken   = "save-taken"   // the name is taken: overwrite, other name, cancel
 	dialogSaveChanged = "save-changed" // changed on disk: overwrite, reload, save as, cancel
-	dialogDiscard     = "discard"      // replacing unsaved editors: discard or cancel
 	dialogQuit        = "quit"         // quitting with unsaved changes
 )
 
@@ -94,21 +93,21 @@ func (m Model) finishSave(msg savedMsg) (Model, tea.Cmd) {
 	switch {
 	case errors.As(msg.err, &conflict) && m.workspace.SavedName() != msg.name:
 		m.pendingName = msg.name
-		m.quitAfterSave, m.loadAfterSave = false, nil
+		m.quitAfterSave = false
 		return m.choose(dialogSaveTaken, fmt.Sprintf("A saved query named %q already exists.", msg.name),
 			prompt.Option{Key: "o", Label: "Overwrite it"},
 			prompt.Option{Key: "n", Label: "Choose another name"},
 			prompt.Option{Key: prompt.CancelKey, Label: "Cancel"}), nil
 	case errors.As(msg.err, &conflict):
 		m.pendingName = msg.name
-		m.quitAfterSave, m.loadAfterSave = false, nil
+		m.quitAfterSave = false
 		return m.choose(dialogSaveChanged, fmt.Sprintf("%q changed on disk since you opened it.", msg.name),
 			prompt.Option{Key: "o", Label: "Overwrite it with your version"},
 			prompt.Option{Key: "r", Label: "Reload it (drop your changes)"},
 			prompt.Option{Key: "s", Label: "Save yours under another name"},
 			prompt.Option{Key: prompt.CancelKey, Label: "Cancel"}), nil
 	case msg.err != nil:
-		m.quitAfterSave, m.loadAfterSave = false, nil
+		m.quitAfterSave = false
 		m.say(noticeError, "✗ not saved: "+results.Sanitize(msg.err.Error()))
 		return m, nil
 	}
@@ -116,10 +115,6 @@ func (m Model) finishSave(msg savedMsg) (Model, tea.Cmd) {
 	m.say(noticeGood, fmt.Sprintf("✓ saved %s", results.Sanitize(msg.name)))
 	if m.quitAfterSave {
 		return m.quit()
-	}
-	if load := m.loadAfterSave; load != nil {
-		m.loadAfterSave = nil
-		return load(m)
 	}
 	return m, nil
 }
@@ -137,36 +132,23 @@ func (m Model) answerLibraryDialog(id, answer string) (Model, tea.Cmd) {
 		return m, saveCmd(lib, m.pendingName, text, vars, m.workspace.SavedVersion(), true)
 	case dialogSaveChanged + ":r":
 		return m, reloadCmd(lib, m.pendingName)
-	case dialogDiscard + ":d":
-		load := m.pendingLoad
-		m.pendingLoad = nil
-		if load != nil {
-			return load(m)
-		}
-	case dialogDiscard + ":s":
-		// Save (asking a name if needed); the replacement happens once the save succeeded.
-		m.loadAfterSave, m.pendingLoad = m.pendingLoad, nil
-		return m.save()
+	case dialogCloseTab + ":d":
+		return m.closeTab()
 	case dialogQuit + ":s":
 		m.quitAfterSave = true
 		return m.save()
 	case dialogQuit + ":q":
 		return m.quit()
 	}
-	m.pendingLoad = nil
 	return m, nil
 }
 
-// replaceEditors runs load now, or after asking when the editors hold unsaved changes.
+// replaceEditors runs load on the active tab when it is empty or unchanged, else on a new tab
+// (see loadTarget): opening a query never discards work.
 func (m Model) replaceEditors(load func(Model) (Model, tea.Cmd)) (Model, tea.Cmd) {
-	if !m.workspace.Modified() {
-		return load(m)
-	}
-	m.pendingLoad = load
-	return m.choose(dialogDiscard, "The query has unsaved changes. Replace it?",
-		prompt.Option{Key: "s", Label: "Save mine first"},
-		prompt.Option{Key: "d", Label: "Discard my changes"},
-		prompt.Option{Key: prompt.CancelKey, Label: "Cancel"}), nil
+	m, open := m.loadTarget()
+	m, cmd := load(m)
+	return m, tea.Batch(open, cmd)
 }
 
 // openSaved loads a saved query chosen in the picker.

@@ -10,6 +10,7 @@ import (
 	"github.com/toggle-explorer/toggle-explorer/query/schema"
 	"github.com/toggle-explorer/toggle-explorer/session"
 	"github.com/toggle-explorer/toggle-explorer/ui/results"
+	"github.com/toggle-explorer/toggle-explorer/ui/workspace"
 )
 
 // schemaLoadedMsg delivers a schema for the session of generation gen. source says where it came
@@ -74,7 +75,8 @@ func (m Model) applySchema(msg schemaLoadedMsg) (Model, tea.Cmd) {
 		return m, nil
 	}
 	m.schema, m.schemaNote = msg.schema, ""
-	cmd := m.workspace.SetSchema(msg.schema)
+	cmd := tea.Batch(m.workspace.SetSchema(msg.schema),
+		m.eachInactiveTab(func(ws *workspace.Model) tea.Cmd { return ws.SetSchema(msg.schema) }))
 	if m.overlay == overlayDocs {
 		m.docs = m.docs.SetSchema(msg.schema)
 	}

@@ -27,6 +27,8 @@ func (m Model) View() string {
 		view = m.withStatus(m.overlayView())
 	case m.screen == screenLogin:
 		view = lipgloss.JoinVertical(lipgloss.Left, m.login.View(), m.helpLine())
+	case m.tabBarShown():
+		view = lipgloss.JoinVertical(lipgloss.Left, m.tabBar(), m.workspace.View(), m.noticeLine(), m.statusLine(), m.helpLine())
 	default:
 		view = lipgloss.JoinVertical(lipgloss.Left, m.workspace.View(), m.noticeLine(), m.statusLine(), m.helpLine())
 	}

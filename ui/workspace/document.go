@@ -1,6 +1,9 @@
 package workspace
 
 import (
+	"regexp"
+	"strings"
+
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/toggle-explorer/toggle-explorer/query"
@@ -87,3 +90,21 @@ func (m Model) FieldUnderCursor(s *schema.Schema) (typeName, field string, ok bo
 
 // MoveCursor puts the query editor's cursor at line:col (1-based), scrolling it into view.
 func (m *Model) MoveCursor(line, col int) { m.editor = m.editor.GotoLine(line, col) }
+
+// firstOperationName is the name of the text's first named operation, found by a cheap scan (the
+// tab bar asks on every frame, and half-typed text does not parse): "" when there is none.
+func firstOperationName(text string) string {
+	for line := range strings.Lines(text) {
+		line = strings.TrimSpace(line)
+		if strings.HasPrefix(line, "#") {
+			continue
+		}
+		if m := operationHead.FindStringSubmatch(line); m != nil {
+			return m[1]
+		}
+	}
+	return ""
+}
+
+// operationHead matches the start of a named operation.
+var operationHead = regexp.MustCompile(`^(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)`)

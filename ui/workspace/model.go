@@ -191,3 +191,22 @@ func (m *Model) Note() string {
 	m.note = ""
 	return n
 }
+
+// Stop cancels the request in flight, if any, as the tab holding the workspace closes.
+func (m Model) Stop() {
+	if m.running != nil {
+		m.running.cancel()
+	}
+}
+
+// Title names the workspace's query for a tab: the saved name, else the first operation's name,
+// else "untitled".
+func (m Model) Title() string {
+	if m.saved.name != "" {
+		return m.saved.name
+	}
+	if name := firstOperationName(m.editor.Value()); name != "" {
+		return name
+	}
+	return "untitled"
+}
