@@ -114,7 +114,7 @@ func (c *program) tuiOptions(f *commonFlags, p paths, themeName string) (ui.Opti
 		theme = theme.Monochrome()
 	}
 	last := loadLastLogin(p)
-	opts := ui.Options{Theme: theme, Insecure: f.insecure}
+	opts := ui.Options{Theme: theme, Insecure: f.insecure, Editor: firstNonEmpty(c.getenv("VISUAL"), c.getenv("EDITOR"))}
 	hist := history.New(p.historyFile(), 0)
 	if f.noHistory {
 		hist = nil
