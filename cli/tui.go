@@ -62,6 +62,8 @@ func (c *program) tuiCommand(args []string) int {
 		return c.errorf(exitUsage, "%v", err)
 	}
 	opts.SchemaFile = *schemaFile
+	tabsPath := c.tabsPath(&f, p)
+	restoreTabs(&opts, tabsPath, time.Now())
 
 	if c.getenv("NO_COLOR") != "" {
 		// termenv reads NO_COLOR as "no styling at all", which would also drop the reverse-video
@@ -72,6 +74,9 @@ func (c *program) tuiCommand(args []string) int {
 	final, err := prog.Run()
 	if m, ok := final.(ui.Model); ok {
 		m.Close()
+	}
+	if kerr := keepTabs(final, tabsPath); kerr != nil {
+		fmt.Fprintf(c.stderr, "toggle-explorer: the open tabs were not kept: %v\n", kerr)
 	}
 	if err != nil {
 		return c.errorf(exitTransport, "%v", err)

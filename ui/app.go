@@ -14,6 +14,7 @@ import (
 	"github.com/toggle-explorer/toggle-explorer/query/history"
 	"github.com/toggle-explorer/toggle-explorer/query/saved"
 	"github.com/toggle-explorer/toggle-explorer/query/schema"
+	"github.com/toggle-explorer/toggle-explorer/query/tabstate"
 	"github.com/toggle-explorer/toggle-explorer/session"
 	"github.com/toggle-explorer/toggle-explorer/themes"
 	"github.com/toggle-explorer/toggle-explorer/ui/builder"
@@ -23,6 +24,7 @@ import (
 	"github.com/toggle-explorer/toggle-explorer/ui/inspector"
 	"github.com/toggle-explorer/toggle-explorer/ui/login"
 	"github.com/toggle-explorer/toggle-explorer/ui/picker"
+	"github.com/toggle-explorer/toggle-explorer/ui/results"
 	"github.com/toggle-explorer/toggle-explorer/ui/statusbar"
 	"github.com/toggle-explorer/toggle-explorer/ui/workspace"
 )
@@ -67,6 +69,13 @@ type Options struct {
 	CurlDir string
 	// Insecure is shown in the status bar when plain http:// to a remote host is allowed.
 	Insecure bool
+	// Restore is the tabs to open on the first login, from the last run (nil: one tab holding
+	// Workspace's text); RestoreVersions gives each named tab its saved query's version, when its
+	// files are unchanged (indexed like Restore.Tabs; may be shorter).
+	Restore         *tabstate.State
+	RestoreVersions []saved.Version
+	// StartNotice is shown once the workspace opens (e.g. why the tabs were not restored).
+	StartNotice string
 	// Editor is the command alt+e runs on a file ($VISUAL, else $EDITOR; "": none set).
 	Editor string
 	// ExecEditor runs the editor with the program suspended (nil: tea.ExecProcess; tests run it
@@ -118,6 +127,9 @@ type Model struct {
 	refresh  statusbar.RefreshState
 	rejected string // fingerprint of a token the server refused for good
 	notice   notice
+	// startNotice is the start-up warning (tabs not restored), repeated once after the login's own
+	// notice.
+	startNotice notice
 }
 
 // New builds the root model on the login screen.
@@ -188,8 +200,50 @@ func (m *Model) sayQuietly(kind noticeKind, text string) {
 	m.say(kind, text)
 }
 
-// openFirstTabs builds the tabs on the first login: one tab with the configured text.
+// openFirstTabs builds the tabs on the first login: the ones restored from the last run, else
+// one tab with the configured text.
 func (m Model) openFirstTabs() (Model, tea.Cmd) {
-	ws := workspace.New(m.ctx, m.sess, m.opts.Workspace)
-	return m.addTab(ws, ws.Init())
+	m.hasWorkspace = true
+	if m.opts.StartNotice != "" {
+		m.say(noticeWarn, "⚠ "+results.Sanitize(m.opts.StartNotice))
+		m.startNotice = m.notice // said again after "logged in", which would hide it
+	}
+	st := m.opts.Restore
+	if st == nil || len(st.Tabs) == 0 {
+		ws := workspace.New(m.ctx, m.sess, m.opts.Workspace)
+		return m.addTab(ws, ws.Init())
+	}
+	var cmds []tea.Cmd
+	for range st.Tabs {
+		var cmd tea.Cmd
+		m, cmd = m.addTab(m.newWorkspace(workspace.Options{}))
+		cmds = append(cmds, cmd)
+	}
+	// Restored once every tab exists: the tab bar's row is taken, so the scroll positions hold.
+	m.storeActive()
+	for i, t := range st.Tabs {
+		var v saved.Version
+		if i < len(m.opts.RestoreVersions) {
+			v = m.opts.RestoreVersions[i]
+		}
+		cmds = append(cmds, tagCmd(m.tabs.slots[i].id, m.tabs.slots[i].ws.Restore(t, v)))
+	}
+	m.tabs.active = min(max(st.Active, 0), len(st.Tabs)-1)
+	m.workspace = m.tabs.slots[m.tabs.active].ws
+	return m, tea.Batch(cmds...)
+}
+
+// TabState describes the open tabs for the tabs file (main writes it after the program ends).
+// ok is false before the first login: there is nothing to keep, and a file from an earlier run
+// must not be overwritten with nothing.
+func (m Model) TabState() (tabstate.State, bool) {
+	if !m.hasWorkspace {
+		return tabstate.State{}, false
+	}
+	tabs, active := m.Tabs()
+	st := tabstate.State{Version: tabstate.FormatVersion, Active: active}
+	for _, ws := range tabs {
+		st.Tabs = append(st.Tabs, ws.Snapshot())
+	}
+	return st, true
 }

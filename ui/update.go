@@ -328,6 +328,10 @@ func (m Model) handleEvent(msg sessionEventMsg) (Model, tea.Cmd) {
 		now = msg.ev.Time
 	}
 	m.notice = eventNotice(msg.ev, now)
+	if m.startNotice.text != "" {
+		m.say(m.startNotice.kind, m.startNotice.text)
+		m.startNotice = notice{}
+	}
 	m.snapshotToken()
 	if m.overlay == overlayInspector {
 		m.inspector.Refresh()

@@ -36,6 +36,7 @@ func (m *Model) MarkSaved(name string, v saved.Version) {
 	m.saved = savedRef{name: name, version: v}
 	m.editor = m.editor.MarkSaved()
 	m.vars = m.vars.MarkSaved()
+	m.base = base{query: m.editor.Value(), variables: m.vars.Value()}
 }
 
 // Load replaces both editors' text (a saved query, or a history entry when name is ""), which
@@ -45,6 +46,7 @@ func (m *Model) Load(name string, v saved.Version, text, variables string) tea.C
 	m.saved = savedRef{name: name, version: v}
 	m.editor = m.editor.SetValue(text)
 	m.vars = m.vars.SetValue(variables)
+	m.base = base{query: text, variables: variables}
 	m.checkVariables()
 	*m, _ = m.setFocus(PaneEditor)
 	var cmd tea.Cmd

@@ -69,6 +69,7 @@ type Model struct {
 
 	history *history.Log
 	saved   savedRef
+	base    base
 	schema  *schema.Schema
 	popup   complete.Model
 	lint    complete.Linter
@@ -114,6 +115,7 @@ func New(ctx *common.Context, sess *session.Session, opts Options) Model {
 	m.results.SetTitleInFrame(true)
 	m.editor = m.editor.SetValue(opts.Query)
 	m.vars = m.vars.SetValue(opts.Variables)
+	m.base = base{query: opts.Query, variables: opts.Variables}
 	m.checkVariables()
 	m.editor, _ = m.editor.Focus()
 	return m
