@@ -16,6 +16,7 @@ import (
 	"github.com/toggle-explorer/toggle-explorer/query/schema"
 	"github.com/toggle-explorer/toggle-explorer/query/tabstate"
 	"github.com/toggle-explorer/toggle-explorer/session"
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 	"github.com/toggle-explorer/toggle-explorer/themes"
 	"github.com/toggle-explorer/toggle-explorer/ui/builder"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
@@ -24,7 +25,6 @@ import (
 	"github.com/toggle-explorer/toggle-explorer/ui/inspector"
 	"github.com/toggle-explorer/toggle-explorer/ui/login"
 	"github.com/toggle-explorer/toggle-explorer/ui/picker"
-	"github.com/toggle-explorer/toggle-explorer/ui/results"
 	"github.com/toggle-explorer/toggle-explorer/ui/statusbar"
 	"github.com/toggle-explorer/toggle-explorer/ui/workspace"
 )
@@ -205,7 +205,7 @@ func (m *Model) sayQuietly(kind noticeKind, text string) {
 func (m Model) openFirstTabs() (Model, tea.Cmd) {
 	m.hasWorkspace = true
 	if m.opts.StartNotice != "" {
-		m.say(noticeWarn, "⚠ "+results.Sanitize(m.opts.StartNotice))
+		m.say(noticeWarn, "⚠ "+display.Line(m.opts.StartNotice))
 		m.startNotice = m.notice // said again after "logged in", which would hide it
 	}
 	st := m.opts.Restore

@@ -8,7 +8,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/toggle-explorer/toggle-explorer/ui/results"
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 	"github.com/toggle-explorer/toggle-explorer/ui/workspace"
 )
 
@@ -75,7 +75,7 @@ func writeEditFileCmd(tab int, pane workspace.Pane, text, ext string) tea.Cmd {
 // the file back and removes it.
 func (m Model) startEditor(msg editorReadyMsg) (Model, tea.Cmd) {
 	if msg.err != nil {
-		m.say(noticeError, "✗ cannot hand the text to the editor: "+results.Sanitize(msg.err.Error()))
+		m.say(noticeError, "✗ cannot hand the text to the editor: "+display.Line(msg.err.Error()))
 		return m, nil
 	}
 	// sh -c lets $EDITOR carry arguments ("code --wait"); the file is passed as "$1", never
@@ -127,7 +127,7 @@ func (m *Model) applyEdit(ws *workspace.Model, msg editedMsg) tea.Cmd {
 		m.say(noticeWarn, fmt.Sprintf("⚠ the editor exited with status %d; the text is unchanged", exitErr.ExitCode()))
 		return nil
 	case msg.err != nil:
-		m.say(noticeError, "✗ "+results.Sanitize(msg.err.Error()))
+		m.say(noticeError, "✗ "+display.Line(msg.err.Error()))
 		return nil
 	case msg.text == msg.old:
 		m.say(noticeInfo, "no changes from the editor")

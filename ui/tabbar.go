@@ -6,8 +6,7 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
-
-	"github.com/toggle-explorer/toggle-explorer/ui/results"
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 )
 
 // tabLabelWidth bounds one tab's label, so nine tabs still fit at 120 columns.
@@ -21,7 +20,7 @@ func (m Model) tabBar() string {
 	tabs, active := m.Tabs()
 	labels := make([]string, len(tabs))
 	for i, ws := range tabs {
-		label := fmt.Sprintf("%d %s", i+1, results.Sanitize(ws.Title()))
+		label := fmt.Sprintf("%d %s", i+1, display.Line(ws.Title()))
 		if ws.Modified() {
 			label += " ●"
 		}
