@@ -151,3 +151,12 @@ keys Down; keys Down; keys Space; keys Escape
 type_text "balance"; keys Space; keys Escape
 type_text "total"; keys Space; keys Escape
 shot builder
+# 10. Tabs: the built query, a second tab with a products query, a third one empty; back on tab 1.
+keys Escape
+keys Escape
+keys C-t
+type_text 'query Products { Products(account_id: 1) { id name } }'
+PAUSE=1 keys C-r
+keys C-t
+keys M-1
+shot tabs
