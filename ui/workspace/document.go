@@ -1,6 +1,7 @@
 package workspace
 
 import (
+	"iter"
 	"regexp"
 	"strings"
 
@@ -93,20 +94,41 @@ func (m Model) FieldUnderCursor(s *schema.Schema) (typeName, field string, ok bo
 // MoveCursor puts the query editor's cursor at line:col (1-based), scrolling it into view.
 func (m *Model) MoveCursor(line, col int) { m.editor = m.editor.GotoLine(line, col) }
 
-// firstOperationName is the name of the text's first named operation, found by a cheap scan (the
-// tab bar asks on every frame, and half-typed text does not parse): "" when there is none.
-func firstOperationName(text string) string {
-	for line := range strings.Lines(text) {
+// firstOperationName is the name of the text's first operation, found by a cheap scan (the tab
+// bar asks on every frame, and half-typed text does not parse): "" when the first operation is
+// anonymous or there is none. The scan stops at the first operation, so it rarely reads far.
+func firstOperationName(lines iter.Seq[string]) string {
+	for line := range lines {
 		line = strings.TrimSpace(line)
-		if strings.HasPrefix(line, "#") {
+		switch {
+		case line == "" || strings.HasPrefix(line, "#"):
 			continue
+		case strings.HasPrefix(line, "{"):
+			return "" // shorthand query: anonymous
 		}
 		if m := operationHead.FindStringSubmatch(line); m != nil {
 			return m[1]
+		}
+		if anonymousHead.MatchString(line) {
+			return ""
 		}
 	}
 	return ""
 }
 
+// anonymousHead matches an operation keyword with no name after it.
+var anonymousHead = regexp.MustCompile(`^(?:query|mutation|subscription)\s*[({]`)
+
 // operationHead matches the start of a named operation.
 var operationHead = regexp.MustCompile(`^(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)`)
+
+// editorLines yields the query editor's lines without joining them (Value copies the whole text).
+func (m Model) editorLines() iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for i := 1; i <= m.editor.Lines(); i++ {
+			if !yield(m.editor.Line(i)) {
+				return
+			}
+		}
+	}
+}

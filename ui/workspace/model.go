@@ -207,7 +207,7 @@ func (m Model) Title() string {
 	if m.saved.name != "" {
 		return m.saved.name
 	}
-	if name := firstOperationName(m.editor.Value()); name != "" {
+	if name := firstOperationName(m.editorLines()); name != "" {
 		return name
 	}
 	return "untitled"
