@@ -216,7 +216,7 @@ func (m Model) openFirstTabs() (Model, tea.Cmd) {
 	var cmds []tea.Cmd
 	for range st.Tabs {
 		var cmd tea.Cmd
-		m, cmd = m.addTab(m.newWorkspace(workspace.Options{}))
+		m, cmd = m.addTab(m.newEmptyWorkspace())
 		cmds = append(cmds, cmd)
 	}
 	// Restored once every tab exists: the tab bar's row is taken, so the scroll positions hold.

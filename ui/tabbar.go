@@ -17,8 +17,29 @@ const tabLabelWidth = 22
 // way to "…", so the active tab is always in sight.
 func (m Model) tabBar() string {
 	st := m.ctx.Styles
+	labels, from, to := m.tabBarLayout()
+	var b strings.Builder
+	if from > 0 {
+		b.WriteString(st.Faint.Render("…"))
+	}
+	for i := from; i < to; i++ {
+		style := st.Muted
+		if i == m.tabs.active {
+			style = st.TitleFocused.Reverse(true)
+		}
+		b.WriteString(style.Render(labels[i]))
+	}
+	if to < len(labels) {
+		b.WriteString(st.Faint.Render("…"))
+	}
+	return ansi.Truncate(b.String(), m.ctx.Width, "…")
+}
+
+// tabBarLayout is the tabs' labels and the window [from, to) of them on show: widened around the
+// active tab while it fits.
+func (m Model) tabBarLayout() (labels []string, from, to int) {
 	tabs, active := m.Tabs()
-	labels := make([]string, len(tabs))
+	labels = make([]string, len(tabs))
 	for i, ws := range tabs {
 		label := fmt.Sprintf("%d %s", i+1, display.Line(ws.Title()))
 		if ws.Modified() {
@@ -26,14 +47,7 @@ func (m Model) tabBar() string {
 		}
 		labels[i] = " " + ansi.Truncate(label, tabLabelWidth, "…") + " "
 	}
-	style := func(i int) lipgloss.Style {
-		if i == active {
-			return st.TitleFocused.Reverse(true)
-		}
-		return st.Muted
-	}
-	// Widen a window around the active tab while it fits.
-	from, to := active, active+1
+	from, to = active, active+1
 	width := lipgloss.Width(labels[active])
 	for grew := true; grew; {
 		grew = false
@@ -48,15 +62,22 @@ func (m Model) tabBar() string {
 			grew = true
 		}
 	}
-	var b strings.Builder
+	return labels, from, to
+}
+
+// tabAt is the tab whose label is at column x of the tab bar.
+func (m Model) tabAt(x int) (int, bool) {
+	labels, from, to := m.tabBarLayout()
+	left := 0
 	if from > 0 {
-		b.WriteString(st.Faint.Render("…"))
+		left = 1 // the "…"
 	}
 	for i := from; i < to; i++ {
-		b.WriteString(style(i).Render(labels[i]))
+		w := lipgloss.Width(labels[i])
+		if x >= left && x < left+w {
+			return i, true
+		}
+		left += w
 	}
-	if to < len(labels) {
-		b.WriteString(st.Faint.Render("…"))
-	}
-	return ansi.Truncate(b.String(), m.ctx.Width, "…")
+	return 0, false
 }

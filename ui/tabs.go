@@ -57,9 +57,12 @@ func (m Model) Tabs() ([]workspace.Model, int) {
 	return out, m.tabs.active
 }
 
-// newWorkspace builds a tab's workspace sized and schema'd like the others.
-func (m Model) newWorkspace(opts workspace.Options) (workspace.Model, tea.Cmd) {
-	opts.History = m.opts.Workspace.History
+// newEmptyWorkspace builds an empty tab's workspace, sized and schema'd like the others. Everything
+// but the editors' text (history, and whatever else configures a workspace) comes from
+// Options.Workspace, so every tab works alike.
+func (m Model) newEmptyWorkspace() (workspace.Model, tea.Cmd) {
+	opts := m.opts.Workspace
+	opts.Query, opts.Variables = "", ""
 	ws := workspace.New(m.ctx, m.sess, opts)
 	ws.SetSize(m.ctx.Width, m.workspaceHeight())
 	init := ws.Init()
@@ -92,7 +95,7 @@ func (m Model) newTab() (Model, tea.Cmd) {
 		m.say(noticeWarn, "⚠ at most 9 tabs: close one first (alt+w)")
 		return m, nil
 	}
-	ws, cmd := m.newWorkspace(workspace.Options{})
+	ws, cmd := m.newEmptyWorkspace()
 	return m.addTab(ws, cmd)
 }
 
@@ -132,7 +135,7 @@ func (m Model) requestCloseTab() (Model, tea.Cmd) {
 func (m Model) closeTab() (Model, tea.Cmd) {
 	m.workspace.Stop()
 	if len(m.tabs.slots) == 1 {
-		ws, cmd := m.newWorkspace(workspace.Options{})
+		ws, cmd := m.newEmptyWorkspace()
 		m.tabs.slots = nil
 		return m.addTab(ws, cmd)
 	}
@@ -150,7 +153,7 @@ func (m Model) loadTarget() (Model, tea.Cmd) {
 	if !m.workspace.Modified() || len(m.tabs.slots) >= maxTabs {
 		return m, nil
 	}
-	ws, cmd := m.newWorkspace(workspace.Options{})
+	ws, cmd := m.newEmptyWorkspace()
 	return m.addTab(ws, cmd)
 }
 

@@ -200,3 +200,27 @@ func TestTabBarTakesOneRow(t *testing.T) {
 		t.Fatalf("after a resize tab 1 draws %d lines, want 40", lines)
 	}
 }
+
+// A click on a tab's label shows it; clicks below the bar reach the workspace one row up.
+func TestClickOnATab(t *testing.T) {
+	f := newFixture(t, mockapi.DemoPassword)
+	d := newDriver(t, f, f.options(), 80, 24)
+	d.login()
+	d.press("ctrl+t")
+	// " 1 Balance " is 11 cells: column 12 is in " 2 untitled ".
+	d.send(tea.MouseMsg{X: 12, Y: 0, Action: tea.MouseActionPress, Button: tea.MouseButtonLeft})
+	if _, active := d.m.Tabs(); active != 1 {
+		t.Fatalf("the click showed tab %d, want 1 (still the second)", active)
+	}
+	d.send(tea.MouseMsg{X: 3, Y: 0, Action: tea.MouseActionPress, Button: tea.MouseButtonLeft})
+	if _, active := d.m.Tabs(); active != 0 {
+		t.Fatalf("a click on the first label showed tab %d", active)
+	}
+	// At 80x24 the workspace gets 20 rows and the query frame its top 8: screen row 8 is the
+	// frame's bottom border, and row 9 would be the results' top.
+	d.press("tab")
+	d.send(tea.MouseMsg{X: 5, Y: 8, Action: tea.MouseActionPress, Button: tea.MouseButtonLeft})
+	if ws, _ := d.m.Workspace(); ws.Focused() != workspace.PaneEditor {
+		t.Fatalf("a click in the query editor below the tab bar focused %v", ws.Focused())
+	}
+}

@@ -157,10 +157,15 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 func (m Model) routeToScreen(msg tea.Msg) (Model, tea.Cmd) {
 	var cmd tea.Cmd
 	if mouse, ok := msg.(tea.MouseMsg); ok && m.screen == screenWorkspace && m.tabBarShown() {
-		// The workspace's rows start below the tab bar.
-		if mouse.Y--; mouse.Y < 0 {
+		// The tab bar is the top row (a click there shows that tab); the workspace's rows start
+		// below it.
+		if mouse.Y == 0 {
+			if i, ok := m.tabAt(mouse.X); ok && mouse.Action == tea.MouseActionPress && mouse.Button == tea.MouseButtonLeft {
+				m = m.switchTab(i)
+			}
 			return m, nil
 		}
+		mouse.Y--
 		msg = mouse
 	}
 	if m.screen == screenWorkspace {
