@@ -45,6 +45,7 @@ func restoreTabs(opts *ui.Options, path string, now time.Time) {
 	if path == "" {
 		return
 	}
+	opts.KeepsTabs = true
 	st, ok, notice := tabstate.Load(path, now)
 	opts.StartNotice = notice
 	if ok {

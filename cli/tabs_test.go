@@ -44,8 +44,8 @@ func TestDemoRestoresNothing(t *testing.T) {
 	c := &program{getenv: func(string) string { return "" }}
 	var opts ui.Options
 	restoreTabs(&opts, c.tabsPath(&commonFlags{demo: true}, p), time.Now())
-	if opts.Restore != nil || opts.StartNotice != "" {
-		t.Fatal("--demo read the tabs file")
+	if opts.Restore != nil || opts.StartNotice != "" || opts.KeepsTabs {
+		t.Fatal("--demo read the tabs file, or claims to keep the tabs")
 	}
 	if data, err := os.ReadFile(real); err != nil || string(data) != "{not json" {
 		t.Fatalf("--demo touched the tabs file: %q %v", data, err)
@@ -79,7 +79,7 @@ func TestRestoreTabsReadsAGoodFile(t *testing.T) {
 	}
 	var opts ui.Options
 	restoreTabs(&opts, path, time.Now())
-	if opts.Restore == nil || opts.Restore.Tabs[0].Query != "query A { a }" || opts.StartNotice != "" {
+	if opts.Restore == nil || opts.Restore.Tabs[0].Query != "query A { a }" || opts.StartNotice != "" || !opts.KeepsTabs {
 		t.Fatalf("restored %+v, notice %q", opts.Restore, opts.StartNotice)
 	}
 }

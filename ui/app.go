@@ -74,6 +74,9 @@ type Options struct {
 	// files are unchanged (indexed like Restore.Tabs; may be shorter).
 	Restore         *tabstate.State
 	RestoreVersions []saved.Version
+	// KeepsTabs says the tabs are written for the next run when the program ends, so quitting
+	// loses nothing and does not ask.
+	KeepsTabs bool
 	// StartNotice is shown once the workspace opens (e.g. why the tabs were not restored).
 	StartNotice string
 	// Editor is the command alt+e runs on a file ($VISUAL, else $EDITOR; "": none set).

@@ -223,16 +223,45 @@ func (m Model) historyMsg(msg tea.Msg) (Model, tea.Cmd) {
 	return m, nil
 }
 
-// requestQuit is ctrl+c: quit, or ask first when the editors hold unsaved changes. A second ctrl+c
-// while asked quits.
+// requestQuit is ctrl+c: quit, or ask first when unsaved changes would be lost. When the tabs
+// are kept for the next run nothing is lost, so it quits at once; otherwise it asks when any tab
+// has unsaved changes ("save" saves the tab on show). A second ctrl+c while asked quits.
 func (m Model) requestQuit() (Model, tea.Cmd) {
-	if m.hasWorkspace && m.workspace.Modified() && m.opts.Library != nil && !(m.dialog.open() && m.dialog.choice != nil && m.dialog.choice.ID() == dialogQuit) {
-		return m.choose(dialogQuit, "The query has unsaved changes.",
-			prompt.Option{Key: "s", Label: "Save, then quit"},
+	asking := m.dialog.open() && m.dialog.choice != nil && m.dialog.choice.ID() == dialogQuit
+	if !m.hasWorkspace || m.opts.KeepsTabs || m.opts.Library == nil || asking {
+		return m.quit()
+	}
+	others := 0
+	tabs, active := m.Tabs()
+	for i, ws := range tabs {
+		if i != active && ws.Modified() {
+			others++
+		}
+	}
+	switch {
+	case m.workspace.Modified():
+		question := "The query has unsaved changes."
+		if others > 0 {
+			question = fmt.Sprintf("The query has unsaved changes, and %s.", otherTabs(others))
+		}
+		return m.choose(dialogQuit, question,
+			prompt.Option{Key: "s", Label: "Save this one, then quit"},
+			prompt.Option{Key: "q", Label: "Quit without saving"},
+			prompt.Option{Key: prompt.CancelKey, Label: "Cancel"}), nil
+	case others > 0:
+		return m.choose(dialogQuit, fmt.Sprintf("Unsaved changes in %s.", otherTabs(others)),
 			prompt.Option{Key: "q", Label: "Quit without saving"},
 			prompt.Option{Key: prompt.CancelKey, Label: "Cancel"}), nil
 	}
 	return m.quit()
+}
+
+// otherTabs is "1 other tab" or "N other tabs".
+func otherTabs(n int) string {
+	if n == 1 {
+		return "1 other tab"
+	}
+	return fmt.Sprintf("%d other tabs", n)
 }
 
 // quit stops the session's refresh loop and ends the program; main closes the session once the

@@ -224,3 +224,19 @@ func TestClickOnATab(t *testing.T) {
 		t.Fatalf("a click in the query editor below the tab bar focused %v", ws.Focused())
 	}
 }
+
+// Quitting asks about unsaved changes in any tab, unless the tabs are kept for the next run.
+func TestQuitAsksAboutOtherTabsUnlessKept(t *testing.T) {
+	d, _, _ := libraryDriver(t)
+	d.typeText("# draft\n")
+	d.press("ctrl+t", "ctrl+c")
+	if d.quit || !strings.Contains(d.m.View(), "Unsaved changes in 1 other tab") {
+		t.Fatalf("ctrl+c with an unsaved tab elsewhere quit at once (quit=%v)", d.quit)
+	}
+	d.press("esc")
+	d.m.opts.KeepsTabs = true
+	d.press("ctrl+c")
+	if !d.quit {
+		t.Fatal("with the tabs kept, ctrl+c asked instead of quitting")
+	}
+}
