@@ -1,6 +1,6 @@
 // Package ui is the explorer's Bubble Tea program: a root model that routes between the login
-// screen and the workspace, owns the one session they share, relays the session's events as
-// notices, and keeps the status bar's token age ticking.
+// screen and the workspace's tabs (one workspace each, see tabs.go), owns the one session they
+// share, relays the session's events as notices, and keeps the status bar's token age ticking.
 package ui
 
 import (
