@@ -7,6 +7,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/toggle-explorer/toggle-explorer/query/schema"
+	"github.com/toggle-explorer/toggle-explorer/ui/internal/uitest"
 )
 
 func TestDocsBrowserFollowsTheSchema(t *testing.T) {
@@ -64,7 +65,9 @@ func TestSchemaRefreshOnDemand(t *testing.T) {
 	// The browser asks with RefreshMsg; the root answers with a fetch (a sequence: run its steps).
 	for _, msg := range quickMessages(cmd) {
 		for _, step := range sequenceSteps(d.send(msg)) {
-			for _, res := range quickMessages(step) {
+			// Each step (the cache, then the introspection against the in-process fake) answers
+			// once done: wait for it, however slow the machine (quickMessages gives up at 300 ms).
+			for _, res := range uitest.Messages(step) {
 				d.send(res)
 			}
 		}
