@@ -94,8 +94,8 @@ func (m Model) listPane() string {
 	case len(m.hits) == 0:
 		say(st.Faint, fmt.Sprintf("No entry matches %q", m.filter.Value()))
 	default:
-		end := min(len(m.hits), m.offset+m.listRows())
-		for i := m.offset; i < end; i++ {
+		end := min(len(m.hits), m.list.Offset+m.listRows())
+		for i := m.list.Offset; i < end; i++ {
 			lines = append(lines, m.row(i, w))
 		}
 	}
@@ -108,7 +108,7 @@ func (m Model) row(i, w int) string {
 	st := m.ctx.Styles
 	e := m.entries[m.hits[i]]
 	marker, opStyle := "  ", lipgloss.NewStyle()
-	if i == m.cursor {
+	if i == m.list.Index {
 		marker, opStyle = st.Accent.Render("▸ "), st.Accent
 	}
 	tail := durationWidth + sizeWidth
