@@ -21,6 +21,7 @@ import (
 	"github.com/toggle-explorer/toggle-explorer/ui/inspector"
 	"github.com/toggle-explorer/toggle-explorer/ui/login"
 	"github.com/toggle-explorer/toggle-explorer/ui/picker"
+	"github.com/toggle-explorer/toggle-explorer/ui/results"
 	"github.com/toggle-explorer/toggle-explorer/ui/statusbar"
 	"github.com/toggle-explorer/toggle-explorer/ui/workspace"
 )
@@ -165,6 +166,32 @@ func (m Model) Screen() string { return m.screen.String() }
 // Workspace returns the workspace once logged in (for tests).
 func (m Model) Workspace() (workspace.Model, bool) {
 	return m.workspace, m.hasWorkspace
+}
+
+// report shows an error or a piece of news in the notice line: the one place that marks (✗, ✓,
+// ⚠), escapes and times what panes and the root report with common.ErrorMsg and InfoMsg.
+func (m *Model) report(msg tea.Msg) {
+	switch msg := msg.(type) {
+	case common.ErrorMsg:
+		text := "failed"
+		if msg.Err != nil {
+			text = msg.Err.Error()
+		}
+		if msg.What != "" {
+			text = msg.What + ": " + text
+		}
+		m.say(noticeError, "✗ "+results.Sanitize(text))
+	case common.InfoMsg:
+		text := results.Sanitize(msg.Text)
+		switch msg.Tone {
+		case common.Success:
+			m.say(noticeGood, "✓ "+text)
+		case common.Warning:
+			m.say(noticeWarn, "⚠ "+text)
+		default:
+			m.say(noticeInfo, text)
+		}
+	}
 }
 
 // say shows a notice for the usual time.

@@ -6,9 +6,9 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/toggle-explorer/toggle-explorer/session"
+	"github.com/toggle-explorer/toggle-explorer/ui/common"
 	"github.com/toggle-explorer/toggle-explorer/ui/inspector"
 	"github.com/toggle-explorer/toggle-explorer/ui/login"
-	"github.com/toggle-explorer/toggle-explorer/ui/results"
 )
 
 // tokenActionMsg reports an inspector action the root performed on the session (refresh now, use a
@@ -54,9 +54,9 @@ func (m Model) updateInspector(msg tea.Msg) (Model, tea.Cmd) {
 		return m, inspector.CopyCurl(m.sess, msg, m.opts.CurlDir)
 	case inspector.CopiedMsg:
 		if msg.Err != nil {
-			m.say(noticeError, "✗ copy as curl failed: "+results.Sanitize(msg.Err.Error()))
+			m.report(common.ErrorMsg{What: "copy as curl failed", Err: msg.Err})
 		} else {
-			m.say(noticeGood, "✓ curl command → "+results.Sanitize(msg.Where))
+			m.report(common.InfoMsg{Tone: common.Success, Text: "curl command → " + msg.Where})
 		}
 		return m, nil
 	}

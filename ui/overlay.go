@@ -5,6 +5,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
+	"github.com/toggle-explorer/toggle-explorer/ui/common"
 	"github.com/toggle-explorer/toggle-explorer/ui/docs"
 	"github.com/toggle-explorer/toggle-explorer/ui/historyview"
 	"github.com/toggle-explorer/toggle-explorer/ui/picker"
@@ -48,7 +49,7 @@ func (m Model) overlayHeight() int { return max(0, m.ctx.Height-3) }
 // openPicker shows the saved-queries picker; it lists the library itself.
 func (m Model) openPicker() (Model, tea.Cmd) {
 	if m.opts.Library == nil {
-		m.say(noticeWarn, "saved queries are not available")
+		m.report(common.InfoMsg{Tone: common.Warning, Text: "saved queries are not available"})
 		return m, nil
 	}
 	m.picker = picker.New(m.ctx, m.opts.Library, nil).SetSize(m.ctx.Width, m.overlayHeight())
@@ -59,7 +60,7 @@ func (m Model) openPicker() (Model, tea.Cmd) {
 // openHistory shows the history browser and loads the newest entries in a command.
 func (m Model) openHistory() (Model, tea.Cmd) {
 	if m.opts.History == nil {
-		m.say(noticeWarn, "history is off (--no-history)")
+		m.report(common.InfoMsg{Tone: common.Warning, Text: "history is off (--no-history)"})
 		return m, nil
 	}
 	m.history = historyview.New(m.ctx, nil, nil).SetSize(m.ctx.Width, m.overlayHeight())

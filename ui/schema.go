@@ -9,6 +9,7 @@ import (
 
 	"github.com/toggle-explorer/toggle-explorer/query/schema"
 	"github.com/toggle-explorer/toggle-explorer/session"
+	"github.com/toggle-explorer/toggle-explorer/ui/common"
 	"github.com/toggle-explorer/toggle-explorer/ui/results"
 )
 
@@ -83,7 +84,7 @@ func (m Model) applySchema(msg schemaLoadedMsg) (Model, tea.Cmd) {
 		text += fmt.Sprintf(" (%d repaired: %s)", len(w), results.Sanitize(w[0]))
 	}
 	if msg.source == "introspection" && m.notice.visible(m.ctx.Now) && m.notice.text == "fetching the schema again…" {
-		m.say(noticeGood, "✓ "+text) // the answer to an explicit refresh is never quiet
+		m.report(common.InfoMsg{Tone: common.Success, Text: text}) // the answer to an explicit refresh is never quiet
 	} else {
 		m.sayQuietly(noticeInfo, text)
 	}
@@ -114,6 +115,6 @@ func (m Model) refreshSchema() (Model, tea.Cmd) {
 	if m.sess == nil {
 		return m, nil
 	}
-	m.say(noticeInfo, "fetching the schema again…")
+	m.report(common.InfoMsg{Text: "fetching the schema again…"})
 	return m, loadSchemaCmd(m.sessGen, m.sess, m.opts.SchemaFile, m.opts.SchemaCache, false)
 }

@@ -55,44 +55,48 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, nil
 	case rememberedMsg:
 		if msg.err != nil {
-			m.say(noticeWarn, "⚠ could not remember the login: "+results.Sanitize(msg.err.Error()))
+			m.report(common.InfoMsg{Tone: common.Warning, Text: "could not remember the login: " + msg.err.Error()})
 		}
 		return m, nil
-	case common.ErrorMsg:
-		m.say(noticeError, "✗ "+results.Sanitize(msg.Err.Error()))
-		return m, nil
-	case common.InfoMsg:
-		m.say(noticeInfo, msg.Text)
+	case common.ErrorMsg, common.InfoMsg:
+		m.report(msg)
 		return m, nil
 	case tokenActionMsg:
 		m.snapshotToken()
 		if msg.err != nil {
-			m.say(noticeError, "✗ "+results.Sanitize(msg.err.Error()))
+			m.report(common.ErrorMsg{Err: msg.err})
 		} else {
-			m.say(noticeGood, "✓ "+msg.what)
+			m.report(common.InfoMsg{Tone: common.Success, Text: msg.what})
 		}
 		return m, nil
 	case prompt.InputSubmittedMsg:
-		if strings.HasPrefix(msg.ID, "picker.") {
+		switch id := msg.ID.(type) {
+		case picker.DialogID:
 			return m.updateOverlay(msg)
-		}
-		m.dialog = dialog{}
-		if msg.ID == dialogSaveAs {
-			return m.saveAs(strings.TrimSpace(msg.Value))
+		case libraryDialog:
+			m.dialog = dialog{}
+			if id == dialogSaveAs {
+				return m.saveAs(strings.TrimSpace(msg.Value))
+			}
 		}
 		return m, nil
 	case prompt.InputCancelledMsg:
-		if strings.HasPrefix(msg.ID, "picker.") {
+		switch msg.ID.(type) {
+		case picker.DialogID:
 			return m.updateOverlay(msg)
+		case libraryDialog:
+			m.dialog, m.quitAfterSave, m.loadAfterSave = dialog{}, false, nil
 		}
-		m.dialog, m.quitAfterSave, m.loadAfterSave = dialog{}, false, nil
 		return m, nil
 	case prompt.ChoiceMsg:
-		if strings.HasPrefix(msg.ID, "picker.") {
+		switch id := msg.ID.(type) {
+		case picker.DialogID:
 			return m.updateOverlay(msg)
+		case libraryDialog:
+			m.dialog = dialog{}
+			return m.answerLibraryDialog(id, msg.Key)
 		}
-		m.dialog = dialog{}
-		return m.answerLibraryDialog(msg.ID, msg.Key)
+		return m, nil
 	case savedMsg:
 		return m.finishSave(msg)
 	case reloadedMsg:
@@ -118,7 +122,7 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		m.workspace, cmd = m.workspace.Update(msg)
 		m.snapshotToken()
 		if msg.HistoryErr != nil {
-			m.say(noticeWarn, "⚠ history not written: "+results.Sanitize(msg.HistoryErr.Error()))
+			m.report(common.InfoMsg{Tone: common.Warning, Text: "history not written: " + msg.HistoryErr.Error()})
 		}
 		return m, cmd
 	case tea.MouseMsg:
@@ -146,7 +150,7 @@ func (m Model) routeToScreen(msg tea.Msg) (Model, tea.Cmd) {
 	if m.screen == screenWorkspace {
 		m.workspace, cmd = m.workspace.Update(msg)
 		if note := m.workspace.Note(); note != "" {
-			m.say(noticeInfo, note)
+			m.report(common.InfoMsg{Text: note})
 		}
 	} else {
 		m.login, cmd = m.login.Update(msg)
