@@ -16,11 +16,7 @@ import (
 	"github.com/toggle-explorer/toggle-explorer/session"
 	"github.com/toggle-explorer/toggle-explorer/themes"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
-	"github.com/toggle-explorer/toggle-explorer/ui/docs"
-	"github.com/toggle-explorer/toggle-explorer/ui/historyview"
-	"github.com/toggle-explorer/toggle-explorer/ui/inspector"
 	"github.com/toggle-explorer/toggle-explorer/ui/login"
-	"github.com/toggle-explorer/toggle-explorer/ui/picker"
 	"github.com/toggle-explorer/toggle-explorer/ui/results"
 	"github.com/toggle-explorer/toggle-explorer/ui/statusbar"
 	"github.com/toggle-explorer/toggle-explorer/ui/workspace"
@@ -84,13 +80,11 @@ type Model struct {
 	workspace    workspace.Model
 	hasWorkspace bool // the workspace is built on the first login and kept across re-logins
 
-	// The overlay on show and its models, and a dialog that may sit over anything.
-	overlay   overlay
-	inspector inspector.Model
-	picker    picker.Model
-	history   historyview.Model
-	docs      docs.Model
-	dialog    dialog
+	// The pane shown over the workspace (nil: none; one at a time), the f1 help screen, and a
+	// dialog that may sit over anything.
+	overlay  common.AnyPane
+	helpOpen bool
+	dialog   dialog
 
 	// The schema for completion, validation and docs (nil until loaded; schemaNote says why not).
 	schema     *schema.Schema

@@ -23,9 +23,7 @@ func (m Model) openInspector() Model {
 	if m.sess == nil {
 		return m
 	}
-	m.inspector = inspector.New(m.ctx, m.sess)
-	m.inspector.SetSize(m.ctx.Width, m.overlayHeight())
-	m.overlay = overlayInspector
+	m.overlay = common.Wrap(inspector.New(m.ctx, m.sess).SetSize(m.ctx.Width, m.overlayHeight()))
 	return m
 }
 
@@ -34,7 +32,7 @@ func (m Model) openInspector() Model {
 func (m Model) updateInspector(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case inspector.CloseMsg:
-		m.overlay = overlayNone
+		m.overlay = nil
 		return m, nil
 	case inspector.RefreshNowMsg:
 		sess := m.sess
@@ -60,9 +58,7 @@ func (m Model) updateInspector(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		return m, nil
 	}
-	var cmd tea.Cmd
-	m.inspector, cmd = m.inspector.Update(msg)
-	return m, cmd
+	return m.updateOverlay(msg)
 }
 
 // logout forgets the token, the credentials and the stored copy, and returns to the login form
@@ -72,12 +68,12 @@ func (m Model) logout() (Model, tea.Cmd) {
 	if sess == nil {
 		return m, nil // already logged out
 	}
-	m.overlay = overlayNone
+	m.overlay = nil
 	m.screen = screenLogin
 	// A fresh form: the last one is still "logging in…" from the login that led here, and the
 	// password must not stay behind after "forget the credentials".
 	m.login = login.New(m.ctx, login.Options{Endpoint: sess.Endpoint(), Identity: m.identity})
-	m.login.SetSize(m.ctx.Width, max(0, m.ctx.Height-1))
+	m.login = m.login.SetSize(m.ctx.Width, max(0, m.ctx.Height-1))
 	m.sessGen++ // drop the old session's remaining events
 	if m.sessCancel != nil {
 		m.sessCancel()

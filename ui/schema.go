@@ -10,6 +10,7 @@ import (
 	"github.com/toggle-explorer/toggle-explorer/query/schema"
 	"github.com/toggle-explorer/toggle-explorer/session"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
+	"github.com/toggle-explorer/toggle-explorer/ui/docs"
 	"github.com/toggle-explorer/toggle-explorer/ui/results"
 )
 
@@ -76,8 +77,8 @@ func (m Model) applySchema(msg schemaLoadedMsg) (Model, tea.Cmd) {
 	}
 	m.schema, m.schemaNote = msg.schema, ""
 	cmd := m.workspace.SetSchema(msg.schema)
-	if m.overlay == overlayDocs {
-		m.docs = m.docs.SetSchema(msg.schema)
+	if d, ok := common.Unwrap[docs.Model](m.overlay); ok {
+		m.overlay = common.Wrap(d.SetSchema(msg.schema))
 	}
 	text := fmt.Sprintf("schema: %d types from %s", len(msg.schema.AST().Types), msg.source)
 	if w := msg.schema.Warnings(); len(w) > 0 {
@@ -102,8 +103,8 @@ func (m Model) schemaFailed(msg schemaFailedMsg) (Model, tea.Cmd) {
 		return m, nil
 	}
 	m.schemaNote = reason
-	if m.overlay == overlayDocs {
-		m.docs = m.docs.SetUnavailable(reason)
+	if d, ok := common.Unwrap[docs.Model](m.overlay); ok {
+		m.overlay = common.Wrap(d.SetUnavailable(reason))
 	}
 	m.sayQuietly(noticeWarn, "⚠ no schema: "+reason+" — completion and validation need one (--schema FILE loads it from a file)")
 	return m, nil

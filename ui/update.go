@@ -35,14 +35,12 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	case tickMsg:
 		m.ctx.Now = time.Time(msg)
 		m.snapshotToken()
-		if m.overlay == overlayInspector {
-			m.inspector.Refresh()
-		}
+		m, cmd := m.refreshOverlay()
 		if m.opts.DisableTick {
 			// Whoever drives time (a test) sent this tick; re-arming would start the wall clock.
-			return m, nil
+			return m, cmd
 		}
-		return m, tick()
+		return m, tea.Batch(cmd, tick())
 	case tea.KeyMsg:
 		return m.handleKey(msg)
 	case login.SubmitMsg:
@@ -110,7 +108,7 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	case docs.RefreshMsg:
 		return m.refreshSchema()
 	case picker.CloseMsg, historyview.CloseMsg, docs.CloseMsg:
-		m.overlay = overlayNone
+		m.overlay = nil
 		return m, nil
 	case historyview.RerunMsg, historyview.LoadMsg, historyview.SaveAsMsg:
 		return m.historyMsg(msg)
@@ -127,19 +125,16 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, cmd
 	case tea.MouseMsg:
 		switch {
-		case m.dialog.open():
+		case m.dialog.open(), m.helpOpen:
 			return m, nil
-		case m.overlay != overlayNone:
+		case m.overlay != nil:
 			return m.updateOverlay(msg) // the wheel scrolls lists there too
 		}
 		return m.routeToScreen(msg)
 	}
 	// Anything else (command results of a pane, blink and spinner ticks) goes to the open overlay
 	// and to the screen below: each ignores what is not its own.
-	var overlayCmd tea.Cmd
-	if m.overlay != overlayNone {
-		m, overlayCmd = m.updateOverlay(msg)
-	}
+	m, overlayCmd := m.updateOverlay(msg)
 	m, cmd := m.routeToScreen(msg)
 	return m, tea.Batch(overlayCmd, cmd)
 }
@@ -168,18 +163,17 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	if m.dialog.open() {
 		return m.updateDialog(msg)
 	}
-	switch m.overlay {
-	case overlayHelp:
+	if m.helpOpen {
 		if key.Matches(msg, m.keys.Close) {
-			m.overlay = overlayNone
+			m.helpOpen = false
 		}
 		return m, nil
-	case overlayNone:
-	default:
+	}
+	if m.overlay != nil {
 		return m.updateOverlay(msg)
 	}
 	if key.Matches(msg, m.keys.Help) {
-		m.overlay = overlayHelp
+		m.helpOpen = true
 		return m, nil
 	}
 	if m.screen != screenWorkspace {
@@ -286,10 +280,8 @@ func (m Model) handleEvent(msg sessionEventMsg) (Model, tea.Cmd) {
 	}
 	m.notice = eventNotice(msg.ev, now)
 	m.snapshotToken()
-	if m.overlay == overlayInspector {
-		m.inspector.Refresh()
-	}
-	return m, listenCmd(msg.gen, m.sess.Events())
+	m, cmd := m.refreshOverlay()
+	return m, tea.Batch(cmd, listenCmd(msg.gen, m.sess.Events()))
 }
 
 // snapshotToken copies the session's current token for View (the session is safe to ask; the
@@ -309,16 +301,9 @@ func (m *Model) snapshotToken() {
 // help lines; the login screen only the help line.
 func (m *Model) resize() {
 	w, h := m.ctx.Width, m.ctx.Height
-	m.login.SetSize(w, max(0, h-1))
-	switch m.overlay {
-	case overlayInspector:
-		m.inspector.SetSize(w, m.overlayHeight())
-	case overlayPicker:
-		m.picker = m.picker.SetSize(w, m.overlayHeight())
-	case overlayHistory:
-		m.history = m.history.SetSize(w, m.overlayHeight())
-	case overlayDocs:
-		m.docs = m.docs.SetSize(w, m.overlayHeight())
+	m.login = m.login.SetSize(w, max(0, h-1))
+	if m.overlay != nil {
+		m.overlay = m.overlay.SetSize(w, m.overlayHeight())
 	}
 	if m.dialog.input != nil {
 		in := m.dialog.input.SetSize(w, h)
@@ -329,7 +314,7 @@ func (m *Model) resize() {
 		m.dialog.choice = &c
 	}
 	if m.hasWorkspace {
-		m.workspace.SetSize(w, max(0, h-3))
+		m.workspace = m.workspace.SetSize(w, max(0, h-3))
 	}
 	m.help.Width = w
 }

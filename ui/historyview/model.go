@@ -70,6 +70,9 @@ func (m Model) CapturesKeys() bool { return true }
 // KeyMap returns the browser's bindings (actions disabled while no entry is selected).
 func (m Model) KeyMap() KeyMap { return m.keys }
 
+// The history browser keeps the contract of every pane.
+var _ common.Pane[Model] = Model{}
+
 // Help returns the keys that work now, for the root's help line.
 func (m Model) Help() help.KeyMap { return m.keys }
 

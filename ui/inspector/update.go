@@ -5,6 +5,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/toggle-explorer/toggle-explorer/session"
+	"github.com/toggle-explorer/toggle-explorer/ui/common"
 )
 
 // Update handles keys and the outcome of a curl copy. Actions with effects outside the inspector
@@ -20,6 +21,8 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	case CopiedMsg:
 		m.status, m.statusErr = copiedText(msg), msg.Err != nil
 		return m, nil
+	case common.RefreshMsg:
+		return m.Refresh(), nil
 	}
 	if m.pasting { // cursor blink and other input traffic
 		m.input, cmd = m.input.Update(msg)

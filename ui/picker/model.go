@@ -125,6 +125,9 @@ func (m Model) CapturesKeys() bool { return true }
 // KeyMap returns the picker's bindings (actions on a query disabled while none is selected).
 func (m Model) KeyMap() KeyMap { return m.keys }
 
+// The saved-queries picker keeps the contract of every pane.
+var _ common.Pane[Model] = Model{}
+
 // Help returns the keys that work now: a prompt's while one is open, else the picker's.
 func (m Model) Help() help.KeyMap {
 	if h, ok := m.dialog.help(); ok {
