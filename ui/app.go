@@ -16,6 +16,7 @@ import (
 	"github.com/toggle-explorer/toggle-explorer/session"
 	"github.com/toggle-explorer/toggle-explorer/themes"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
+	"github.com/toggle-explorer/toggle-explorer/ui/inspector"
 	"github.com/toggle-explorer/toggle-explorer/ui/login"
 	"github.com/toggle-explorer/toggle-explorer/ui/results"
 	"github.com/toggle-explorer/toggle-explorer/ui/statusbar"
@@ -85,6 +86,8 @@ type Model struct {
 	overlay  common.AnyPane
 	helpOpen bool
 	dialog   dialog
+	// lastInspector is the inspector as it was closed: a reopened one keeps its doctor report.
+	lastInspector inspector.Model
 
 	// The schema for completion, validation and docs (nil until loaded; schemaNote says why not).
 	schema     *schema.Schema

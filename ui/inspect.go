@@ -23,7 +23,9 @@ func (m Model) openInspector() Model {
 	if m.sess == nil {
 		return m
 	}
-	m.overlay = common.Wrap(inspector.New(m.ctx, m.sess).SetSize(m.ctx.Width, m.overlayHeight()))
+	in := inspector.New(m.ctx, m.sess)
+	in.KeepDoctor(m.lastInspector)
+	m.overlay = common.Wrap(in.SetSize(m.ctx.Width, m.overlayHeight()))
 	return m
 }
 
@@ -32,8 +34,7 @@ func (m Model) openInspector() Model {
 func (m Model) updateInspector(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case inspector.CloseMsg:
-		m.overlay = nil
-		return m, nil
+		return m.closeOverlay(), nil
 	case inspector.RefreshNowMsg:
 		sess := m.sess
 		return m, func() tea.Msg {
@@ -50,6 +51,8 @@ func (m Model) updateInspector(msg tea.Msg) (Model, tea.Cmd) {
 		return m.logout()
 	case inspector.CopyCurlMsg:
 		return m, inspector.CopyCurl(m.sess, msg, m.opts.CurlDir)
+	case inspector.RunDoctorMsg:
+		return m, inspector.RunDoctor(m.sess, msg, m.opts.Insecure)
 	case inspector.CopiedMsg:
 		if msg.Err != nil {
 			m.report(common.ErrorMsg{What: "copy as curl failed", Err: msg.Err})
@@ -68,7 +71,7 @@ func (m Model) logout() (Model, tea.Cmd) {
 	if sess == nil {
 		return m, nil // already logged out
 	}
-	m.overlay = nil
+	m = m.closeOverlay()
 	m.screen = screenLogin
 	// A fresh form: the last one is still "logging in…" from the login that led here, and the
 	// password must not stay behind after "forget the credentials".

@@ -175,7 +175,7 @@ func (m Model) replaceEditors(load func(Model) (Model, tea.Cmd)) (Model, tea.Cmd
 
 // openSaved loads a saved query chosen in the picker.
 func (m Model) openSaved(msg picker.OpenMsg) (Model, tea.Cmd) {
-	m.overlay = nil
+	m = m.closeOverlay()
 	return m.replaceEditors(func(m Model) (Model, tea.Cmd) {
 		cmd := m.workspace.Load(msg.Name, msg.Saved.Version, msg.Saved.Text, msg.Saved.Variables)
 		if msg.Operation != "" {
@@ -204,7 +204,7 @@ func (m Model) reloaded(msg reloadedMsg) (Model, tea.Cmd) {
 // fromHistory loads a history entry into the editors and, for re-run, runs it; save-as asks for a
 // name next.
 func (m Model) fromHistory(entry history.Entry, run, saveAs bool) (Model, tea.Cmd) {
-	m.overlay = nil
+	m = m.closeOverlay()
 	return m.replaceEditors(func(m Model) (Model, tea.Cmd) {
 		lint := m.workspace.Load("", saved.Version{}, entry.Document, variablesText(entry.Variables))
 		switch {
@@ -241,7 +241,7 @@ func (m Model) historyMsg(msg tea.Msg) (Model, tea.Cmd) {
 	case historyview.SaveAsMsg:
 		return m.fromHistory(msg.Entry, false, true)
 	}
-	m.overlay = nil
+	m = m.closeOverlay()
 	return m, nil
 }
 

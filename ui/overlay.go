@@ -4,9 +4,11 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
+	"github.com/toggle-explorer/toggle-explorer/ui/builder"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
 	"github.com/toggle-explorer/toggle-explorer/ui/docs"
 	"github.com/toggle-explorer/toggle-explorer/ui/historyview"
+	"github.com/toggle-explorer/toggle-explorer/ui/inspector"
 	"github.com/toggle-explorer/toggle-explorer/ui/picker"
 )
 
@@ -38,6 +40,16 @@ func (m Model) openHistory() (Model, tea.Cmd) {
 
 // historyLimit is how many executions the history browser loads.
 const historyLimit = 1000
+
+// closeOverlay closes the open overlay; an inspector is kept for the next one to take its
+// doctor report from.
+func (m Model) closeOverlay() Model {
+	if in, ok := common.Unwrap[inspector.Model](m.overlay); ok {
+		m.lastInspector = in
+	}
+	m.overlay = nil
+	return m
+}
 
 // updateOverlay gives a message to the open overlay, if any.
 func (m Model) updateOverlay(msg tea.Msg) (Model, tea.Cmd) {
@@ -74,4 +86,34 @@ func (m Model) openDocs() Model {
 	}
 	m.overlay = common.Wrap(d)
 	return m
+}
+
+// openBuilder shows the query builder over the editor's text, its ticks following the
+// operation under the editor's cursor; from a type page of the docs (typeName != "") it opens
+// at the first field of that type near the roots.
+func (m Model) openBuilder(typeName string) Model {
+	text, cursor := m.workspace.BuildSource()
+	b := builder.New(m.ctx, m.schema, text, cursor).SetSize(m.ctx.Width, m.overlayHeight())
+	switch {
+	case m.schema == nil && m.schemaNote != "":
+		b = b.SetUnavailable(m.schemaNote)
+	case m.schema == nil:
+		b = b.SetUnavailable("still loading (introspection runs in the background after login)")
+	case typeName != "":
+		var found bool
+		if b, found = b.OpenAt(typeName); !found {
+			m.report(common.InfoMsg{Text: "no field of type " + typeName + " near the roots: the builder starts at Query and Mutation"})
+		}
+	}
+	m.overlay = common.Wrap(b)
+	return m
+}
+
+// applyBuild hands a builder change to the workspace's editors.
+func (m Model) applyBuild(msg builder.EditMsg) (Model, tea.Cmd) {
+	cmd, note := m.workspace.ApplyBuild(msg.Edit, msg.Replaced, msg.Cursor, msg.Declared)
+	if note != "" {
+		m.report(common.InfoMsg{Tone: common.Warning, Text: note})
+	}
+	return m, cmd
 }

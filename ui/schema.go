@@ -9,6 +9,7 @@ import (
 
 	"github.com/toggle-explorer/toggle-explorer/query/schema"
 	"github.com/toggle-explorer/toggle-explorer/session"
+	"github.com/toggle-explorer/toggle-explorer/ui/builder"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
 	"github.com/toggle-explorer/toggle-explorer/ui/docs"
 	"github.com/toggle-explorer/toggle-explorer/ui/results"
@@ -79,6 +80,9 @@ func (m Model) applySchema(msg schemaLoadedMsg) (Model, tea.Cmd) {
 	cmd := m.workspace.SetSchema(msg.schema)
 	if d, ok := common.Unwrap[docs.Model](m.overlay); ok {
 		m.overlay = common.Wrap(d.SetSchema(msg.schema))
+	}
+	if _, ok := common.Unwrap[builder.Model](m.overlay); ok {
+		m = m.openBuilder("")
 	}
 	text := fmt.Sprintf("schema: %d types from %s", len(msg.schema.AST().Types), msg.source)
 	if w := msg.schema.Warnings(); len(w) > 0 {

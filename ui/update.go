@@ -10,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/toggle-explorer/toggle-explorer/session"
+	"github.com/toggle-explorer/toggle-explorer/ui/builder"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
 	"github.com/toggle-explorer/toggle-explorer/ui/docs"
 	"github.com/toggle-explorer/toggle-explorer/ui/historyview"
@@ -107,13 +108,15 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m.schemaFailed(msg)
 	case docs.RefreshMsg:
 		return m.refreshSchema()
-	case picker.CloseMsg, historyview.CloseMsg, docs.CloseMsg:
-		m.overlay = nil
+	case builder.EditMsg:
+		return m.applyBuild(msg)
+	case picker.CloseMsg, historyview.CloseMsg, docs.CloseMsg, builder.CloseMsg:
+		m = m.closeOverlay()
 		return m, nil
 	case historyview.RerunMsg, historyview.LoadMsg, historyview.SaveAsMsg:
 		return m.historyMsg(msg)
 	case inspector.CloseMsg, inspector.RefreshNowMsg, inspector.UseTokenMsg, inspector.LogoutMsg,
-		inspector.CopyCurlMsg, inspector.CopiedMsg:
+		inspector.CopyCurlMsg, inspector.CopiedMsg, inspector.RunDoctorMsg, inspector.DoctorDoneMsg:
 		return m.updateInspector(msg)
 	case workspace.RunFinishedMsg:
 		var cmd tea.Cmd
@@ -170,6 +173,14 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		return m, nil
 	}
 	if m.overlay != nil {
+		if d, ok := common.Unwrap[docs.Model](m.overlay); ok && key.Matches(msg, m.keys.Builder) && m.screen == screenWorkspace {
+			return m.openBuilder(d.TypeName()), nil
+		}
+		if _, ok := common.Unwrap[builder.Model](m.overlay); ok && key.Matches(msg, m.keys.Run) {
+			// Run what was built: close the builder and let the workspace run it.
+			m = m.closeOverlay()
+			return m.routeToScreen(msg)
+		}
 		return m.updateOverlay(msg)
 	}
 	if key.Matches(msg, m.keys.Help) {
@@ -190,6 +201,8 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		return m.openHistory()
 	case key.Matches(msg, m.keys.Docs):
 		return m.openDocs(), nil
+	case key.Matches(msg, m.keys.Builder):
+		return m.openBuilder(""), nil
 	}
 	return m.routeToScreen(msg)
 }
