@@ -22,7 +22,7 @@ func (m Model) SetSize(width, height int) Model {
 	w, h = common.FrameInner(m.layout.vars.w, m.layout.vars.h)
 	m.vars = m.vars.SetSize(w, h)
 	w, h = common.FrameInner(m.layout.results.w, m.layout.results.h)
-	m.results.SetSize(w, h)
+	m.results = m.results.SetSize(w, h)
 	return m
 }
 
