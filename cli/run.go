@@ -15,6 +15,7 @@ import (
 	"github.com/toggle-explorer/toggle-explorer/query/history"
 	"github.com/toggle-explorer/toggle-explorer/query/saved"
 	"github.com/toggle-explorer/toggle-explorer/session"
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 )
 
 // maxDocumentBytes bounds a document read from a file or stdin.
@@ -212,7 +213,7 @@ func readCapped(r io.Reader, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("the document is larger than %d MiB", limit>>20)
+		return nil, fmt.Errorf("the document is larger than %s", display.Size(limit))
 	}
 	return data, nil
 }

@@ -22,7 +22,7 @@ const (
 	whenWidth        = 10 // "15:04:05" or "2006-01-02"
 	statusWidth      = 16 // "401 unauthorized"
 	durationWidth    = 8  // "12.3 s", "2m05s"
-	sizeWidth        = 9  // "123.4 KiB"
+	sizeWidth        = 9  // "1023 KiB", display.Size's widest
 )
 
 // warningLines are the load's warnings as drawn: at most maxWarningLines, the last one saying
