@@ -99,7 +99,6 @@ func (m Model) SetSize(width, height int) Model {
 	return m.keepVisible()
 }
 
-
 // The builder keeps the contract of every pane.
 var _ common.Pane[Model] = Model{}
 
