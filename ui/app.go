@@ -14,11 +14,11 @@ import (
 	"github.com/toggle-explorer/toggle-explorer/query/saved"
 	"github.com/toggle-explorer/toggle-explorer/query/schema"
 	"github.com/toggle-explorer/toggle-explorer/session"
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 	"github.com/toggle-explorer/toggle-explorer/themes"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
 	"github.com/toggle-explorer/toggle-explorer/ui/inspector"
 	"github.com/toggle-explorer/toggle-explorer/ui/login"
-	"github.com/toggle-explorer/toggle-explorer/ui/results"
 	"github.com/toggle-explorer/toggle-explorer/ui/statusbar"
 	"github.com/toggle-explorer/toggle-explorer/ui/workspace"
 )
@@ -177,9 +177,9 @@ func (m *Model) report(msg tea.Msg) {
 		if msg.What != "" {
 			text = msg.What + ": " + text
 		}
-		m.say(noticeError, "✗ "+results.Sanitize(text))
+		m.say(noticeError, "✗ "+display.Line(text))
 	case common.InfoMsg:
-		text := results.Sanitize(msg.Text)
+		text := display.Line(msg.Text)
 		switch msg.Tone {
 		case common.Success:
 			m.say(noticeGood, "✓ "+text)

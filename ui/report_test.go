@@ -18,11 +18,11 @@ func TestReportsMarkEscapeAndColourTheNotice(t *testing.T) {
 		text string
 		kind noticeKind
 	}{
-		{common.ErrorMsg{What: "not saved", Err: errors.New("disk full\x1b[2J")}, "✗ not saved: disk full␛[2J", noticeError},
+		{common.ErrorMsg{What: "not saved", Err: errors.New("disk full\x1b[2J")}, "✗ not saved: disk full\\x1b[2J", noticeError},
 		{common.ErrorMsg{Err: errors.New("refused")}, "✗ refused", noticeError},
 		{common.InfoMsg{Text: "saved a", Tone: common.Success}, "✓ saved a", noticeGood},
 		{common.InfoMsg{Text: "history is off", Tone: common.Warning}, "⚠ history is off", noticeWarn},
-		{common.InfoMsg{Text: "fetching\r"}, "fetching␍", noticeInfo},
+		{common.InfoMsg{Text: "fetching\r"}, "fetching\\r", noticeInfo},
 	} {
 		d.send(c.msg)
 		if d.m.notice.text != c.text || d.m.notice.kind != c.kind {

@@ -9,10 +9,10 @@ import (
 
 	"github.com/toggle-explorer/toggle-explorer/query/schema"
 	"github.com/toggle-explorer/toggle-explorer/session"
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 	"github.com/toggle-explorer/toggle-explorer/ui/builder"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
 	"github.com/toggle-explorer/toggle-explorer/ui/docs"
-	"github.com/toggle-explorer/toggle-explorer/ui/results"
 )
 
 // schemaLoadedMsg delivers a schema for the session of generation gen. source says where it came
@@ -86,7 +86,7 @@ func (m Model) applySchema(msg schemaLoadedMsg) (Model, tea.Cmd) {
 	}
 	text := fmt.Sprintf("schema: %d types from %s", len(msg.schema.AST().Types), msg.source)
 	if w := msg.schema.Warnings(); len(w) > 0 {
-		text += fmt.Sprintf(" (%d repaired: %s)", len(w), results.Sanitize(w[0]))
+		text += fmt.Sprintf(" (%d repaired: %s)", len(w), display.Line(w[0]))
 	}
 	if msg.source == "introspection" && m.notice.visible(m.ctx.Now) && m.notice.text == "fetching the schema again…" {
 		m.report(common.InfoMsg{Tone: common.Success, Text: text}) // the answer to an explicit refresh is never quiet
@@ -101,7 +101,7 @@ func (m Model) schemaFailed(msg schemaFailedMsg) (Model, tea.Cmd) {
 	if msg.gen != m.sessGen {
 		return m, nil
 	}
-	reason := results.Sanitize(msg.reason)
+	reason := display.Line(msg.reason)
 	if m.schema != nil {
 		m.sayQuietly(noticeWarn, "⚠ schema not refreshed ("+reason+"); using the cached one")
 		return m, nil

@@ -10,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/toggle-explorer/toggle-explorer/session"
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 	"github.com/toggle-explorer/toggle-explorer/ui/builder"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
 	"github.com/toggle-explorer/toggle-explorer/ui/docs"
@@ -18,7 +19,6 @@ import (
 	"github.com/toggle-explorer/toggle-explorer/ui/login"
 	"github.com/toggle-explorer/toggle-explorer/ui/picker"
 	"github.com/toggle-explorer/toggle-explorer/ui/prompt"
-	"github.com/toggle-explorer/toggle-explorer/ui/results"
 	"github.com/toggle-explorer/toggle-explorer/ui/statusbar"
 	"github.com/toggle-explorer/toggle-explorer/ui/workspace"
 )
@@ -266,9 +266,9 @@ func loginFailure(err error) (string, string) {
 	var authErr *session.AuthError
 	if errors.As(err, &authErr) && authErr.Diagnosis != nil {
 		d := authErr.Diagnosis
-		return results.Sanitize(d.Summary), results.Sanitize(d.Detail)
+		return display.Line(d.Summary), display.Line(d.Detail)
 	}
-	return results.Sanitize(err.Error()), ""
+	return display.Line(err.Error()), ""
 }
 
 // handleEvent updates the refresh state and the notice from a session event, and re-arms the
