@@ -33,8 +33,6 @@ func (m Model) openInspector() Model {
 // session call happens in a command: logging in, logging out and writing files are I/O.
 func (m Model) updateInspector(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
-	case inspector.CloseMsg:
-		return m.closeOverlay(), nil
 	case inspector.RefreshNowMsg:
 		sess := m.sess
 		return m, func() tea.Msg {

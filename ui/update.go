@@ -110,12 +110,12 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m.refreshSchema()
 	case builder.EditMsg:
 		return m.applyBuild(msg)
-	case picker.CloseMsg, historyview.CloseMsg, docs.CloseMsg, builder.CloseMsg:
+	case common.CloseMsg: // from whichever pane is open
 		m = m.closeOverlay()
 		return m, nil
 	case historyview.RerunMsg, historyview.LoadMsg, historyview.SaveAsMsg:
 		return m.historyMsg(msg)
-	case inspector.CloseMsg, inspector.RefreshNowMsg, inspector.UseTokenMsg, inspector.LogoutMsg,
+	case inspector.RefreshNowMsg, inspector.UseTokenMsg, inspector.LogoutMsg,
 		inspector.CopyCurlMsg, inspector.CopiedMsg, inspector.RunDoctorMsg, inspector.DoctorDoneMsg:
 		return m.updateInspector(msg)
 	case workspace.RunFinishedMsg:

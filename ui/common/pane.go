@@ -22,8 +22,8 @@ import (
 //
 //	var _ common.Pane[Model] = Model{}
 //
-// Messages a pane sends its owner are its own types (CloseMsg, OpenMsg, ...); errors and news for
-// the user go out as ErrorMsg and InfoMsg.
+// A pane asks to be closed with CloseMsg; other requests to its owner are its own message types
+// (OpenMsg, RerunMsg, ...); errors and news for the user go out as ErrorMsg and InfoMsg.
 type Pane[M any] interface {
 	Update(msg tea.Msg) (M, tea.Cmd)
 	View() string
@@ -62,6 +62,10 @@ func (w wrapped[M]) View() string { return w.m.View() }
 func (w wrapped[M]) Help() help.KeyMap { return w.m.Help() }
 
 func (w wrapped[M]) SetSize(width, height int) AnyPane { return wrapped[M]{w.m.SetSize(width, height)} }
+
+// CloseMsg is how any pane shown over another asks its owner to close it (esc at its top
+// level). Each pane package names it CloseMsg too (an alias), so the owner needs one case for all.
+type CloseMsg struct{}
 
 // RefreshMsg tells the pane on show that what it displays from outside (the session's token and
 // exchanges, the clock) may have moved: a pane showing live state reads it again, the others
