@@ -12,7 +12,7 @@ import (
 
 	"golang.org/x/term"
 
-	"github.com/toggle-explorer/toggle-explorer/internal/headless"
+	"github.com/toggle-explorer/toggle-explorer/cli/headless"
 	"github.com/toggle-explorer/toggle-explorer/session/display"
 )
 

@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/toggle-explorer/toggle-explorer/internal/hostile"
+	"github.com/toggle-explorer/toggle-explorer/mockapi/hostile"
 	"github.com/toggle-explorer/toggle-explorer/session/display"
 )
 

@@ -16,7 +16,7 @@ import (
 
 	"net/http/httptest"
 
-	"github.com/toggle-explorer/toggle-explorer/internal/hostile"
+	"github.com/toggle-explorer/toggle-explorer/mockapi/hostile"
 	"github.com/toggle-explorer/toggle-explorer/session/display"
 )
 
