@@ -52,15 +52,19 @@ func Unwrap[M Pane[M]](p AnyPane) (M, bool) {
 // wrapped adapts a Pane[M] to AnyPane.
 type wrapped[M Pane[M]] struct{ m M }
 
+// Update updates the held pane and holds the result.
 func (w wrapped[M]) Update(msg tea.Msg) (AnyPane, tea.Cmd) {
 	m, cmd := w.m.Update(msg)
 	return wrapped[M]{m}, cmd
 }
 
+// View draws the held pane.
 func (w wrapped[M]) View() string { return w.m.View() }
 
+// Help returns the held pane's keys.
 func (w wrapped[M]) Help() help.KeyMap { return w.m.Help() }
 
+// SetSize sizes the held pane and holds the result.
 func (w wrapped[M]) SetSize(width, height int) AnyPane { return wrapped[M]{w.m.SetSize(width, height)} }
 
 // CloseMsg is how any pane shown over another asks its owner to close it (esc at its top
