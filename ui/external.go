@@ -8,7 +8,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/toggle-explorer/toggle-explorer/session/display"
+	"github.com/toggle-explorer/toggle-explorer/ui/common"
 	"github.com/toggle-explorer/toggle-explorer/ui/workspace"
 )
 
@@ -38,12 +38,12 @@ type editedMsg struct {
 // openInEditor starts an external edit of the focused query or variables.
 func (m Model) openInEditor() (Model, tea.Cmd) {
 	if m.opts.Editor == "" {
-		m.say(noticeWarn, "⚠ no editor: set $VISUAL or $EDITOR (e.g. export EDITOR=vim) to edit in one with alt+e")
+		m.report(common.InfoMsg{Tone: common.Warning, Text: "no editor: set $VISUAL or $EDITOR (e.g. export EDITOR=vim) to edit in one with alt+e"})
 		return m, nil
 	}
 	pane, text, ext, ok := m.workspace.EditTarget()
 	if !ok {
-		m.say(noticeWarn, "⚠ alt+e edits the query or the variables: focus one of them first (tab)")
+		m.report(common.InfoMsg{Tone: common.Warning, Text: "alt+e edits the query or the variables: focus one of them first (tab)"})
 		return m, nil
 	}
 	return m, writeEditFileCmd(m.activeTabID(), pane, text, ext)
@@ -75,7 +75,7 @@ func writeEditFileCmd(tab int, pane workspace.Pane, text, ext string) tea.Cmd {
 // the file back and removes it.
 func (m Model) startEditor(msg editorReadyMsg) (Model, tea.Cmd) {
 	if msg.err != nil {
-		m.say(noticeError, "✗ cannot hand the text to the editor: "+display.Line(msg.err.Error()))
+		m.report(common.ErrorMsg{What: "cannot hand the text to the editor", Err: msg.err})
 		return m, nil
 	}
 	// sh -c lets $EDITOR carry arguments ("code --wait"); the file is passed as "$1", never
@@ -115,7 +115,7 @@ func (m Model) routeEdited(msg editedMsg) (Model, tea.Cmd) {
 			return m, tagCmd(msg.tab, cmd)
 		}
 	}
-	m.say(noticeWarn, "⚠ the edited text's tab was closed meanwhile; the edit is dropped")
+	m.report(common.InfoMsg{Tone: common.Warning, Text: "the edited text's tab was closed meanwhile; the edit is dropped"})
 	return m, nil
 }
 
@@ -124,15 +124,15 @@ func (m *Model) applyEdit(ws *workspace.Model, msg editedMsg) tea.Cmd {
 	var exitErr *exec.ExitError
 	switch {
 	case errors.As(msg.err, &exitErr):
-		m.say(noticeWarn, fmt.Sprintf("⚠ the editor exited with status %d; the text is unchanged", exitErr.ExitCode()))
+		m.report(common.InfoMsg{Tone: common.Warning, Text: fmt.Sprintf("the editor exited with status %d; the text is unchanged", exitErr.ExitCode())})
 		return nil
 	case msg.err != nil:
-		m.say(noticeError, "✗ "+display.Line(msg.err.Error()))
+		m.report(common.ErrorMsg{Err: msg.err})
 		return nil
 	case msg.text == msg.old:
-		m.say(noticeInfo, "no changes from the editor")
+		m.report(common.InfoMsg{Text: "no changes from the editor"})
 		return nil
 	}
-	m.say(noticeGood, "✓ "+msg.pane.String()+" replaced by the editor's text (ctrl+z undoes)")
+	m.report(common.InfoMsg{Tone: common.Success, Text: msg.pane.String() + " replaced by the editor's text (ctrl+z undoes)"})
 	return ws.ReplaceText(msg.pane, msg.text)
 }

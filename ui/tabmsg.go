@@ -6,7 +6,7 @@ import (
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/toggle-explorer/toggle-explorer/session/display"
+	"github.com/toggle-explorer/toggle-explorer/ui/common"
 	"github.com/toggle-explorer/toggle-explorer/ui/complete"
 	"github.com/toggle-explorer/toggle-explorer/ui/results"
 	"github.com/toggle-explorer/toggle-explorer/ui/workspace"
@@ -77,7 +77,7 @@ func (m Model) routeTabMsg(msg tabMsg) (Model, tea.Cmd) {
 		if rf, ok := msg.msg.(workspace.RunFinishedMsg); ok {
 			m.snapshotToken()
 			if rf.HistoryErr != nil {
-				m.say(noticeWarn, "⚠ history not written: "+display.Line(rf.HistoryErr.Error()))
+				m.report(common.InfoMsg{Tone: common.Warning, Text: "history not written: " + rf.HistoryErr.Error()})
 			}
 		}
 		return m, tagCmd(msg.tab, cmd)

@@ -5,12 +5,13 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/toggle-explorer/toggle-explorer/ui/common"
 	"github.com/toggle-explorer/toggle-explorer/ui/prompt"
 	"github.com/toggle-explorer/toggle-explorer/ui/workspace"
 )
 
 // dialogCloseTab asks before closing a tab with unsaved changes.
-const dialogCloseTab = "close-tab"
+const dialogCloseTab libraryDialog = "close-tab"
 
 // maxTabs bounds the open tabs: alt+1…9 reach them all, and the tab bar stays readable.
 const maxTabs = 9
@@ -64,7 +65,7 @@ func (m Model) newEmptyWorkspace() (workspace.Model, tea.Cmd) {
 	opts := m.opts.Workspace
 	opts.Query, opts.Variables = "", ""
 	ws := workspace.New(m.ctx, m.sess, opts)
-	ws.SetSize(m.ctx.Width, m.workspaceHeight())
+	ws = ws.SetSize(m.ctx.Width, m.workspaceHeight())
 	init := ws.Init()
 	if m.schema != nil {
 		init = tea.Batch(init, ws.SetSchema(m.schema))
@@ -92,7 +93,7 @@ func (m Model) addTab(ws workspace.Model, cmd tea.Cmd) (Model, tea.Cmd) {
 // newTab is ctrl+t: an empty tab.
 func (m Model) newTab() (Model, tea.Cmd) {
 	if len(m.tabs.slots) >= maxTabs {
-		m.say(noticeWarn, "⚠ at most 9 tabs: close one first (alt+w)")
+		m.report(common.InfoMsg{Tone: common.Warning, Text: "at most 9 tabs: close one first (alt+w)"})
 		return m, nil
 	}
 	ws, cmd := m.newEmptyWorkspace()
