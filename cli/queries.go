@@ -13,7 +13,7 @@ import (
 func (c *program) queriesCommand(args []string) int {
 	fs := newFlagSet("queries", "queries [--queries DIR]", c.stderr)
 	var f commonFlags
-	f.register(fs)
+	f.register(fs, queriesFlag)
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return usageExit(err)
 	}
@@ -21,15 +21,15 @@ func (c *program) queriesCommand(args []string) int {
 	if code != exitOK {
 		return code
 	}
-	lib, installed, err := openLibrary(dir)
-	if err != nil {
-		return c.errorf(exitUsage, "queries: %v", err)
+	lib, installed, installErr := openLibrary(dir)
+	if installErr != nil {
+		fmt.Fprintf(c.stderr, "queries: %v\n", installErr)
 	}
 	if len(installed) > 0 {
 		fmt.Fprintf(c.stderr, "installed %d starter queries into %s\n", len(installed), dir)
 	}
 	entries, err := lib.List()
-	if err != nil {
+	if err != nil && installErr == nil {
 		return c.errorf(exitUsage, "queries: %v", err)
 	}
 	if len(entries) == 0 {
@@ -96,13 +96,13 @@ func (c *program) queriesDir(f *commonFlags) (string, int) {
 	if err != nil {
 		return "", c.errorf(exitUsage, "%v", err)
 	}
-	cfg, err := loadConfig(p.configFile())
+	if f.queries != "" {
+		return f.queries, exitOK
+	}
+	set, err := c.settings(p, f.profile)
 	if err != nil {
 		return "", c.errorf(exitUsage, "%v", err)
 	}
-	prof, err := cfg.profile(f.profile)
-	if err != nil {
-		return "", c.errorf(exitUsage, "%v", err)
-	}
-	return firstNonEmpty(f.queries, prof.Queries, p.Queries), exitOK
+	c.noteBroken(set)
+	return firstNonEmpty(set.prof.Queries, p.Queries), exitOK
 }
