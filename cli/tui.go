@@ -65,7 +65,12 @@ func (c *program) tuiCommand(args []string) int {
 		// cursor. The monochrome theme already sets no colour; keep the attributes.
 		lipgloss.SetColorProfile(termenv.ANSI)
 	}
-	prog := tea.NewProgram(ui.New(opts), tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithFPS(120), tea.WithContext(c.context()))
+	progOpts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithFPS(120), tea.WithContext(c.context())}
+	if f.passwordStdin {
+		// Standard input carried the password; the keys come from the terminal itself.
+		progOpts = append(progOpts, tea.WithInputTTY())
+	}
+	prog := tea.NewProgram(ui.New(opts), progOpts...)
 	final, err := prog.Run()
 	if m, ok := final.(ui.Model); ok {
 		m.Close()
@@ -138,6 +143,18 @@ func (c *program) tuiOptions(f *commonFlags, p paths, themeName string) (ui.Opti
 		Endpoint: firstNonEmpty(f.endpoint, c.getenv("TOGGLE_ENDPOINT"), prof.Endpoint, last.Endpoint),
 		Identity: firstNonEmpty(f.username, f.email, c.getenv("TOGGLE_USERNAME"), c.getenv("TOGGLE_EMAIL"), prof.Username, prof.Email, last.Identity),
 	}
+	// Start in the workspace when the stored token for this endpoint and user is valid, or log in
+	// with the password given on stdin or in the environment; the form is for neither.
+	opts.AutoLogin = true
+	if f.passwordStdin {
+		pw, err := readPasswordLine(c.stdin)
+		if err != nil {
+			return ui.Options{}, cleanup, err
+		}
+		opts.Login.Password = pw
+	} else {
+		opts.Login.Password = c.getenv("TOGGLE_PASSWORD")
+	}
 	opts.Remember = func(endpoint, identity string) error {
 		return saveLastLogin(p, lastLogin{Endpoint: endpoint, Identity: identity})
 	}
@@ -156,6 +173,7 @@ func (c *program) tuiOptions(f *commonFlags, p paths, themeName string) (ui.Opti
 			Hint: "Demo: a built-in fake Toggle API (tokens last 3 minutes, rotated every 45 s). Press enter.",
 		}
 		opts.Remember = nil
+		opts.AutoLogin = false // the tour starts at the form, whose hint explains the demo
 		opts.Workspace = workspace.Options{Query: demoQuery, Variables: demoVariables}
 	} else if !f.noStore {
 		store = newStore(p)

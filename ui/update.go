@@ -49,6 +49,11 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m.startLogin(msg)
 	case loginFinishedMsg:
 		return m.finishLogin(msg)
+	case autoLoginSkippedMsg:
+		if msg.id == m.loginID {
+			m.login.SetIdle("No valid stored token for this endpoint and user: enter the password.")
+		}
+		return m, nil
 	case sessionEventMsg:
 		return m.handleEvent(msg)
 	case sessionClosedMsg:
