@@ -86,7 +86,9 @@ type Model struct {
 	workspace    workspace.Model
 	hasWorkspace bool // the workspace is built on the first login and kept across re-logins
 
-	// The overlay on show and its models, and a dialog that may sit over anything.
+	// The overlay on show and its models, and a dialog that may sit over anything; helpOpen is
+	// the f1 full help, over all of them.
+	helpOpen  bool
 	overlay   overlay
 	inspector inspector.Model
 	picker    picker.Model

@@ -16,7 +16,6 @@ type overlay int
 
 const (
 	overlayNone overlay = iota
-	overlayHelp
 	overlayInspector
 	overlayPicker
 	overlayHistory
@@ -26,8 +25,6 @@ const (
 // String names the overlay.
 func (o overlay) String() string {
 	switch o {
-	case overlayHelp:
-		return "help"
 	case overlayInspector:
 		return "inspector"
 	case overlayPicker:

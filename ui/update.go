@@ -166,22 +166,23 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	if key.Matches(msg, m.keys.Quit) {
 		return m.requestQuit()
 	}
+	// The full help sits over everything, dialogs and overlays included, and takes every key
+	// until closed. f1 types nothing anywhere, so it opens the help of whatever has the focus.
+	if m.helpOpen {
+		if key.Matches(msg, m.keys.Close) {
+			m.helpOpen = false
+		}
+		return m, nil
+	}
+	if key.Matches(msg, m.keys.Help) {
+		m.helpOpen = true
+		return m, nil
+	}
 	if m.dialog.open() {
 		return m.updateDialog(msg)
 	}
-	switch m.overlay {
-	case overlayHelp:
-		if key.Matches(msg, m.keys.Close) {
-			m.overlay = overlayNone
-		}
-		return m, nil
-	case overlayNone:
-	default:
+	if m.overlay != overlayNone {
 		return m.updateOverlay(msg)
-	}
-	if key.Matches(msg, m.keys.Help) {
-		m.overlay = overlayHelp
-		return m, nil
 	}
 	if m.screen != screenWorkspace {
 		return m.routeToScreen(msg)

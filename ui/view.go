@@ -21,8 +21,8 @@ func (m Model) View() string {
 	}
 	var view string
 	switch {
-	case m.overlay == overlayHelp:
-		view = m.fullHelp()
+	case m.helpOpen:
+		return m.fullHelp()
 	case m.overlay != overlayNone:
 		view = m.withStatus(m.overlayView())
 	case m.screen == screenLogin:
