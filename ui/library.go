@@ -91,9 +91,10 @@ func (m Model) finishSave(msg savedMsg) (Model, tea.Cmd) {
 	var conflict *query.ConflictError
 	switch {
 	case errors.As(msg.err, &conflict) && m.workspace.SavedName() != msg.name:
-		m.pendingName = msg.name
+		// conflict.Name is the name on disk, which may differ from the one typed by case.
+		m.pendingName = conflict.Name
 		m.quitAfterSave, m.loadAfterSave = false, nil
-		return m.choose(dialogSaveTaken, fmt.Sprintf("A saved query named %q already exists.", msg.name),
+		return m.choose(dialogSaveTaken, fmt.Sprintf("A saved query named %q already exists.", conflict.Name),
 			prompt.Option{Key: "o", Label: "Overwrite it"},
 			prompt.Option{Key: "n", Label: "Choose another name"},
 			prompt.Option{Key: prompt.CancelKey, Label: "Cancel"}), nil
