@@ -19,6 +19,12 @@ func (m Model) View() string {
 	if w <= 0 || h <= 0 {
 		return ""
 	}
+	return common.PaintBackground(m.frame(), lipgloss.ColorProfile(), m.ctx.Theme.Palette.Background, m.ctx.Theme.Palette.Foreground, w)
+}
+
+// frame is the whole screen before the theme's background is painted under it.
+func (m Model) frame() string {
+	w, h := m.ctx.Width, m.ctx.Height
 	var view string
 	switch {
 	case m.helpOpen:
