@@ -104,6 +104,7 @@ type Model struct {
 	pendingLoad   func(Model) (Model, tea.Cmd)
 	loadAfterSave func(Model) (Model, tea.Cmd) // "save mine first": the replacement waiting on the save
 	quitAfterSave bool
+	pendingRerun  *query.HistoryEntry // a mutation from the history, waiting for "run it again?"
 
 	// The shared session and its life: gen tags its events, cancel stops its refresh loop.
 	sess       *session.Session

@@ -21,6 +21,7 @@ const (
 	dialogSaveChanged = "save-changed" // changed on disk: overwrite, reload, save as, cancel
 	dialogDiscard     = "discard"      // replacing unsaved editors: discard or cancel
 	dialogQuit        = "quit"         // quitting with unsaved changes
+	dialogRerun       = "rerun"        // re-running a mutation from the history
 )
 
 // savedMsg reports a save (err: why not; a *query.ConflictError means nothing was written).
@@ -151,7 +152,14 @@ func (m Model) answerLibraryDialog(id, answer string) (Model, tea.Cmd) {
 		return m.save()
 	case dialogQuit + ":q":
 		return m.quit()
+	case dialogRerun + ":r", dialogRerun + ":l":
+		entry := m.pendingRerun
+		m.pendingRerun = nil
+		if entry != nil {
+			return m.fromHistory(*entry, answer == "r", false)
+		}
 	}
+	m.pendingRerun = nil
 	m.pendingLoad = nil
 	return m, nil
 }
@@ -226,10 +234,35 @@ func variablesText(vars map[string]any) string {
 	return string(data)
 }
 
+// confirmRerun asks before a mutation from the history runs again: it changes data again (a
+// Redeem takes the money twice). The question names the operation and where it will run.
+func (m Model) confirmRerun(entry query.HistoryEntry) Model {
+	op := entry.Operation
+	if op == "" {
+		op = "(anonymous)"
+	}
+	endpoint := entry.Endpoint
+	if m.sess != nil {
+		endpoint = m.sess.Endpoint()
+	}
+	question := fmt.Sprintf("Run mutation %s again against %s? It changes data again.", results.Sanitize(op), results.Sanitize(endpoint))
+	if entry.Endpoint != "" && entry.Endpoint != endpoint {
+		question += fmt.Sprintf(" (It ran against %s.)", results.Sanitize(entry.Endpoint))
+	}
+	m.pendingRerun = &entry
+	return m.choose(dialogRerun, question,
+		prompt.Option{Key: "r", Label: "Run it again"},
+		prompt.Option{Key: "l", Label: "Load it without running"},
+		prompt.Option{Key: prompt.CancelKey, Label: "Cancel"})
+}
+
 // historyMsg routes the history browser's requests.
 func (m Model) historyMsg(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case historyview.RerunMsg:
+		if msg.Entry.OperationKind == "mutation" {
+			return m.confirmRerun(msg.Entry), nil
+		}
 		return m.fromHistory(msg.Entry, true, false)
 	case historyview.LoadMsg:
 		return m.fromHistory(msg.Entry, false, false)
