@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/query/history"
+	"github.com/toggle-explorer/toggle-explorer/query/saved"
 	"github.com/toggle-explorer/toggle-explorer/session"
 )
 
@@ -84,7 +86,7 @@ func (c *program) runCommand(args []string) int {
 	// user's real history, as the TUI's demo keeps its own.
 	if !f.noHistory && !f.demo {
 		entry := sess.HistoryEntry(in.op, req, started, res, err)
-		if herr := query.NewHistory(tgt.paths.historyFile(), 0).Append(entry); herr != nil {
+		if herr := history.New(tgt.paths.historyFile(), 0).Append(entry); herr != nil {
 			fmt.Fprintf(c.stderr, "toggle-explorer: history not written: %v\n", herr)
 		}
 	}
@@ -176,7 +178,7 @@ func (c *program) readDocument(pos []string, inline string, f *commonFlags) (tex
 	} else if !errors.Is(err, os.ErrNotExist) {
 		return "", nil, "", err
 	}
-	if query.ValidName(name) != nil {
+	if saved.ValidName(name) != nil {
 		return "", nil, "", fmt.Errorf("%s: no such file", name)
 	}
 	queriesDir, code := c.queriesDir(f)

@@ -50,7 +50,7 @@ func Format(text string) (string, error) {
 	}
 	doc, err := parser.ParseQuery(&ast.Source{Input: text})
 	if err != nil {
-		return "", syntaxError(newTextIndex(text), err)
+		return "", NewSyntaxError(NewTextIndex(text), err)
 	}
 	out, err := printDocument(text)
 	if err != nil {

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/query/saved"
 
 	"github.com/toggle-explorer/toggle-explorer/ui/complete"
 	"github.com/toggle-explorer/toggle-explorer/ui/docs"
@@ -50,7 +50,7 @@ func TestF1WorksInEveryOverlay(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.open, func(t *testing.T) {
 			d, lib, _ := libraryDriver(t)
-			if _, err := lib.Save("mine", "query Mine { __typename }", "", query.Version{}, false); err != nil {
+			if _, err := lib.Save("mine", "query Mine { __typename }", "", saved.Version{}, false); err != nil {
 				t.Fatal(err)
 			}
 			d.run() // a request, so the inspector has one to act on

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/toggle-explorer/toggle-explorer/session"
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
 	"github.com/toggle-explorer/toggle-explorer/ui/results"
 )
@@ -180,10 +181,7 @@ func relative(t, now time.Time) string {
 	if now.IsZero() || t.IsZero() {
 		return ""
 	}
-	if d := t.Sub(now); d >= 0 {
-		return "in " + session.HumanDuration(d)
-	}
-	return session.HumanDuration(now.Sub(t)) + " ago"
+	return display.Relative(t, now)
 }
 
 // fpText shows a fingerprint, or a dash when there is none.
