@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"text/tabwriter"
-	"time"
 
 	"github.com/toggle-explorer/toggle-explorer/query/history"
 	"github.com/toggle-explorer/toggle-explorer/session/display"
@@ -81,10 +80,7 @@ func (c *program) historyCommand(args []string) int {
 		if e.Status != 0 {
 			status = fmt.Sprintf("%d %s", e.Status, e.Outcome)
 		}
-		took := "<1ms"
-		if e.DurationMS > 0 {
-			took = display.Duration(time.Duration(e.DurationMS) * time.Millisecond)
-		}
+		took := display.Duration(e.Took())
 		fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", e.Time.Local().Format("2006-01-02 15:04:05"), op, status, took)
 	}
 	_ = w.Flush()
