@@ -144,6 +144,7 @@ func (m Model) finish(msg RunFinishedMsg) Model {
 		return m
 	}
 	m.running.cancel()
+	m.resultOf, m.resultStale = m.running.op, false
 	m.running = nil
 	last := msg.Last
 	m.last = &last

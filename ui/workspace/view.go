@@ -88,10 +88,17 @@ func (m Model) resultsTitle() string {
 		}
 		return fmt.Sprintf("Results  %s running %s… %s  (esc cancels)", m.spinner.View(), m.running.op, display.Duration(elapsed))
 	}
-	if summary := m.results.Summary(); summary != "" {
-		return "Results · " + summary
+	title := "Results"
+	switch {
+	case m.resultOf != "" && m.resultStale:
+		title = "Results of " + m.resultOf + " (the previous query)"
+	case m.resultOf != "":
+		title = "Results of " + m.resultOf
 	}
-	return "Results"
+	if summary := m.results.Summary(); summary != "" {
+		return title + " · " + summary
+	}
+	return title
 }
 
 // problems is "1 problem" or "N problems".
