@@ -76,3 +76,22 @@ func TestF1WorksInEveryOverlay(t *testing.T) {
 		})
 	}
 }
+
+// The help line is never cut: at 80 and 120 columns it holds whole bindings, by priority.
+func TestHelpLineIsNeverCut(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		for _, s := range screens {
+			f := newFixture(t, "pw-helpline")
+			d := newDriver(t, f, f.options(), size[0], size[1])
+			s.reach(d)
+			if d.m.helpOpen {
+				continue
+			}
+			lines := strings.Split(d.m.View(), "\n")
+			last := lines[len(lines)-1]
+			if strings.Contains(last, "…") || !strings.Contains(last, "f1 help") {
+				t.Errorf("%s at %dx%d: help line %q", s.name, size[0], size[1], last)
+			}
+		}
+	}
+}

@@ -78,8 +78,7 @@ func (m Model) noticeLine() string {
 
 // helpLine is the one-line hint built from the focused pane's keys and the global ones.
 func (m Model) helpLine() string {
-	m.help.ShowAll = false
-	return ansi.Truncate(" "+m.help.View(m.screenHelp()), m.ctx.Width, "…")
+	return " " + common.ShortHelpLine(m.help, m.screenHelp().ShortHelp(), max(0, m.ctx.Width-1))
 }
 
 // screenHelp joins the global bindings with the screen's.
