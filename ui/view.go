@@ -10,6 +10,7 @@ import (
 
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
 	"github.com/toggle-explorer/toggle-explorer/ui/prompt"
+	"github.com/toggle-explorer/toggle-explorer/ui/results"
 	"github.com/toggle-explorer/toggle-explorer/ui/statusbar"
 )
 
@@ -62,6 +63,12 @@ func (m Model) noticeLine() string {
 	st := m.ctx.Styles
 	n := m.notice
 	if !n.visible(m.ctx.Now) {
+		// A problem message the pane title had no room for, while nothing else is to be said.
+		if m.screen == screenWorkspace && m.overlay == overlayNone && m.hasWorkspace {
+			if p := m.workspace.CutProblem(); p != "" {
+				return st.Error.Render(ansi.Truncate(" ✗ "+results.Sanitize(p), m.ctx.Width, "…"))
+			}
+		}
 		return ""
 	}
 	style := st.Info

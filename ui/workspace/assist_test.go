@@ -149,3 +149,33 @@ func TestProblemsAreCountedAndCtrlGVisitsThem(t *testing.T) {
 		t.Fatalf("ctrl+g visited lines %v, want 2 first and line 3 after", visited)
 	}
 }
+
+// A problem message too long for the query pane's title is not cut there: the title says where it
+// is, and CutProblem hands it whole to the root's notice line.
+func TestLongProblemMessagesAreNotCut(t *testing.T) {
+	f := newFixture(t)
+	m := f.workspace(Options{})
+	m.SetSchema(toggleSchema(t))
+	m, cmd := typeRunes(m, "{\n  Cards(limit: \"ten\") { nope }\n}")
+	m = deliver(t, m, cmd)
+	m.SetSize(80, 24)
+	diags := m.editor.Diagnostics()
+	if len(diags) == 0 {
+		t.Fatal("no diagnostics")
+	}
+	d := diags[0]
+	m.editor = m.editor.GotoLine(d.Line, d.Column)
+	if fitsTitle(m.editorBaseTitle()+"  ✗ "+d.Message, m.layout.editor.w) {
+		t.Skipf("the message %q fits at this width: nothing to test", d.Message)
+	}
+	if v := m.View(); !strings.Contains(v, "✗ see below") {
+		t.Fatalf("the title does not say where the message went:\n%s", v)
+	}
+	if got := m.CutProblem(); got != d.Message {
+		t.Fatalf("CutProblem = %q, want %q", got, d.Message)
+	}
+	m.SetSize(400, 40)
+	if got := m.CutProblem(); got != "" || !strings.Contains(m.View(), d.Message) {
+		t.Fatalf("with room the message belongs in the title (CutProblem %q)", got)
+	}
+}
