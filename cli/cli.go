@@ -78,6 +78,8 @@ func (c *program) run(args []string) int {
 			return c.historyCommand(args[1:])
 		case "check":
 			return c.checkCommand(args[1:])
+		case "doctor":
+			return c.doctorCommand(args[1:])
 		case "help", "-h", "-help", "--help":
 			c.printUsage()
 			return exitOK
@@ -121,6 +123,7 @@ Usage:
   toggle-explorer queries                          list saved queries (name, operations, modified)
   toggle-explorer history [--limit N]              recent executions (time, operation, status, duration)
   toggle-explorer check [--schema FILE] FILE...    validate documents; FILE:LINE:COL: message per problem
+  toggle-explorer doctor [--json]                  probe how the server handles tokens (exit 0/2/3)
   toggle-explorer mock [--addr 127.0.0.1:8080] ... serve the fake Toggle API
   toggle-explorer --version                        the version and the source revision it was built from
 

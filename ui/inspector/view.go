@@ -99,6 +99,8 @@ func (m Model) content(w, h int) []string {
 		return m.timelineList(w, h)
 	case tabRequests:
 		return m.requestsList(w, h)
+	case tabDoctor:
+		return window(m.doc.lines, m.scroll, h)
 	}
 	return window(m.tokenLines(w), m.scroll, h)
 }
@@ -132,8 +134,11 @@ func (m Model) scrollable() int {
 	if m.page != pageNone {
 		return len(m.pageLines)
 	}
-	if m.tab == tabToken {
+	switch m.tab {
+	case tabToken:
 		return len(m.tokenLines(m.innerWidth()))
+	case tabDoctor:
+		return len(m.doc.lines)
 	}
 	return 0
 }
