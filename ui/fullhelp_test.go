@@ -6,6 +6,7 @@ import (
 
 	"github.com/toggle-explorer/toggle-explorer/query/saved"
 
+	"github.com/toggle-explorer/toggle-explorer/ui/builder"
 	"github.com/toggle-explorer/toggle-explorer/ui/complete"
 	"github.com/toggle-explorer/toggle-explorer/ui/docs"
 	"github.com/toggle-explorer/toggle-explorer/ui/editor"
@@ -20,8 +21,10 @@ import (
 
 // Every key a place declares (and so matches in its Update) is in that place's full help.
 func TestEveryKeyIsInItsFullHelp(t *testing.T) {
-	// Close is the help overlay's own key; the overlay's title says "esc or f1 closes".
-	uitest.CheckFullHelp(t, DefaultKeyMap(), "Close")
+	// Close is the help overlay's own key; the overlay's title says "esc or f1 closes". Run is
+	// the workspace's key (its help lists it); the root adds it to the builder's help.
+	uitest.CheckFullHelp(t, DefaultKeyMap(), "Close", "Run")
+	uitest.CheckFullHelp(t, builder.DefaultKeyMap())
 	// Prettify acts in the editor only, whose help lists it (workspace.paneHelp).
 	uitest.CheckFullHelp(t, workspace.DefaultKeyMap(), "Prettify")
 	uitest.CheckFullHelp(t, editor.DefaultKeyMap())

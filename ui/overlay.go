@@ -6,6 +6,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/toggle-explorer/toggle-explorer/ui/builder"
+	"github.com/toggle-explorer/toggle-explorer/ui/common"
 	"github.com/toggle-explorer/toggle-explorer/ui/docs"
 	"github.com/toggle-explorer/toggle-explorer/ui/historyview"
 	"github.com/toggle-explorer/toggle-explorer/ui/picker"
@@ -119,7 +120,8 @@ func (m Model) overlayKeys() (help.KeyMap, bool) {
 	case overlayDocs:
 		return m.docs.Help(), true
 	case overlayBuilder:
-		return m.builder.Help(), true
+		// ctrl+r runs what was built: the root handles it, so the builder's help would not say so.
+		return common.JoinHelp(common.Bindings{m.keys.Run}, m.builder.Help()), true
 	}
 	return nil, false
 }
