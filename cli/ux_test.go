@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"io"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -181,5 +182,31 @@ func TestQueriesOnAReadOnlyDataDir(t *testing.T) {
 	h.env["XDG_DATA_HOME"] = ro
 	if code, _, errOut := h.run("", "queries"); code != exitOK || !strings.Contains(errOut, "could not install the starter queries") {
 		t.Fatalf("read-only dir: exit %d, %s", code, errOut)
+	}
+}
+
+// The TUI is given the password from --password-stdin or TOGGLE_PASSWORD and asked to start
+// without the form; the demo keeps its form.
+func TestTUIStartsWithTheGivenPassword(t *testing.T) {
+	h := newHarness(t, demoConfig())
+	c := &program{getenv: func(k string) string { return h.env[k] }, stdin: strings.NewReader("from-stdin\n"), stdout: io.Discard, stderr: io.Discard}
+	p, err := resolvePaths(c.getenv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts, cleanup, err := c.tuiOptions(&commonFlags{}, p, "")
+	cleanup()
+	if err != nil || !opts.AutoLogin || opts.Login.Password != mockapi.DemoPassword {
+		t.Fatalf("TOGGLE_PASSWORD: auto %v, password set %v, %v", opts.AutoLogin, opts.Login.Password != "", err)
+	}
+	opts, cleanup, err = c.tuiOptions(&commonFlags{passwordStdin: true}, p, "")
+	cleanup()
+	if err != nil || !opts.AutoLogin || opts.Login.Password != "from-stdin" {
+		t.Fatalf("--password-stdin: auto %v, %v", opts.AutoLogin, err)
+	}
+	opts, cleanup, err = c.tuiOptions(&commonFlags{demo: true}, p, "")
+	cleanup()
+	if err != nil || opts.AutoLogin {
+		t.Fatalf("--demo: auto %v, %v", opts.AutoLogin, err)
 	}
 }
