@@ -210,3 +210,20 @@ func TestTUIStartsWithTheGivenPassword(t *testing.T) {
 		t.Fatalf("--demo: auto %v, %v", opts.AutoLogin, err)
 	}
 }
+
+// A config file of any content loads or fails with an error naming the file; it never panics.
+func FuzzLoadConfig(f *testing.F) {
+	f.Add("default_profile = \"staging\"\n[profiles.staging]\nendpoint = \"https://x\"\n")
+	f.Add("[profiles.staging]\nendpont = \"typo\"\n")
+	f.Add("endpoint = https://broken\n")
+	f.Add("[profiles]\nstaging = 3\n")
+	f.Fuzz(func(t *testing.T, text string) {
+		path := filepath.Join(t.TempDir(), "config.toml")
+		if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := loadConfig(path); err != nil && !strings.Contains(err.Error(), path) {
+			t.Fatalf("error without the file's name: %v", err)
+		}
+	})
+}
