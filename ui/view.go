@@ -8,9 +8,9 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
 	"github.com/toggle-explorer/toggle-explorer/ui/prompt"
-	"github.com/toggle-explorer/toggle-explorer/ui/results"
 	"github.com/toggle-explorer/toggle-explorer/ui/statusbar"
 )
 
@@ -66,7 +66,7 @@ func (m Model) noticeLine() string {
 		// A problem message the pane title had no room for, while nothing else is to be said.
 		if m.screen == screenWorkspace && m.overlay == overlayNone && m.hasWorkspace {
 			if p := m.workspace.CutProblem(); p != "" {
-				return st.Error.Render(ansi.Truncate(" ✗ "+results.Sanitize(p), m.ctx.Width, "…"))
+				return st.Error.Render(ansi.Truncate(" ✗ "+display.Line(p), m.ctx.Width, "…"))
 			}
 		}
 		return ""

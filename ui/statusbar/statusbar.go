@@ -8,11 +8,12 @@ import (
 	"strings"
 	"time"
 
+	"github.com/toggle-explorer/toggle-explorer/session/display"
+
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/toggle-explorer/toggle-explorer/session"
-	"github.com/toggle-explorer/toggle-explorer/session/display"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
 )
 
@@ -165,20 +166,21 @@ func tokenText(t session.Token, now time.Time) string {
 	return age + " · expires in " + display.Duration(t.TimeLeft(now).Truncate(time.Second))
 }
 
-// who is "user on host".
+// who is "user on host". Both come from a config file or the command line: escaped like any
+// text from a file.
 func who(s Snapshot) string {
 	if s.Identity == "" {
 		return host(s)
 	}
-	return s.Identity + " on " + host(s)
+	return display.Line(s.Identity) + " on " + host(s)
 }
 
-// host is the endpoint's host, the short form of who.
+// host is the endpoint's host, the short form of who, escaped like who.
 func host(s Snapshot) string {
 	if u, err := url.Parse(s.Endpoint); err == nil && u.Host != "" {
-		return u.Host
+		return display.Line(u.Host)
 	}
-	return s.Endpoint
+	return display.Line(s.Endpoint)
 }
 
 func refreshText(s Snapshot) string {

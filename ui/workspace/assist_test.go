@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/toggle-explorer/toggle-explorer/query/schema"
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 	"github.com/toggle-explorer/toggle-explorer/ui/complete"
 	"github.com/toggle-explorer/toggle-explorer/ui/internal/uitest"
 )
@@ -171,7 +172,7 @@ func TestLongProblemMessagesAreNotCut(t *testing.T) {
 	if v := m.View(); !strings.Contains(v, "✗ see below") {
 		t.Fatalf("the title does not say where the message went:\n%s", v)
 	}
-	if got := m.CutProblem(); got != d.Message {
+	if got := m.CutProblem(); got != display.Line(d.Message) {
 		t.Fatalf("CutProblem = %q, want %q", got, d.Message)
 	}
 	m.SetSize(400, 40)

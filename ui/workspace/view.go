@@ -8,7 +8,6 @@ import (
 	"github.com/toggle-explorer/toggle-explorer/session/display"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
 	"github.com/toggle-explorer/toggle-explorer/ui/complete"
-	"github.com/toggle-explorer/toggle-explorer/ui/results"
 )
 
 // SetSize lays out the panes in width×height cells (the root has already taken the status bar,
@@ -57,7 +56,8 @@ func (m Model) editorTitle() string {
 	title := m.editorBaseTitle()
 	diags := m.editor.Diagnostics()
 	if d, ok := m.editor.DiagnosticAtCursor(); ok {
-		if full := title + "  ✗ " + d.Message; fitsTitle(full, m.layout.editor.w) {
+		// The message may quote the document or the schema: escaped.
+		if full := title + "  ✗ " + display.Line(d.Message); fitsTitle(full, m.layout.editor.w) {
 			return full
 		}
 		title += "  ✗ see below"
@@ -73,7 +73,7 @@ func (m Model) editorBaseTitle() string {
 	line, col := m.editor.Cursor()
 	title := "Query"
 	if m.saved.name != "" {
-		title += " · " + results.Sanitize(m.saved.name)
+		title += " · " + display.Line(m.saved.name)
 	}
 	if m.Modified() {
 		title += " ●" // unsaved changes
@@ -83,7 +83,7 @@ func (m Model) editorBaseTitle() string {
 
 func (m Model) varsTitle() string {
 	if m.varsProblem != "" {
-		if full := "Variables ✗ " + m.varsProblem; fitsTitle(full, m.layout.vars.w) {
+		if full := "Variables ✗ " + display.Line(m.varsProblem); fitsTitle(full, m.layout.vars.w) {
 			return full
 		}
 		return "Variables ✗ see below"
@@ -101,12 +101,12 @@ func fitsTitle(title string, w int) bool { return lipgloss.Width(title) <= w-6 }
 func (m Model) CutProblem() string {
 	switch m.focus {
 	case PaneEditor:
-		if d, ok := m.editor.DiagnosticAtCursor(); ok && !fitsTitle(m.editorBaseTitle()+"  ✗ "+d.Message, m.layout.editor.w) {
-			return d.Message
+		if d, ok := m.editor.DiagnosticAtCursor(); ok && !fitsTitle(m.editorBaseTitle()+"  ✗ "+display.Line(d.Message), m.layout.editor.w) {
+			return display.Line(d.Message)
 		}
 	case PaneVariables:
-		if m.varsProblem != "" && !fitsTitle("Variables ✗ "+m.varsProblem, m.layout.vars.w) {
-			return m.varsProblem
+		if m.varsProblem != "" && !fitsTitle("Variables ✗ "+display.Line(m.varsProblem), m.layout.vars.w) {
+			return display.Line(m.varsProblem)
 		}
 	}
 	return ""
