@@ -29,15 +29,24 @@ func PaintBackground(view string, profile termenv.Profile, bg, fg lipgloss.Color
 	}
 	lines := strings.Split(view, "\n")
 	var b strings.Builder
-	b.Grow(len(view) + len(lines)*(2*len(set)+8))
+	b.Grow(len(view) + (len(lines)+strings.Count(view, resetSeq))*len(set) + len(lines)*(width/4+8))
 	for i, line := range lines {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
 		b.WriteString(set)
-		b.WriteString(strings.ReplaceAll(line, resetSeq, resetSeq+set))
-		if pad := width - ansi.StringWidth(line); pad > 0 {
-			b.WriteString(strings.Repeat(" ", pad))
+		for rest := line; ; {
+			i := strings.Index(rest, resetSeq)
+			if i < 0 {
+				b.WriteString(rest)
+				break
+			}
+			b.WriteString(rest[:i+len(resetSeq)])
+			b.WriteString(set)
+			rest = rest[i+len(resetSeq):]
+		}
+		for pad := width - ansi.StringWidth(line); pad > 0; pad-- {
+			b.WriteByte(' ')
 		}
 		b.WriteString(resetSeq)
 	}

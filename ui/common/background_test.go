@@ -43,3 +43,16 @@ func TestPaintBackgroundCoversTheFrame(t *testing.T) {
 		t.Errorf("Ascii profile changed the view: %q", got)
 	}
 }
+
+// BenchmarkPaintBackground is the cost per frame of painting a 120×40 screen of styled text.
+func BenchmarkPaintBackground(b *testing.B) {
+	r := lipgloss.NewRenderer(nil)
+	r.SetColorProfile(termenv.TrueColor)
+	span := r.NewStyle().Foreground(lipgloss.Color("#7c3aed")).Render("Cards") + " { data { id } } "
+	line := strings.Repeat(span, 5)
+	view := strings.TrimSuffix(strings.Repeat(line+"\n", 40), "\n")
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = PaintBackground(view, termenv.TrueColor, lipgloss.Color("#fafafa"), lipgloss.Color("#27272a"), 120)
+	}
+}
