@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"time"
@@ -36,12 +37,12 @@ type runInput struct {
 func (c *program) runCommand(args []string) int {
 	fs := newFlagSet("run", "run [FILE|NAME|-] [-q QUERY] [--operation NAME] [--var name=value]... [--vars FILE] [flags]", c.stderr)
 	var f commonFlags
-	f.register(fs)
+	f.register(fs, connectionFlags|queriesFlag|historyFlag|verboseFlag)
 	inline := fs.String("q", "", "the GraphQL document itself, instead of a file")
 	opName := fs.String("operation", "", "the operation to run when the document holds several")
 	var varFlags multiFlag
-	fs.Var(&varFlags, "var", "a variable as name=value (JSON when it parses, else a string); repeatable")
-	varsFile := fs.String("vars", "", "a JSON file of variables (--var entries override it)")
+	fs.Var(&varFlags, "var", "a variable as name=value (JSON when it parses, else a string); repeatable; overrides --vars")
+	varsFile := fs.String("vars", "", "a JSON file of variables, merged over FILE.variables.json beside the document")
 	pretty := fs.Bool("pretty", c.stdoutTTY, "indent the response JSON (the default on a terminal)")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
@@ -53,11 +54,7 @@ func (c *program) runCommand(args []string) int {
 
 	// The document and variables are checked before anything else, endpoint included: bad input
 	// is reported as such even where no endpoint is configured yet.
-	dir, code := c.queriesDir(&f)
-	if code != exitOK {
-		return code
-	}
-	in, code := c.prepareRun(pos, *inline, *opName, varFlags, *varsFile, dir)
+	in, code := c.prepareRun(pos, *inline, *opName, varFlags, *varsFile, &f)
 	if code != exitOK {
 		return code
 	}
@@ -87,7 +84,9 @@ func (c *program) runCommand(args []string) int {
 		Mutation:      in.op.Kind == query.Mutation,
 	}
 	res, err := sess.Execute(ctx, req)
-	if !f.noHistory {
+	// The demo's random-port endpoint means nothing after the process ends: it stays out of the
+	// user's real history, as the TUI's demo keeps its own.
+	if !f.noHistory && !f.demo {
 		entry := sess.HistoryEntry(in.op, req, started, res, err)
 		if herr := history.New(tgt.paths.historyFile(), 0).Append(entry); herr != nil {
 			printLine(c.stderr, "toggle-explorer: history not written: %v", herr)
@@ -98,9 +97,12 @@ func (c *program) runCommand(args []string) int {
 
 // prepareRun reads the document and variables and checks them. It returns exitOK, or the exit
 // code after printing the problem.
-func (c *program) prepareRun(pos []string, inline, opName string, varFlags []string, varsFile, queriesDir string) (runInput, int) {
+func (c *program) prepareRun(pos []string, inline, opName string, varFlags []string, varsFile string, f *commonFlags) (runInput, int) {
 	var in runInput
-	text, savedVars, source, err := c.readDocument(pos, inline, queriesDir)
+	text, savedVars, source, err := c.readDocument(pos, inline, f)
+	if errors.Is(err, errReported) {
+		return in, exitUsage
+	}
 	if err != nil {
 		return in, c.errorf(exitUsage, "run: %v", err)
 	}
@@ -151,9 +153,13 @@ func (c *program) prepareRun(pos []string, inline, opName string, varFlags []str
 	return in, exitOK
 }
 
-// readDocument finds the document: -q text, "-" for stdin, a file, or a saved query's name (whose
-// NAME.variables.json supplies default variables).
-func (c *program) readDocument(pos []string, inline, queriesDir string) (text string, vars map[string]any, source string, err error) {
+// errReported is returned once the problem has been printed already.
+var errReported = errors.New("reported")
+
+// readDocument finds the document: -q text, "-" for stdin, a file, or a saved query's name. A
+// file's or saved query's NAME.variables.json beside it supplies default variables; --vars and
+// --var are merged over them, key by key.
+func (c *program) readDocument(pos []string, inline string, f *commonFlags) (text string, vars map[string]any, source string, err error) {
 	switch {
 	case inline != "" && len(pos) > 0:
 		return "", nil, "", errors.New("give either -q or a file, not both")
@@ -169,18 +175,23 @@ func (c *program) readDocument(pos []string, inline, queriesDir string) (text st
 	}
 	name := pos[0]
 	if data, err := readFileCapped(name); err == nil {
-		return string(data), nil, name, nil
+		vars, err := sidecarVariables(name)
+		return string(data), vars, name, err
 	} else if !errors.Is(err, os.ErrNotExist) {
 		return "", nil, "", err
 	}
 	if saved.ValidName(name) != nil {
 		return "", nil, "", fmt.Errorf("%s: no such file", name)
 	}
-	lib, _, err := openLibrary(queriesDir)
-	if err != nil {
-		return "", nil, "", err
+	queriesDir, code := c.queriesDir(f)
+	if code != exitOK {
+		return "", nil, "", errReported
 	}
+	lib, _, installErr := openLibrary(queriesDir)
 	if !lib.Exists(name) {
+		if installErr != nil {
+			return "", nil, "", fmt.Errorf("%s: no such file, and no saved query of that name (%v)", name, installErr)
+		}
 		return "", nil, "", fmt.Errorf("%s: no such file, and no saved query of that name in %s", name, queriesDir)
 	}
 	saved, err := lib.Load(name)
@@ -196,6 +207,27 @@ func (c *program) readDocument(pos []string, inline, queriesDir string) (text st
 		}
 	}
 	return saved.Text, vars, name, nil
+}
+
+// sidecarVariables reads FILE.variables.json beside FILE.graphql (the saved queries' layout, so a
+// saved query run by path behaves as when run by name). No such file is no variables.
+func sidecarVariables(doc string) (map[string]any, error) {
+	path := strings.TrimSuffix(doc, filepath.Ext(doc)) + ".variables.json"
+	data, err := readFileCapped(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	if strings.TrimSpace(string(data)) == "" {
+		return nil, nil
+	}
+	vars, err := query.ParseVariablesJSON(string(data))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return vars, nil
 }
 
 func readFileCapped(path string) ([]byte, error) {

@@ -8,9 +8,25 @@ cd "$(dirname "$0")/.."
 BIN=${BIN:-bin/toggle-explorer}
 FREEZE=${FREEZE:-go run github.com/charmbracelet/freeze@v0.2.2}
 OUT=screenshots
-for tool in tmux rsvg-convert; do
-  command -v "$tool" >/dev/null || { echo "screenshots: $tool is missing (apt-get install tmux librsvg2-bin fonts-jetbrains-mono)"; exit 1; }
-done
+# What the pictures need, checked before anything starts: the command, and the Debian package that
+# has it. As root with apt-get they are installed; otherwise the script names them and stops.
+missing=()
+command -v tmux >/dev/null || missing+=(tmux)
+command -v rsvg-convert >/dev/null || missing+=(librsvg2-bin)
+# freeze draws with JetBrains Mono; without it the SVG falls back to a proportional font.
+if ! command -v fc-list >/dev/null || ! fc-list 2>/dev/null | grep -qi "JetBrains Mono"; then
+  missing+=(fonts-jetbrains-mono fontconfig)
+fi
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "screenshots: installing ${missing[*]}"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  else
+    echo "screenshots: missing ${missing[*]}; install them first, e.g.: sudo apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+command -v go >/dev/null || { echo "screenshots: go is missing (freeze runs with go run)" >&2; exit 1; }
 
 work=$(mktemp -d)
 port=$((20000 + RANDOM % 20000))

@@ -38,10 +38,12 @@ func (m Model) errorRows() int {
 	if m.doc == nil {
 		return 0
 	}
-	n := 0
-	for _, e := range m.doc.meta.Errors {
-		n += 1 + len(e.Validation) // a line, and one per validation field
+	if len(m.doc.meta.Errors) == 0 {
+		return 0
 	}
+	// A header line or more (a long one wraps), and one per validation field.
+	lines, _ := m.errorBlock()
+	n := len(lines)
 	// At most a third of the pane, so the body stays visible.
 	return min(n, max(1, m.height/3))
 }

@@ -144,7 +144,7 @@ func (m Model) errorLines() []string {
 func (m Model) errorBlock() (lines []string, firstOf []int) {
 	for i, e := range m.doc.meta.Errors {
 		firstOf = append(firstOf, len(lines))
-		lines = append(lines, m.errorLine(e, i == m.errIndex))
+		lines = append(lines, m.errorLines1(e, i == m.errIndex)...)
 		for _, v := range validationLines(e.Validation) {
 			lines = append(lines, m.styles.Note.Render(ansi.Truncate("    "+v, m.width, "…")))
 		}
@@ -152,9 +152,31 @@ func (m Model) errorBlock() (lines []string, firstOf []int) {
 	return lines, firstOf
 }
 
+// errorLines1 is one error's header: message, location, audience and path on one line, or, when
+// that is wider than the pane, wrapped onto further lines indented under the message (in one
+// colour) rather than cut with "…".
+func (m Model) errorLines1(e ErrorItem, selected bool) []string {
+	line, plain := m.errorLine(e, selected)
+	if m.width <= 4 || ansi.StringWidth(plain) <= m.width {
+		return []string{line}
+	}
+	style := m.styles.ErrorItem
+	if selected {
+		style = m.styles.ErrorSelected
+	}
+	wrapped := strings.Split(ansi.Wrap(plain, m.width, " "), "\n")
+	out := []string{style.Render(wrapped[0])}
+	for _, rest := range wrapped[1:] {
+		for _, part := range strings.Split(ansi.Wrap(rest, m.width-2, " "), "\n") {
+			out = append(out, style.Render("  "+part))
+		}
+	}
+	return out
+}
+
 // errorLine is one error's first line: message, location, audience and path, all server text
-// escaped.
-func (m Model) errorLine(e ErrorItem, selected bool) string {
+// escaped; plain is the same text without styles.
+func (m Model) errorLine(e ErrorItem, selected bool) (line, plain string) {
 	st := m.styles
 	type part struct {
 		text  string
@@ -180,23 +202,21 @@ func (m Model) errorLine(e ErrorItem, selected bool) string {
 	if e.Path != "" {
 		parts = append(parts, part{"path " + display.Line(e.Path), st.Muted.Render})
 	}
-	var line string
+	texts := make([]string, len(parts))
+	for i, p := range parts {
+		texts[i] = p.text
+	}
+	plain = strings.Join(texts, " · ")
 	if selected {
 		// One style for the whole line: nested styles would reset the
 		// selection background between segments.
-		texts := make([]string, len(parts))
-		for i, p := range parts {
-			texts[i] = p.text
-		}
-		line = st.ErrorSelected.Render(ansi.Truncate(strings.Join(texts, " · "), m.width, "…"))
-	} else {
-		styled := make([]string, len(parts))
-		for i, p := range parts {
-			styled[i] = p.style(p.text)
-		}
-		line = ansi.Truncate(strings.Join(styled, st.Muted.Render(" · ")), m.width, "…")
+		return st.ErrorSelected.Render(ansi.Truncate(plain, m.width, "…")), plain
 	}
-	return line
+	styled := make([]string, len(parts))
+	for i, p := range parts {
+		styled[i] = p.style(p.text)
+	}
+	return ansi.Truncate(strings.Join(styled, st.Muted.Render(" · ")), m.width, "…"), plain
 }
 
 // validationLines shows a validation map plainly, one field a line, sorted by field:
