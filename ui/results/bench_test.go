@@ -117,3 +117,55 @@ func BenchmarkSearchFirst20MB(b *testing.B) {
 		_, _ = doc.findAll("customer 7", MaxMatches)
 	}
 }
+
+// BenchmarkFoldLevel20MB: Z on an item of the 80,000-item list (fold every
+// item) plus the next View: a scan of the structure index, no re-indent.
+func BenchmarkFoldLevel20MB(b *testing.B) {
+	doc := Prepare(benchBody(80_000), Meta{Status: 200})
+	m := New(trueColorStyles(), DefaultKeyMap())
+	m.SetSize(120, 40)
+	m.Focus()
+	m = m.SetDocument(doc)
+	m.cur = 6 // the first item's opening line
+	doc.structure() // built once per document, in a command (BenchmarkStructure20MB)
+	z := uitest.Key("Z")
+	b.ReportAllocs()
+	for b.Loop() {
+		m2, _ := m.Update(z)
+		_ = m2.View()
+	}
+}
+
+// BenchmarkFoldedScrollStep20MB: a cursor step and View with every item
+// folded (80,000 folds to map rows through).
+func BenchmarkFoldedScrollStep20MB(b *testing.B) {
+	doc := Prepare(benchBody(80_000), Meta{Status: 200})
+	m := New(trueColorStyles(), DefaultKeyMap())
+	m.SetSize(120, 40)
+	m.Focus()
+	m = m.SetDocument(doc)
+	m.cur = 6
+	doc.structure()
+	m, _ = m.Update(uitest.Key("Z"))
+	if m.folds == nil || len(m.folds.folded) != 80_000 {
+		b.Fatal("Z did not fold the items")
+	}
+	m.top = m.rowCount() / 2
+	m.cur = m.top + 10
+	down := uitest.Key("down")
+	b.ReportAllocs()
+	for b.Loop() {
+		m, _ = m.Update(down)
+		_ = m.View()
+	}
+}
+
+// BenchmarkStructure20MB: building the fold index of a 20 MB body, once per
+// document on the first fold key, in a command.
+func BenchmarkStructure20MB(b *testing.B) {
+	doc := Prepare(benchBody(80_000), Meta{Status: 200})
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = buildStructure(doc)
+	}
+}

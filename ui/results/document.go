@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -45,6 +46,10 @@ type Document struct {
 	maxLine int     // longest line in bytes, bounds horizontal scrolling
 	json    bool
 	note    string // why the body is shown as text, if it is
+
+	stOnce  sync.Once
+	st      *structure // nesting per line, for folding; nil unless JSON; built on first use
+	stReady atomic.Bool
 
 	lowerOnce sync.Once
 	lower     []byte // ASCII-lower-cased copy of text, for case-insensitive search
@@ -216,3 +221,17 @@ func (d *Document) lowered() []byte {
 	})
 	return d.lower
 }
+
+// structure returns the nesting index, building it on first use (tens of
+// milliseconds on 20 MB, so the pane asks for it from a tea.Cmd; see
+// structureReady).
+func (d *Document) structure() *structure {
+	d.stOnce.Do(func() {
+		d.st = buildStructure(d)
+		d.stReady.Store(true)
+	})
+	return d.st
+}
+
+// structureReady reports whether structure() would return at once.
+func (d *Document) structureReady() bool { return d.stReady.Load() }

@@ -55,6 +55,7 @@ func FuzzPrepare(f *testing.F) {
 		if !bytes.Equal(joined, text) {
 			t.Fatalf("lines reassemble to %q, want %q", joined, text)
 		}
+		checkStructure(t, d)
 		m := New(asciiStyles(), DefaultKeyMap())
 		m.SetSize(30, 8)
 		m.Focus()
@@ -72,4 +73,41 @@ func maxIndent(pretty []byte) int {
 		deepest = max(deepest, len(line)-len(bytes.TrimLeft(line, " ")))
 	}
 	return deepest
+}
+
+// checkStructure holds the fold index to what it claims: every opening
+// line's closing line closes the same kind of bracket, further down, and
+// containers nest.
+func checkStructure(t *testing.T, d *Document) {
+	s := d.structure()
+	if !d.IsJSON() {
+		if s != nil {
+			t.Fatal("structure of a text body")
+		}
+		return
+	}
+	var stack []int
+	for l, c := range s.close {
+		for len(stack) > 0 && stack[len(stack)-1] < l {
+			stack = stack[:len(stack)-1]
+		}
+		if c == 0 {
+			if s.kids[l] != 0 {
+				t.Fatalf("line %d: kids without a container", l)
+			}
+			continue
+		}
+		if int(c) <= l || (len(stack) > 0 && int(c) > stack[len(stack)-1]) {
+			t.Fatalf("line %d closes at %d, outside its parent (%v)", l, c, stack)
+		}
+		open, closeLine := d.Line(l), bytes.TrimLeft(d.Line(int(c)), " ")
+		want := byte('}')
+		if open[len(open)-1] == '[' {
+			want = ']'
+		}
+		if len(closeLine) == 0 || closeLine[0] != want {
+			t.Fatalf("line %d %q closed by line %d %q", l, open, c, closeLine)
+		}
+		stack = append(stack, int(c))
+	}
 }

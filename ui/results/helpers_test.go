@@ -71,8 +71,11 @@ func press(t testing.TB, m Model, keys ...string) (Model, []tea.Msg) {
 		var cmd tea.Cmd
 		m, cmd = m.Update(uitest.Key(k))
 		for _, msg := range uitest.Messages(cmd) {
-			if sf, ok := msg.(SearchFinishedMsg); ok {
-				m, _ = m.Update(sf)
+			switch msg.(type) {
+			case SearchFinishedMsg, foldReadyMsg:
+				var more tea.Cmd
+				m, more = m.Update(msg)
+				out = append(out, uitest.Messages(more)...)
 				continue
 			}
 			out = append(out, msg)

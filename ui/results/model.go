@@ -23,8 +23,10 @@ type Model struct {
 	titleInFrame bool // the status line is the parent frame's title (see SetTitleInFrame)
 	lineNumbers  bool
 
-	top int // first visible body line
-	x0  int // first visible column
+	top   int    // first visible body row (rows differ from lines where folds hide lines)
+	cur   int    // the cursor's row: what fold, copy and table act on
+	x0    int    // first visible column
+	folds *folds // folded containers; nil when none
 
 	// Search state. matches are byte offsets into doc.Bytes(), sorted.
 	input     textinput.Model
@@ -36,6 +38,7 @@ type Model struct {
 	current   int // index into matches, -1 if none
 	savedTop  int // scroll position when the search began, for esc
 	savedX    int
+	savedCur  int
 
 	errIndex int // selected error, -1 if none
 }
@@ -69,7 +72,8 @@ func (m *Model) SetStyles(s Styles) {
 // state.
 func (m Model) SetDocument(d *Document) Model {
 	m.doc = d
-	m.top, m.x0 = 0, 0
+	m.top, m.cur, m.x0 = 0, 0, 0
+	m.folds = nil
 	m.clearSearch()
 	m.searching = false
 	m.input.Blur()

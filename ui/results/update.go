@@ -14,6 +14,11 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	case SearchFinishedMsg:
 		m.applySearch(msg)
 		return m, nil
+	case foldReadyMsg:
+		if msg.doc != m.doc {
+			return m, nil
+		}
+		return m, m.fold(msg.op)
 	case tea.MouseMsg:
 		// The app routes mouse events by position, so the wheel works
 		// without focus, as in bubbles' viewport.
@@ -43,9 +48,9 @@ func (m *Model) handleWheel(msg tea.MouseMsg) {
 	}
 	switch msg.Button {
 	case tea.MouseButtonWheelUp:
-		m.scrollBy(-wheelLines)
+		m.scrollView(-wheelLines)
 	case tea.MouseButtonWheelDown:
-		m.scrollBy(wheelLines)
+		m.scrollView(wheelLines)
 	case tea.MouseButtonWheelLeft:
 		m.scrollX(-m.hStep())
 	case tea.MouseButtonWheelRight:
@@ -61,9 +66,9 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.Up):
-		m.scrollBy(-1)
+		m.moveCursor(-1)
 	case key.Matches(msg, k.Down):
-		m.scrollBy(1)
+		m.moveCursor(1)
 	case key.Matches(msg, k.PageUp):
 		m.scrollBy(-page)
 	case key.Matches(msg, k.PageDown):
@@ -73,16 +78,25 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.HalfPageDown):
 		m.scrollBy(max(1, page/2))
 	case key.Matches(msg, k.Top):
-		m.top = 0
+		m.top, m.cur = 0, 0
 	case key.Matches(msg, k.Bottom):
-		m.top = m.maxTop()
+		m.top, m.cur = m.maxTop(), m.rowCount()-1
+		m.clampScroll()
+	case key.Matches(msg, k.Fold):
+		return m, m.fold(opToggle)
+	case key.Matches(msg, k.FoldLevel):
+		return m, m.fold(opLevel)
+	case key.Matches(msg, k.FoldAll):
+		return m, m.fold(opAll)
+	case key.Matches(msg, k.UnfoldAll):
+		m.setFolds(nil)
 	case key.Matches(msg, k.Left):
 		m.scrollX(-m.hStep())
 	case key.Matches(msg, k.Right):
 		m.scrollX(m.hStep())
 	case key.Matches(msg, k.Search):
 		m.searching = true
-		m.savedTop, m.savedX = m.top, m.x0
+		m.savedTop, m.savedX, m.savedCur = m.top, m.x0, m.cur
 		m.input.SetValue("")
 		return m, m.input.Focus()
 	case key.Matches(msg, k.NextMatch):
@@ -114,7 +128,7 @@ func (m Model) updateSearchInput(msg tea.KeyMsg) (Model, tea.Cmd) {
 		m.searching = false
 		m.input.Blur()
 		m.clearSearch()
-		m.top, m.x0 = m.savedTop, m.savedX
+		m.top, m.x0, m.cur = m.savedTop, m.savedX, m.savedCur
 		m.clampScroll()
 		m.syncKeys()
 		return m, nil
@@ -128,7 +142,7 @@ func (m Model) updateSearchInput(msg tea.KeyMsg) (Model, tea.Cmd) {
 	}
 	if q == "" || m.doc == nil {
 		m.clearSearch()
-		m.top, m.x0 = m.savedTop, m.savedX
+		m.top, m.x0, m.cur = m.savedTop, m.savedX, m.savedCur
 		m.clampScroll()
 		m.syncKeys()
 		return m, cmd
@@ -148,7 +162,7 @@ func (m *Model) applySearch(msg SearchFinishedMsg) {
 	if len(m.matches) > 0 {
 		// Like vim's incsearch: the first match at or after where the
 		// search started, wrapping to the first one.
-		from := int(m.doc.lines[min(m.savedTop, len(m.doc.lines)-1)])
+		from := int(m.doc.lines[min(m.lineAt(m.savedTop), len(m.doc.lines)-1)])
 		i := searchInt32(m.matches, from)
 		if i == len(m.matches) {
 			i = 0
@@ -182,10 +196,15 @@ func (m *Model) gotoMatch(i int) {
 	m.current = ((i % n) + n) % n
 	off := int(m.matches[m.current])
 	line := m.doc.lineOf(off)
-	rows := max(1, m.bodyRows())
-	if line < m.top || line >= m.top+rows {
-		m.top = line - rows/3
+	if m.folds != nil { // folds exist only once the structure does: this never builds it
+		m.setFolds(m.folds.unfoldAround(m.doc.structure(), line))
 	}
+	row := m.rowOf(line)
+	rows := max(1, m.bodyRows())
+	if row < m.top || row >= m.top+rows {
+		m.top = row - rows/3
+	}
+	m.cur = row
 	start, _ := m.doc.lineBounds(line)
 	text := m.doc.Line(line)
 	col := displayColumn(text, off-start)
@@ -224,9 +243,25 @@ func (m Model) cycleError(dir int) (Model, tea.Cmd) {
 	return m, func() tea.Msg { return jump }
 }
 
+// scrollBy moves the view and the cursor together (page keys).
 func (m *Model) scrollBy(n int) {
 	m.top += n
+	m.cur += n
 	m.clampScroll()
+	m.follow()
+}
+
+// scrollView moves the view only; the cursor stays on its row while that
+// is visible (the wheel).
+func (m *Model) scrollView(n int) {
+	m.top += n
+	m.clampScroll()
+}
+
+// moveCursor moves the cursor by n rows, scrolling to keep it in view.
+func (m *Model) moveCursor(n int) {
+	m.cur += n
+	m.follow()
 }
 
 func (m *Model) scrollX(n int) {

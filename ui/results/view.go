@@ -217,11 +217,13 @@ func validationLines(v map[string][]string) []string {
 	return lines
 }
 
-// bodyLine writes body line i (or nothing past the end) with its gutter.
-func (m Model) bodyLine(b *strings.Builder, i int) {
-	if i >= m.doc.LineCount() {
+// bodyLine writes body row r (or nothing past the end) with its gutter: the
+// line number, and a marker on the cursor's row.
+func (m Model) bodyLine(b *strings.Builder, r int) {
+	if r >= m.rowCount() {
 		return
 	}
+	i := m.lineAt(r)
 	if g := m.gutterWidth(); g > 0 {
 		var num [24]byte
 		digits := strconv.AppendInt(num[:0], int64(i+1), 10)
@@ -235,13 +237,30 @@ func (m Model) bodyLine(b *strings.Builder, i int) {
 		if !m.sgr.off {
 			b.WriteString(m.sgr.reset)
 		}
-		b.WriteByte(' ')
+		if r == m.cur && m.focused {
+			b.WriteString(m.styles.Cursor.Render(cursorMark))
+		} else {
+			b.WriteByte(' ')
+		}
 	}
 	start, end := m.doc.lineBounds(i)
+	if m.folds.isFolded(i) {
+		// The opening line, then "…} 12 keys": built per visible row, so a
+		// fold costs a few bytes of rendering, never a re-indent.
+		line := make([]byte, 0, end-start+24)
+		line = append(line, m.doc.text[start:end]...)
+		line = append(line, foldSummary(m.doc.text[end-1], m.doc.structure().kids[i])...)
+		renderLine(b, m.sgr, line, true, m.x0, m.contentWidth(), nil)
+		return
+	}
 	var spanBuf [16]hlSpan
 	spans := m.matchSpans(spanBuf[:0], start, end)
 	renderLine(b, m.sgr, m.doc.text[start:end], m.doc.json, m.x0, m.contentWidth(), spans)
 }
+
+// cursorMark replaces the gutter's separator on the cursor's row, so the
+// cursor shows without colours too.
+const cursorMark = "▸"
 
 // footerLine shows the search input or status on the left and the
 // position on the right.
@@ -286,12 +305,16 @@ func (m Model) position() string {
 	if n == 0 {
 		return ""
 	}
-	last := min(m.top+m.bodyRows(), n)
+	first := m.lineAt(m.top) + 1
+	last := n
+	if bottom := m.top + m.bodyRows() - 1; bottom < m.rowCount()-1 {
+		last = m.lineAt(bottom) + 1
+	}
 	pct := 100
 	if mt := m.maxTop(); mt > 0 {
 		pct = m.top * 100 / mt
 	}
-	s := strconv.Itoa(m.top+1) + "–" + strconv.Itoa(last) + "/" + strconv.Itoa(n) + " " + strconv.Itoa(pct) + "%"
+	s := strconv.Itoa(first) + "–" + strconv.Itoa(last) + "/" + strconv.Itoa(n) + " " + strconv.Itoa(pct) + "%"
 	if m.x0 > 0 {
 		s = "col " + strconv.Itoa(m.x0+1) + " · " + s
 	}

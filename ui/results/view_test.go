@@ -2,6 +2,7 @@ package results
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -26,6 +27,9 @@ func TestViewGolden(t *testing.T) {
 		{"80x24_error_selected_scrolled", sampleBody, sampleMeta(), 80, 24, []string{"e", "G", "l"}},
 		{"80x24_html_unauthorized", "<html>\r\n<head><title>401</title></head>\r\n<body>\tUnauthorized</body>\r\n</html>\r\n", unauthorized, 80, 24, nil},
 		{"120x40_search", sampleBody, sampleMeta(), 120, 40, []string{"/", "g", "c", "_", "enter", "n"}},
+		// Cursor to the first card, fold it, then fold the errors list.
+		{"80x24_fold", sampleBody, sampleMeta(), 80, 24, append(slices.Repeat([]string{"j"}, 24), "z", "g", "j", "z")},
+		{"120x40_fold_level", string(benchBody(12)), Meta{Status: 200}, 120, 40, []string{"j", "j", "j", "j", "j", "Z"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
