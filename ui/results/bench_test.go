@@ -126,7 +126,7 @@ func BenchmarkFoldLevel20MB(b *testing.B) {
 	m.SetSize(120, 40)
 	m.Focus()
 	m = m.SetDocument(doc)
-	m.cur = 6 // the first item's opening line
+	m.cur = 6       // the first item's opening line
 	doc.structure() // built once per document, in a command (BenchmarkStructure20MB)
 	z := uitest.Key("Z")
 	b.ReportAllocs()
