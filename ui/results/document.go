@@ -9,6 +9,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/toggle-explorer/toggle-explorer/query/jq"
 )
 
 // Meta is what the app knows about a response besides its body. The app
@@ -50,6 +52,9 @@ type Document struct {
 	stOnce  sync.Once
 	st      *structure // nesting per line, for folding; nil unless JSON; built on first use
 	stReady atomic.Bool
+
+	jqOnce sync.Once
+	jq     *jq.Input // the body decoded for filters; see jqInput
 
 	lowerOnce sync.Once
 	lower     []byte // ASCII-lower-cased copy of text, for case-insensitive search
@@ -235,3 +240,40 @@ func (d *Document) structure() *structure {
 
 // structureReady reports whether structure() would return at once.
 func (d *Document) structureReady() bool { return d.stReady.Load() }
+
+// prepareValues builds a Document showing several JSON values one after
+// another (a jq filter's outputs), each pretty-printed as Prepare would.
+// Every piece must be valid JSON (the filter's encoder made it).
+func prepareValues(pieces [][]byte, meta Meta, note string) *Document {
+	d := &Document{meta: meta, note: note}
+	if len(pieces) == 0 {
+		return d
+	}
+	total := 0
+	for _, p := range pieces {
+		total += len(p)
+	}
+	in := &indenter{
+		dst:   make([]byte, 0, total/2*5+4096),
+		lines: make([]int32, 1, total/8+16),
+	}
+	for i, p := range pieces {
+		if i > 0 {
+			in.dst = in.newline(in.dst, 0)
+		}
+		if !in.run(p) || len(in.dst) > maxDocBytes/2 {
+			d.text = bytes.Join(pieces, []byte{'\n'})
+			d.lines, d.maxLine = indexLines(d.text)
+			return d
+		}
+	}
+	d.text, d.json, d.lines, d.maxLine = in.dst, true, in.lines, in.maxLine
+	return d
+}
+
+// jqInput is the body decoded for jq filters, built on the first filter run
+// (in a command) and shared by every later one.
+func (d *Document) jqInput() *jq.Input {
+	d.jqOnce.Do(func() { d.jq = jq.NewInput(d.text) })
+	return d.jq
+}

@@ -57,6 +57,7 @@ func newModel(t testing.TB, body string, meta Meta, w, h int) Model {
 	t.Helper()
 	m := New(asciiStyles(), DefaultKeyMap())
 	m.SetSize(w, h)
+	m.SetFilterDebounce(0) // filters run at once; TestFilterDebounce covers the pause
 	m.Focus()
 	return m.SetDocument(Prepare([]byte(body), meta))
 }
@@ -72,7 +73,7 @@ func press(t testing.TB, m Model, keys ...string) (Model, []tea.Msg) {
 		m, cmd = m.Update(uitest.Key(k))
 		for _, msg := range uitest.Messages(cmd) {
 			switch msg.(type) {
-			case SearchFinishedMsg, foldReadyMsg:
+			case SearchFinishedMsg, foldReadyMsg, FilterFinishedMsg, filterTickMsg:
 				var more tea.Cmd
 				m, more = m.Update(msg)
 				out = append(out, uitest.Messages(more)...)

@@ -19,6 +19,10 @@ type KeyMap struct {
 	FoldLevel            key.Binding // fold (or unfold) every container at the cursor's depth
 	FoldAll              key.Binding // fold every container
 	UnfoldAll            key.Binding // unfold everything
+	Filter               key.Binding // opens the jq filter line
+	ClearFilter          key.Binding // back to the whole response
+	AcceptFilter         key.Binding // while filtering: keep the output, close the line
+	CancelFilter         key.Binding // while filtering: back to the whole response
 	AcceptSearch         key.Binding // while searching: keep the matches
 	CancelSearch         key.Binding // while searching: drop them and go back
 }
@@ -45,6 +49,10 @@ func DefaultKeyMap() KeyMap {
 		FoldLevel:    key.NewBinding(key.WithKeys("Z"), key.WithHelp("Z", "fold level")),
 		FoldAll:      key.NewBinding(key.WithKeys("X"), key.WithHelp("X", "fold all")),
 		UnfoldAll:    key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "unfold all")),
+		Filter:       key.NewBinding(key.WithKeys("|"), key.WithHelp("|", "jq filter")),
+		ClearFilter:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "whole response"), key.WithDisabled()),
+		AcceptFilter: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep filter")),
+		CancelFilter: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "whole response")),
 		AcceptSearch: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "confirm search")),
 		CancelSearch: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel search")),
 	}
@@ -52,7 +60,7 @@ func DefaultKeyMap() KeyMap {
 
 // ShortHelp implements help.KeyMap.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Down, k.PageDown, k.Search, k.NextMatch, k.NextError, k.Fold}
+	return []key.Binding{k.Down, k.PageDown, k.Search, k.NextMatch, k.NextError, k.Fold, k.Filter, k.ClearFilter}
 }
 
 // FullHelp implements help.KeyMap.
@@ -62,5 +70,6 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Top, k.Bottom, k.Left, k.Right},
 		{k.Search, k.NextMatch, k.PrevMatch, k.NextError, k.PrevError},
 		{k.Fold, k.FoldLevel, k.FoldAll, k.UnfoldAll},
+		{k.Filter, k.ClearFilter},
 	}
 }

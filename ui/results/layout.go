@@ -56,6 +56,9 @@ func (m Model) headerRows() int {
 	if m.doc.note != "" {
 		rows++
 	}
+	if m.filterErr != "" {
+		rows++
+	}
 	rows += len(m.wrapMessage(m.doc.meta.Notice)) + len(m.wrapMessage(m.doc.meta.Diagnosis))
 	return rows + m.errorRows()
 }

@@ -1,6 +1,9 @@
 package results
 
 import (
+	"context"
+	"time"
+
 	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
@@ -41,6 +44,19 @@ type Model struct {
 	savedCur  int
 
 	errIndex int // selected error, -1 if none
+
+	// jq filter state (filter.go). orig is the unfiltered document while a
+	// filter's output is on show.
+	filter       textinput.Model
+	filtering    bool // the filter line is open and has the keys
+	filterExpr   string
+	filterErr    string
+	filterID     int
+	filterBusy   bool
+	cancelFilter context.CancelFunc
+	debounce     time.Duration
+	orig         *Document
+	outputs      int
 }
 
 // New returns an empty results pane (showing the "run a query" hint).
@@ -51,7 +67,11 @@ func New(s Styles, k KeyMap) Model {
 	// A static cursor: a blinking one would redraw the whole program twice
 	// a second while the input is open.
 	in.Cursor.SetMode(cursor.CursorStatic)
-	m := Model{keys: k, input: in, lineNumbers: true, current: -1, errIndex: -1}
+	fl := textinput.New()
+	fl.Prompt = "| "
+	fl.Placeholder = "jq filter, e.g. .data.Cards.data[] | {id, balance}"
+	fl.Cursor.SetMode(cursor.CursorStatic)
+	m := Model{keys: k, input: in, filter: fl, lineNumbers: true, current: -1, errIndex: -1, debounce: FilterDebounce}
 	m.SetStyles(s)
 	return m
 }
@@ -65,12 +85,21 @@ func (m *Model) SetStyles(s Styles) {
 	m.input.PlaceholderStyle = s.Hint
 	m.input.Cursor.Style = s.JSON.Plain
 	m.input.Cursor.TextStyle = s.JSON.Plain
+	m.filter.PromptStyle = s.SearchPrompt
+	m.filter.TextStyle = s.JSON.Plain
+	m.filter.PlaceholderStyle = s.Hint
+	m.filter.Cursor.Style = s.JSON.Plain
+	m.filter.Cursor.TextStyle = s.JSON.Plain
 }
 
 // SetDocument shows a prepared response, resetting scroll, search, the
 // selected error and the loading state. A nil document returns to the empty
 // state.
 func (m Model) SetDocument(d *Document) Model {
+	m.stopFilter()
+	m.filterID++
+	m.orig, m.filterExpr, m.filterErr, m.outputs, m.filtering = nil, "", "", 0, false
+	m.filter.Blur()
 	m.doc = d
 	m.top, m.cur, m.x0 = 0, 0, 0
 	m.folds = nil
@@ -91,6 +120,7 @@ func (m Model) Document() *Document { return m.doc }
 func (m *Model) SetSize(width, height int) {
 	m.width, m.height = max(0, width), max(0, height)
 	m.input.Width = max(1, m.width-len(m.input.Prompt)-12)
+	m.filter.Width = max(1, m.width-len(m.filter.Prompt)-1)
 	m.clampScroll()
 }
 
@@ -118,6 +148,9 @@ func (m *Model) Focus() tea.Cmd {
 	if m.searching {
 		return m.input.Focus()
 	}
+	if m.filtering {
+		return m.filter.Focus()
+	}
 	return nil
 }
 
@@ -125,6 +158,7 @@ func (m *Model) Focus() tea.Cmd {
 func (m *Model) Blur() {
 	m.focused = false
 	m.input.Blur()
+	m.filter.Blur()
 }
 
 // Focused reports whether the pane has the keyboard.
@@ -132,12 +166,15 @@ func (m Model) Focused() bool { return m.focused }
 
 // InputFocused reports whether the search input has the keys, in which case
 // the app must not treat single letters (or esc) as its own shortcuts.
-func (m Model) InputFocused() bool { return m.focused && m.searching }
+func (m Model) InputFocused() bool { return m.focused && (m.searching || m.filtering) }
 
 // ShortHelp implements help.KeyMap with the bindings that apply now.
 func (m Model) ShortHelp() []key.Binding {
 	if m.searching {
 		return []key.Binding{m.keys.AcceptSearch, m.keys.CancelSearch}
+	}
+	if m.filtering {
+		return []key.Binding{m.keys.AcceptFilter, m.keys.CancelFilter}
 	}
 	return m.keys.ShortHelp()
 }
@@ -146,6 +183,9 @@ func (m Model) ShortHelp() []key.Binding {
 func (m Model) FullHelp() [][]key.Binding {
 	if m.searching {
 		return [][]key.Binding{{m.keys.AcceptSearch, m.keys.CancelSearch}}
+	}
+	if m.filtering {
+		return [][]key.Binding{{m.keys.AcceptFilter, m.keys.CancelFilter}}
 	}
 	return m.keys.FullHelp()
 }
@@ -158,6 +198,7 @@ func (m *Model) syncKeys() {
 	m.keys.PrevError.SetEnabled(hasErrs)
 	m.keys.NextMatch.SetEnabled(len(m.matches) > 0)
 	m.keys.PrevMatch.SetEnabled(len(m.matches) > 0)
+	m.keys.ClearFilter.SetEnabled(m.orig != nil || m.filterBusy)
 }
 
 // clearSearch forgets the matches and makes any search in flight stale.

@@ -14,6 +14,14 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	case SearchFinishedMsg:
 		m.applySearch(msg)
 		return m, nil
+	case FilterFinishedMsg:
+		m.applyFilter(msg)
+		return m, nil
+	case filterTickMsg:
+		if msg.id != m.filterID || m.filter.Value() == "" {
+			return m, nil
+		}
+		return m, m.startFilter(m.filter.Value())
 	case foldReadyMsg:
 		if msg.doc != m.doc {
 			return m, nil
@@ -31,7 +39,15 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		if m.searching {
 			return m.updateSearchInput(msg)
 		}
+		if m.filtering {
+			return m.updateFilterInput(msg)
+		}
 		return m.handleKey(msg)
+	}
+	if m.filtering {
+		var cmd tea.Cmd
+		m.filter, cmd = m.filter.Update(msg)
+		return m, cmd
 	}
 	if m.searching {
 		// Cursor blink messages for the search input.
@@ -103,6 +119,10 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		m.gotoMatch(m.current + 1)
 	case key.Matches(msg, k.PrevMatch):
 		m.gotoMatch(m.current - 1)
+	case key.Matches(msg, k.Filter):
+		return m.openFilter()
+	case key.Matches(msg, k.ClearFilter):
+		m.clearFilter()
 	case key.Matches(msg, k.NextError):
 		return m.cycleError(1)
 	case key.Matches(msg, k.PrevError):

@@ -49,6 +49,9 @@ func (m Model) View() string {
 		if m.doc.note != "" {
 			addLine(m.styles.Note.Render(ansi.Truncate(Sanitize(m.doc.note), m.width, "…")))
 		}
+		if m.filterErr != "" {
+			addLine(m.styles.ErrorItem.Render(ansi.Truncate(Sanitize(m.filterErr), m.width, "…")))
+		}
 		for _, s := range m.wrapMessage(m.doc.meta.Notice) {
 			addLine(m.styles.Note.Render(s))
 		}
@@ -268,6 +271,11 @@ func (m Model) footerLine() string {
 	st := m.styles
 	var left string
 	switch {
+	case m.filtering:
+		left = m.filter.View()
+		if c := m.filterCount(); c != "" {
+			left = strings.TrimRight(left, " ") + "  " + st.Footer.Render(c)
+		}
 	case m.searching:
 		left = m.input.View()
 		if c := m.counter(); c != "" && m.query == m.input.Value() {
@@ -275,6 +283,8 @@ func (m Model) footerLine() string {
 		}
 	case m.query != "":
 		left = st.SearchPrompt.Render("/") + st.Footer.Render(Sanitize(m.query)+"  "+m.counter())
+	case m.filterCount() != "":
+		left = st.SearchPrompt.Render("| ") + st.Footer.Render(Sanitize(m.filterExpr)+"  "+m.filterCount())
 	}
 	right := st.Footer.Render(m.position())
 	gap := m.width - ansi.StringWidth(left) - ansi.StringWidth(right)

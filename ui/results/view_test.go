@@ -29,6 +29,10 @@ func TestViewGolden(t *testing.T) {
 		{"120x40_search", sampleBody, sampleMeta(), 120, 40, []string{"/", "g", "c", "_", "enter", "n"}},
 		// Cursor to the first card, fold it, then fold the errors list.
 		{"80x24_fold", sampleBody, sampleMeta(), 80, 24, append(slices.Repeat([]string{"j"}, 24), "z", "g", "j", "z")},
+		// A filter being typed (its output shown), then one kept with enter.
+		{"80x24_filter", sampleBody, sampleMeta(), 80, 24, append([]string{"|"}, strings.Split(".data.giftCards[] | {id, tags}", "")...)},
+		{"120x40_filter_kept", sampleBody, sampleMeta(), 120, 40, append(append([]string{"|"}, strings.Split(".data.giftCards | map(.balance)", "")...), "enter")},
+		{"80x24_filter_error", sampleBody, sampleMeta(), 80, 24, append([]string{"|"}, strings.Split(".data | keys[", "")...)},
 		{"120x40_fold_level", string(benchBody(12)), Meta{Status: 200}, 120, 40, []string{"j", "j", "j", "j", "j", "Z"}},
 	}
 	for _, c := range cases {
