@@ -587,3 +587,18 @@ func TestDemoLeavesNoTraces(t *testing.T) {
 		}
 	}
 }
+
+// runTTY is run with standard input a terminal (for prompts); it returns the exit code and stderr.
+func (h *harness) runTTY(stdin string, args ...string) (int, string) {
+	h.t.Helper()
+	var out, errOut bytes.Buffer
+	c := &program{
+		stdin:    strings.NewReader(stdin),
+		stdout:   &out,
+		stderr:   &errOut,
+		getenv:   func(k string) string { return h.env[k] },
+		stdinTTY: true,
+	}
+	code := c.run(args)
+	return code, errOut.String()
+}

@@ -1,9 +1,7 @@
 package cli
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -39,9 +37,15 @@ func (c *program) runCommand(args []string) int {
 	fs.Var(&varFlags, "var", "a variable as name=value (JSON when it parses, else a string); repeatable")
 	varsFile := fs.String("vars", "", "a JSON file of variables (--var entries override it)")
 	pretty := fs.Bool("pretty", c.stdoutTTY, "indent the response JSON (the default on a terminal)")
+	var of outputFlags
+	of.register(fs)
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return usageExit(err)
+	}
+	out, code := c.checkOutput(of, *pretty)
+	if code != exitOK {
+		return code
 	}
 	if f.passwordStdin && len(pos) == 1 && pos[0] == "-" {
 		return c.errorf(exitUsage, "run: standard input cannot carry both the document and the password")
@@ -89,7 +93,7 @@ func (c *program) runCommand(args []string) int {
 			fmt.Fprintf(c.stderr, "toggle-explorer: history not written: %v\n", herr)
 		}
 	}
-	return c.reportRun(res, err, *pretty)
+	return c.reportRun(ctx, res, err, out)
 }
 
 // prepareRun reads the document and variables and checks them. It returns exitOK, or the exit
@@ -239,11 +243,22 @@ func (c *program) authenticate(sess *session.Session, tgt *target) int {
 		"(use --password-stdin, TOGGLE_PASSWORD, or `toggle-explorer login`)", tgt.endpoint)
 }
 
-// reportRun prints the response and maps the outcome to the exit code.
-func (c *program) reportRun(res *session.Result, err error, pretty bool) int {
+// reportRun prints the response and maps the outcome to the exit code. A
+// failing filter or file is reported after the response's own outcome,
+// which decides the code when it is not a success.
+func (c *program) reportRun(ctx context.Context, res *session.Result, err error, out outputOptions) int {
+	outCode := exitOK
 	if res != nil && len(res.Body) > 0 {
-		c.writeBody(res.Body, pretty)
+		outCode = c.emit(ctx, res.Body, out)
 	}
+	if code := c.runOutcome(res, err); code != exitOK {
+		return code
+	}
+	return outCode
+}
+
+// runOutcome maps the response to the exit code, reporting why on stderr.
+func (c *program) runOutcome(res *session.Result, err error) int {
 	var authErr *session.AuthError
 	switch {
 	case errors.As(err, &authErr):
@@ -262,23 +277,6 @@ func (c *program) reportRun(res *session.Result, err error, pretty bool) int {
 		return exitGraphQL
 	}
 	return exitOK
-}
-
-// writeBody prints the body, indented when asked and when it is JSON. A body that is not JSON has
-// already been diagnosed; it goes to stdout as it came so nothing is lost.
-func (c *program) writeBody(body []byte, pretty bool) {
-	if pretty {
-		var buf bytes.Buffer
-		if json.Indent(&buf, body, "", "  ") == nil {
-			buf.WriteByte('\n')
-			_, _ = c.stdout.Write(buf.Bytes())
-			return
-		}
-	}
-	_, _ = c.stdout.Write(body)
-	if !bytes.HasSuffix(body, []byte("\n")) {
-		_, _ = io.WriteString(c.stdout, "\n")
-	}
 }
 
 // describeGraphQLError is one stderr line per error: message, position, audience, validation.
