@@ -1,7 +1,10 @@
 package results
 
 import (
+	"context"
+
 	"bytes"
+	"github.com/toggle-explorer/toggle-explorer/query/jq"
 	"strconv"
 	"testing"
 
@@ -168,4 +171,53 @@ func BenchmarkStructure20MB(b *testing.B) {
 	for b.Loop() {
 		_ = buildStructure(doc)
 	}
+}
+
+// BenchmarkFilterDecode20MB: the first filter on a 20 MB body decodes it
+// (exact numbers), once per document; later filters reuse the value.
+func BenchmarkFilterDecode20MB(b *testing.B) {
+	doc := Prepare(benchBody(80_000), Meta{Status: 200})
+	b.SetBytes(int64(len(doc.Bytes())))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := jq.Decode(doc.Bytes()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func benchFilter(b *testing.B, expr string) {
+	doc := Prepare(benchBody(80_000), Meta{Status: 200})
+	m := New(trueColorStyles(), DefaultKeyMap())
+	m.SetSize(120, 40)
+	m = m.SetDocument(doc)
+	m.filter.SetValue(expr)
+	doc.jqInput().Run(context.Background(), mustCompile(b, "."), 1) // decode outside the loop
+	b.ReportAllocs()
+	for b.Loop() {
+		cmd := m.startFilter(expr)
+		if msg := cmd().(FilterFinishedMsg); msg.err != nil {
+			b.Fatal(msg.err)
+		}
+	}
+}
+
+func mustCompile(b *testing.B, expr string) *jq.Filter {
+	f, err := jq.Compile(expr)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return f
+}
+
+// BenchmarkFilterSelect20MB: a selective filter on the decoded 20 MB body
+// (run, encode, prepare the outputs).
+func BenchmarkFilterSelect20MB(b *testing.B) {
+	benchFilter(b, `.data.giftCards.items[] | select(.balance.amount > 100000) | .id`)
+}
+
+// BenchmarkFilterMap20MB: a filter whose output is about as large as the
+// input: every item reshaped.
+func BenchmarkFilterMap20MB(b *testing.B) {
+	benchFilter(b, `.data.giftCards.items | map({id, amount: .balance.amount, owner: .owner.name})`)
 }
