@@ -31,4 +31,3 @@ func TestWriteOSC52(t *testing.T) {
 		})
 	}
 }
-
