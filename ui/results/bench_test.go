@@ -221,3 +221,54 @@ func BenchmarkFilterSelect20MB(b *testing.B) {
 func BenchmarkFilterMap20MB(b *testing.B) {
 	benchFilter(b, `.data.giftCards.items | map({id, amount: .balance.amount, owner: .owner.name})`)
 }
+
+// BenchmarkTableBuild20MB: the 80,000-item list of the 20 MB body as a
+// table (decode, flatten, column widths), done once in a command.
+func BenchmarkTableBuild20MB(b *testing.B) {
+	doc := Prepare(benchBody(80_000), Meta{Status: 200})
+	st := doc.structure()
+	list := 4 // "items": [
+	raw := doc.valueBytes(st, list)
+	b.SetBytes(int64(len(raw)))
+	b.ReportAllocs()
+	for b.Loop() {
+		t, err := buildTable(raw)
+		if err != nil || len(t.rows) != 80_000 {
+			b.Fatal(err)
+		}
+		_ = newTableView(t, DefaultTableKeyMap(), trueColorStyles(), nil)
+	}
+}
+
+// BenchmarkTableSort80k: sorting 80,000 rows by a numeric column, in a
+// command.
+func BenchmarkTableSort80k(b *testing.B) {
+	doc := Prepare(benchBody(80_000), Meta{Status: 200})
+	t, err := buildTable(doc.valueBytes(doc.structure(), 4))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = sortedOrder(t, 1, true)
+	}
+}
+
+// BenchmarkTableScrollStep80k: a row step plus View of the 80,000-row
+// table, in true colour.
+func BenchmarkTableScrollStep80k(b *testing.B) {
+	doc := Prepare(benchBody(80_000), Meta{Status: 200})
+	t, err := buildTable(doc.valueBytes(doc.structure(), 4))
+	if err != nil {
+		b.Fatal(err)
+	}
+	v := newTableView(t, DefaultTableKeyMap(), trueColorStyles(), nil)
+	v.SetSize(120, 40)
+	v.row = 40_000
+	down := uitest.Key("down")
+	b.ReportAllocs()
+	for b.Loop() {
+		v, _ = v.Update(down)
+		_ = v.View()
+	}
+}

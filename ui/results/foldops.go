@@ -12,6 +12,9 @@ const (
 	opToggle foldOp = iota
 	opLevel
 	opAll
+	opTable     // open the table view of the list at the cursor
+	opCopyValue // copy the value at the cursor
+	opCopyPath  // copy its path
 )
 
 // foldReadyMsg says the structure index of doc exists now, so the fold key
@@ -21,11 +24,18 @@ type foldReadyMsg struct {
 	op  foldOp
 }
 
-// fold runs a fold key. The first fold on a document builds its structure
-// index in a command (tens of milliseconds on 20 MB: not in Update), then
-// acts when foldReadyMsg comes back.
+// fold runs a key that needs the structure index (folds, table, copy). The
+// first such key on a document builds the index in a command (tens of
+// milliseconds on 20 MB: not in Update), then acts when foldReadyMsg comes
+// back.
 func (m *Model) fold(op foldOp) tea.Cmd {
-	if m.doc == nil || !m.doc.json {
+	if m.doc == nil {
+		return nil
+	}
+	if !m.doc.json {
+		if op == opCopyValue {
+			return m.copyValue() // a text body: the line
+		}
 		return nil
 	}
 	if !m.doc.structureReady() {
@@ -42,6 +52,13 @@ func (m *Model) fold(op foldOp) tea.Cmd {
 		m.foldLevel()
 	case opAll:
 		m.foldAll()
+	case opTable:
+		m.tableBusy = true
+		return m.openTable()
+	case opCopyValue:
+		return m.copyValue()
+	case opCopyPath:
+		return m.copyPath()
 	}
 	return nil
 }

@@ -2,7 +2,9 @@ package results
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/toggle-explorer/toggle-explorer/ui/internal/uitest"
@@ -110,4 +112,32 @@ func checkStructure(t *testing.T, d *Document) {
 		}
 		stack = append(stack, int(c))
 	}
+}
+
+// FuzzBuildTable: any list a server sends becomes a rectangular table or a
+// clean error, and the table's CSV parses back to the same cells.
+func FuzzBuildTable(f *testing.F) {
+	for _, s := range []string{`[]`, `[1,"a",null]`, `[{"a":{"b":{"c":{"d":1}}},"e":[1,{}]},{"f":"\u001b[2J"}]`, `[{"a":1},{"a":{}}]`, `[{]`, `{"a":1}`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, list []byte) {
+		tb, err := buildTable(list)
+		if err != nil {
+			return
+		}
+		for i, r := range tb.rows {
+			if len(r) != len(tb.cols) {
+				t.Fatalf("row %d has %d cells for %d columns", i, len(r), len(tb.cols))
+			}
+		}
+		v := newTableView(tb, DefaultTableKeyMap(), asciiStyles(), nil)
+		v.SetSize(40, 8)
+		if out := v.View(); strings.ContainsRune(out, 0x1b) {
+			t.Fatalf("escape in the table view: %q", out)
+		}
+		recs, err := csv.NewReader(strings.NewReader(v.text(','))).ReadAll()
+		if err != nil || len(recs) != len(tb.rows)+1 && len(tb.cols) > 0 {
+			t.Fatalf("CSV round trip: %d records, %v", len(recs), err)
+		}
+	})
 }

@@ -19,6 +19,11 @@ type KeyMap struct {
 	FoldLevel            key.Binding // fold (or unfold) every container at the cursor's depth
 	FoldAll              key.Binding // fold every container
 	UnfoldAll            key.Binding // unfold everything
+	Table                key.Binding // the list at the cursor as a table
+	CopyValue            key.Binding // copy the value at the cursor
+	CopyPath             key.Binding // copy its path
+	CopyAll              key.Binding // copy the whole (filtered) response
+	Write                key.Binding // write the (filtered) response to a file
 	Filter               key.Binding // opens the jq filter line
 	ClearFilter          key.Binding // back to the whole response
 	AcceptFilter         key.Binding // while filtering: keep the output, close the line
@@ -49,6 +54,11 @@ func DefaultKeyMap() KeyMap {
 		FoldLevel:    key.NewBinding(key.WithKeys("Z"), key.WithHelp("Z", "fold level")),
 		FoldAll:      key.NewBinding(key.WithKeys("X"), key.WithHelp("X", "fold all")),
 		UnfoldAll:    key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "unfold all")),
+		Table:        key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "list as table")),
+		CopyValue:    key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy value")),
+		CopyPath:     key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "copy path")),
+		CopyAll:      key.NewBinding(key.WithKeys("Y"), key.WithHelp("Y", "copy response")),
+		Write:        key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "write to file")),
 		Filter:       key.NewBinding(key.WithKeys("|"), key.WithHelp("|", "jq filter")),
 		ClearFilter:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "whole response"), key.WithDisabled()),
 		AcceptFilter: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep filter")),
@@ -60,7 +70,7 @@ func DefaultKeyMap() KeyMap {
 
 // ShortHelp implements help.KeyMap.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Down, k.PageDown, k.Search, k.NextMatch, k.NextError, k.Fold, k.Filter, k.ClearFilter}
+	return []key.Binding{k.Down, k.PageDown, k.Search, k.NextMatch, k.NextError, k.Fold, k.Filter, k.ClearFilter, k.Table}
 }
 
 // FullHelp implements help.KeyMap.
@@ -70,6 +80,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Top, k.Bottom, k.Left, k.Right},
 		{k.Search, k.NextMatch, k.PrevMatch, k.NextError, k.PrevError},
 		{k.Fold, k.FoldLevel, k.FoldAll, k.UnfoldAll},
-		{k.Filter, k.ClearFilter},
+		{k.Filter, k.ClearFilter, k.Table},
+		{k.CopyValue, k.CopyPath, k.CopyAll, k.Write},
 	}
 }

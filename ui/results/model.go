@@ -8,6 +8,8 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/toggle-explorer/toggle-explorer/ui/common"
 )
 
 // Model is the results pane. Like the bubbles components, Update and View
@@ -57,6 +59,19 @@ type Model struct {
 	debounce     time.Duration
 	orig         *Document
 	outputs      int
+
+	// The table view (tableview.go), when on.
+	table     tableView
+	tableOn   bool
+	tableBusy bool // a table is being built
+
+	// The write-to-file prompt (save.go).
+	save      int
+	saveInput textinput.Model
+	saveData  []byte
+	saveWhat  string
+
+	clip func(string) error // puts text on the clipboard (SetClipboard)
 }
 
 // New returns an empty results pane (showing the "run a query" hint).
@@ -71,8 +86,12 @@ func New(s Styles, k KeyMap) Model {
 	fl.Prompt = "| "
 	fl.Placeholder = "jq filter, e.g. .data.Cards.data[] | {id, balance}"
 	fl.Cursor.SetMode(cursor.CursorStatic)
-	m := Model{keys: k, input: in, filter: fl, lineNumbers: true, current: -1, errIndex: -1, debounce: FilterDebounce}
+	sv := textinput.New()
+	sv.Prompt = "write to: "
+	sv.Cursor.SetMode(cursor.CursorStatic)
+	m := Model{keys: k, input: in, filter: fl, saveInput: sv, lineNumbers: true, current: -1, errIndex: -1, debounce: FilterDebounce}
 	m.SetStyles(s)
+	m.SetClipboard(common.WriteClipboard)
 	return m
 }
 
@@ -90,6 +109,10 @@ func (m *Model) SetStyles(s Styles) {
 	m.filter.PlaceholderStyle = s.Hint
 	m.filter.Cursor.Style = s.JSON.Plain
 	m.filter.Cursor.TextStyle = s.JSON.Plain
+	m.saveInput.PromptStyle = s.SearchPrompt
+	m.saveInput.TextStyle = s.JSON.Plain
+	m.saveInput.Cursor.Style = s.JSON.Plain
+	m.table.styles = s
 }
 
 // SetDocument shows a prepared response, resetting scroll, search, the
@@ -103,6 +126,8 @@ func (m Model) SetDocument(d *Document) Model {
 	m.doc = d
 	m.top, m.cur, m.x0 = 0, 0, 0
 	m.folds = nil
+	m.tableOn = false
+	m.closeSave()
 	m.clearSearch()
 	m.searching = false
 	m.input.Blur()
@@ -121,6 +146,8 @@ func (m *Model) SetSize(width, height int) {
 	m.width, m.height = max(0, width), max(0, height)
 	m.input.Width = max(1, m.width-len(m.input.Prompt)-12)
 	m.filter.Width = max(1, m.width-len(m.filter.Prompt)-1)
+	m.saveInput.Width = max(1, m.width-len(m.saveInput.Prompt)-1)
+	m.table.SetSize(m.width, m.tableHeight())
 	m.clampScroll()
 }
 
@@ -166,7 +193,9 @@ func (m Model) Focused() bool { return m.focused }
 
 // InputFocused reports whether the search input has the keys, in which case
 // the app must not treat single letters (or esc) as its own shortcuts.
-func (m Model) InputFocused() bool { return m.focused && (m.searching || m.filtering) }
+func (m Model) InputFocused() bool {
+	return m.focused && (m.searching || m.filtering || m.save != saveOff)
+}
 
 // ShortHelp implements help.KeyMap with the bindings that apply now.
 func (m Model) ShortHelp() []key.Binding {
@@ -175,6 +204,9 @@ func (m Model) ShortHelp() []key.Binding {
 	}
 	if m.filtering {
 		return []key.Binding{m.keys.AcceptFilter, m.keys.CancelFilter}
+	}
+	if m.tableOn {
+		return m.table.keys.ShortHelp()
 	}
 	return m.keys.ShortHelp()
 }
@@ -186,6 +218,9 @@ func (m Model) FullHelp() [][]key.Binding {
 	}
 	if m.filtering {
 		return [][]key.Binding{{m.keys.AcceptFilter, m.keys.CancelFilter}}
+	}
+	if m.tableOn {
+		return m.table.keys.FullHelp()
 	}
 	return m.keys.FullHelp()
 }

@@ -3,6 +3,8 @@ package results
 import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/toggle-explorer/toggle-explorer/ui/common"
 )
 
 // wheelLines is how far one mouse-wheel notch scrolls.
@@ -14,6 +16,23 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	case SearchFinishedMsg:
 		m.applySearch(msg)
 		return m, nil
+	case tableReadyMsg:
+		if msg.doc != m.doc {
+			return m, nil
+		}
+		m.tableBusy = false
+		if msg.err != nil {
+			return m, common.ReportError(msg.err)
+		}
+		m.table = newTableView(msg.t, DefaultTableKeyMap(), m.styles, m.clip)
+		m.tableOn = true
+		m.table.SetSize(m.width, m.tableHeight())
+		return m, nil
+	case tableSortedMsg:
+		m.table, _ = m.table.Update(msg)
+		return m, nil
+	case fileWrittenMsg:
+		return m.fileWritten(msg)
 	case FilterFinishedMsg:
 		m.applyFilter(msg)
 		return m, nil
@@ -36,17 +55,26 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		if !m.focused {
 			return m, nil
 		}
-		if m.searching {
+		switch {
+		case m.save != saveOff:
+			return m.updateSave(msg)
+		case m.searching:
 			return m.updateSearchInput(msg)
-		}
-		if m.filtering {
+		case m.filtering:
 			return m.updateFilterInput(msg)
+		case m.tableOn:
+			return m.updateTable(msg)
 		}
 		return m.handleKey(msg)
 	}
 	if m.filtering {
 		var cmd tea.Cmd
 		m.filter, cmd = m.filter.Update(msg)
+		return m, cmd
+	}
+	if m.save == saveName {
+		var cmd tea.Cmd
+		m.saveInput, cmd = m.saveInput.Update(msg)
 		return m, cmd
 	}
 	if m.searching {
@@ -119,6 +147,23 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		m.gotoMatch(m.current + 1)
 	case key.Matches(msg, k.PrevMatch):
 		m.gotoMatch(m.current - 1)
+	case key.Matches(msg, k.Table):
+		return m, m.fold(opTable)
+	case key.Matches(msg, k.CopyValue):
+		return m, m.fold(opCopyValue)
+	case key.Matches(msg, k.CopyPath):
+		return m, m.fold(opCopyPath)
+	case key.Matches(msg, k.CopyAll):
+		return m, m.copyAll()
+	case key.Matches(msg, k.Write):
+		name, what := "response.json", "the response"
+		if m.orig != nil {
+			what = "the filtered response"
+		}
+		if !m.doc.json {
+			name = "response.txt"
+		}
+		return m.openSave(m.doc.Bytes(), name, what)
 	case key.Matches(msg, k.Filter):
 		return m.openFilter()
 	case key.Matches(msg, k.ClearFilter):
@@ -291,3 +336,18 @@ func (m *Model) scrollX(n int) {
 
 // hStep is one horizontal scroll step: a quarter of the text width.
 func (m Model) hStep() int { return max(1, m.contentWidth()/4) }
+
+// updateTable gives keys to the table view; w opens the file prompt for
+// its CSV, and closing returns to the JSON.
+func (m Model) updateTable(msg tea.KeyMsg) (Model, tea.Cmd) {
+	if key.Matches(msg, m.table.keys.Write) {
+		return m.openSave([]byte(m.table.text(',')), "table.csv", "the table")
+	}
+	var cmd tea.Cmd
+	m.table, cmd = m.table.Update(msg)
+	if m.table.closeReq {
+		m.tableOn = false
+		m.table = tableView{styles: m.styles, clip: m.clip}
+	}
+	return m, cmd
+}

@@ -42,6 +42,16 @@ func (m Model) View() string {
 			hint = hintLoading
 		}
 		addLine(m.styles.Hint.Render(ansi.Truncate(hint, m.width, "…")))
+	} else if m.tableOn {
+		if !m.titleInFrame {
+			addLine(m.titleLine())
+		}
+		for _, l := range strings.Split(m.table.View(), "\n") {
+			addLine(l)
+		}
+		if m.save != saveOff {
+			addLine(ansi.Truncate(m.saveLine(), m.width, "…"))
+		}
 	} else {
 		if !m.titleInFrame {
 			addLine(m.titleLine())
@@ -271,6 +281,8 @@ func (m Model) footerLine() string {
 	st := m.styles
 	var left string
 	switch {
+	case m.save != saveOff:
+		return ansi.Truncate(m.saveLine(), m.width, "…")
 	case m.filtering:
 		left = m.filter.View()
 		if c := m.filterCount(); c != "" {
@@ -283,6 +295,8 @@ func (m Model) footerLine() string {
 		}
 	case m.query != "":
 		left = st.SearchPrompt.Render("/") + st.Footer.Render(Sanitize(m.query)+"  "+m.counter())
+	case m.tableBusy:
+		left = st.Footer.Render("building the table…")
 	case m.filterCount() != "":
 		left = st.SearchPrompt.Render("| ") + st.Footer.Render(Sanitize(m.filterExpr)+"  "+m.filterCount())
 	}
