@@ -6,7 +6,7 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/query/history"
 )
 
 // queriesCommand lists the saved queries: name, operations, modified time.
@@ -63,7 +63,7 @@ func (c *program) historyCommand(args []string) int {
 	if err != nil {
 		return c.errorf(exitUsage, "history: %v", err)
 	}
-	entries, warnings, err := query.NewHistory(p.historyFile(), 0).Load(*limit)
+	entries, warnings, err := history.New(p.historyFile(), 0).Load(*limit)
 	for _, w := range warnings {
 		fmt.Fprintf(c.stderr, "history: %s\n", w)
 	}

@@ -35,7 +35,7 @@ func ParseVarFlag(s string) (name string, value any, err error) {
 	if name == "" {
 		return "", nil, errors.New(`--var needs a name before "="`)
 	}
-	if !isName(name) {
+	if !IsName(name) {
 		return "", nil, fmt.Errorf("--var name %q is not a valid GraphQL name (letters, digits and _, not starting with a digit; no $)", safeName(name))
 	}
 	if v, ok := decodeJSONValue(raw); ok {
@@ -59,9 +59,9 @@ func decodeJSONValue(text string) (any, bool) {
 	return v, true
 }
 
-// isName reports whether s matches the GraphQL Name rule
+// IsName reports whether s matches the GraphQL Name rule
 // /[_A-Za-z][_0-9A-Za-z]*/.
-func isName(s string) bool {
+func IsName(s string) bool {
 	if s == "" {
 		return false
 	}
@@ -150,7 +150,7 @@ func jsonKindOf(first byte) string {
 
 // jsonErrorAt builds a *JSONError for byte offset off in text.
 func jsonErrorAt(text string, off int, msg string) *JSONError {
-	line, col := newTextIndex(text).lineColAt(off)
+	line, col := NewTextIndex(text).lineColAt(off)
 	return &JSONError{Line: line, Column: col, Message: msg}
 }
 

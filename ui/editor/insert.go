@@ -4,7 +4,7 @@ import "unicode/utf8"
 
 // InsertCompletion replaces the prefixLen runes before the cursor with text,
 // as accepting a completion does, and leaves the cursor cursorBack bytes
-// before the end of text: query.Completion.CursorBack counts bytes, which
+// before the end of text: completion.Item.CursorBack counts bytes, which
 // puts the cursor inside the first required argument of an inserted field.
 // The prefix never reaches past the start of the cursor's line, and a
 // cursorBack that would land inside a multi-byte character is moved back to

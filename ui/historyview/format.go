@@ -6,7 +6,7 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 
-	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/query/history"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
 )
 
@@ -50,7 +50,7 @@ func formatSize(n int64) string {
 }
 
 // formatStatus is the HTTP status and the outcome: "200 ok", "401 unauthorized", "— failed".
-func formatStatus(e query.HistoryEntry) string {
+func formatStatus(e history.Entry) string {
 	code := "—"
 	if e.Status != 0 {
 		code = fmt.Sprint(e.Status)
@@ -64,13 +64,13 @@ func formatStatus(e query.HistoryEntry) string {
 // outcomeStyle colours an outcome: success, GraphQL errors, failures, cancellation.
 func outcomeStyle(st *common.Styles, outcome string) lipgloss.Style {
 	switch outcome {
-	case query.OutcomeOK:
+	case history.OutcomeOK:
 		return st.Success
-	case query.OutcomeErrors:
+	case history.OutcomeErrors:
 		return st.Warning
-	case query.OutcomeUnauthorized, query.OutcomeFailed:
+	case history.OutcomeUnauthorized, history.OutcomeFailed:
 		return st.Error
-	case query.OutcomeCancelled:
+	case history.OutcomeCancelled:
 		return st.Faint
 	}
 	return st.Muted
@@ -78,7 +78,7 @@ func outcomeStyle(st *common.Styles, outcome string) lipgloss.Style {
 
 // operationLabel names an entry's operation: its name, "(anonymous)", and its kind unless it is
 // a query.
-func operationLabel(e query.HistoryEntry) string {
+func operationLabel(e history.Entry) string {
 	name := e.Operation
 	if name == "" {
 		name = "(anonymous)"
