@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/query/page"
 	"github.com/toggle-explorer/toggle-explorer/query/history"
 	"github.com/toggle-explorer/toggle-explorer/query/saved"
 	"github.com/toggle-explorer/toggle-explorer/session"
@@ -41,6 +42,8 @@ func (c *program) runCommand(args []string) int {
 	pretty := fs.Bool("pretty", c.stdoutTTY, "indent the response JSON (the default on a terminal)")
 	var of outputFlags
 	of.register(fs)
+	paginate := fs.Bool("paginate", false, "fetch every page of the list (the operation must declare $page) and print them merged")
+	maxPages := fs.Int("max-pages", 100, "with --paginate: fetch at most `N` pages")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return usageExit(err)
@@ -63,6 +66,12 @@ func (c *program) runCommand(args []string) int {
 	if code != exitOK {
 		return code
 	}
+	if *paginate && !page.Variable(in.op) {
+		return c.errorf(exitUsage, "run: --paginate: the operation declares no $page variable to step through pages; nothing was sent")
+	}
+	if *maxPages < 1 {
+		return c.errorf(exitUsage, "run: --max-pages must be at least 1")
+	}
 	tgt, err := c.resolveTarget(&f)
 	if err != nil {
 		return c.errorf(exitUsage, "run: %v", err)
@@ -78,6 +87,9 @@ func (c *program) runCommand(args []string) int {
 
 	if code := c.authenticate(sess, tgt); code != exitOK {
 		return code
+	}
+	if *paginate {
+		return c.runPages(sess, tgt, in, f, out, *maxPages)
 	}
 	ctx, cancel := context.WithTimeout(c.context(), f.timeout)
 	defer cancel()
