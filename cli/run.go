@@ -10,8 +10,8 @@ import (
 	"time"
 
 	"github.com/toggle-explorer/toggle-explorer/query"
-	"github.com/toggle-explorer/toggle-explorer/query/page"
 	"github.com/toggle-explorer/toggle-explorer/query/history"
+	"github.com/toggle-explorer/toggle-explorer/query/page"
 	"github.com/toggle-explorer/toggle-explorer/query/saved"
 	"github.com/toggle-explorer/toggle-explorer/session"
 )
