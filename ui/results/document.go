@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -24,6 +25,22 @@ type Meta struct {
 	Errors      []ErrorItem // GraphQL errors, in response order
 	Diagnosis   string      // why an Unauthorized happened, shown highlighted
 	Notice      string      // anything else worth a line (e.g. "body truncated at 50 MB")
+	Page        PageInfo    // where the response sits in a paginated list; zero if it is not one
+}
+
+// PageInfo is a paginated response's place in its list, from the list's
+// total and per_page. Pages is 0 when the response is not paginated (or the
+// operation has no $page variable to step with).
+type PageInfo struct {
+	Current, Pages int
+}
+
+// String is "page 2 of 7", or "" when not paginated.
+func (p PageInfo) String() string {
+	if p.Pages <= 0 {
+		return ""
+	}
+	return "page " + strconv.Itoa(p.Current) + " of " + strconv.Itoa(p.Pages)
 }
 
 // ErrorItem is one GraphQL error as the results pane shows it.

@@ -24,6 +24,8 @@ type KeyMap struct {
 	CopyPath             key.Binding // copy its path
 	CopyAll              key.Binding // copy the whole (filtered) response
 	Write                key.Binding // write the (filtered) response to a file
+	NextPage, PrevPage   key.Binding // run again for the next or previous page of a list
+	Compare              key.Binding // diff against the previous response
 	Filter               key.Binding // opens the jq filter line
 	ClearFilter          key.Binding // back to the whole response
 	AcceptFilter         key.Binding // while filtering: keep the output, close the line
@@ -59,6 +61,9 @@ func DefaultKeyMap() KeyMap {
 		CopyPath:     key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "copy path")),
 		CopyAll:      key.NewBinding(key.WithKeys("Y"), key.WithHelp("Y", "copy response")),
 		Write:        key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "write to file")),
+		NextPage:     key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next page"), key.WithDisabled()),
+		PrevPage:     key.NewBinding(key.WithKeys("["), key.WithHelp("[", "previous page"), key.WithDisabled()),
+		Compare:      key.NewBinding(key.WithKeys("D"), key.WithHelp("D", "diff with previous"), key.WithDisabled()),
 		Filter:       key.NewBinding(key.WithKeys("|"), key.WithHelp("|", "jq filter")),
 		ClearFilter:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "whole response"), key.WithDisabled()),
 		AcceptFilter: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep filter")),
@@ -70,7 +75,7 @@ func DefaultKeyMap() KeyMap {
 
 // ShortHelp implements help.KeyMap.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Down, k.PageDown, k.Search, k.NextMatch, k.NextError, k.Fold, k.Filter, k.ClearFilter, k.Table}
+	return []key.Binding{k.Down, k.PageDown, k.Search, k.NextMatch, k.NextError, k.Fold, k.Filter, k.ClearFilter, k.Table, k.NextPage}
 }
 
 // FullHelp implements help.KeyMap.
@@ -82,5 +87,6 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Fold, k.FoldLevel, k.FoldAll, k.UnfoldAll},
 		{k.Filter, k.ClearFilter, k.Table},
 		{k.CopyValue, k.CopyPath, k.CopyAll, k.Write},
+		{k.NextPage, k.PrevPage, k.Compare},
 	}
 }

@@ -234,6 +234,12 @@ func (m *Model) syncKeys() {
 	m.keys.NextMatch.SetEnabled(len(m.matches) > 0)
 	m.keys.PrevMatch.SetEnabled(len(m.matches) > 0)
 	m.keys.ClearFilter.SetEnabled(m.orig != nil || m.filterBusy)
+	var pg PageInfo
+	if m.doc != nil {
+		pg = m.doc.meta.Page
+	}
+	m.keys.NextPage.SetEnabled(pg.Pages > 0 && pg.Current < pg.Pages)
+	m.keys.PrevPage.SetEnabled(pg.Pages > 0 && pg.Current > 1)
 }
 
 // clearSearch forgets the matches and makes any search in flight stale.

@@ -164,6 +164,10 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 			name = "response.txt"
 		}
 		return m.openSave(m.doc.Bytes(), name, what)
+	case key.Matches(msg, k.NextPage):
+		return m, pageCmd(m.doc.meta.Page.Current + 1)
+	case key.Matches(msg, k.PrevPage):
+		return m, pageCmd(m.doc.meta.Page.Current - 1)
 	case key.Matches(msg, k.Filter):
 		return m.openFilter()
 	case key.Matches(msg, k.ClearFilter):
@@ -351,3 +355,5 @@ func (m Model) updateTable(msg tea.KeyMsg) (Model, tea.Cmd) {
 	}
 	return m, cmd
 }
+
+func pageCmd(n int) tea.Cmd { return func() tea.Msg { return PageMsg{Page: n} } }

@@ -116,6 +116,9 @@ func (m Model) titleLine() string {
 	if n := len(meta.Errors); n > 0 {
 		parts = append(parts, st.ErrorCount.Render(plural(n, "error")))
 	}
+	if p := meta.Page.String(); p != "" {
+		parts = append(parts, st.Title.Render(p))
+	}
 	if !m.doc.json && meta.ContentType != "" {
 		parts = append(parts, st.Muted.Render(Sanitize(meta.ContentType)))
 	}
@@ -364,6 +367,9 @@ func (m Model) Summary() string {
 	}
 	if n := len(meta.Errors); n > 0 {
 		parts = append(parts, plural(n, "error"))
+	}
+	if p := meta.Page.String(); p != "" {
+		parts = append(parts, p)
 	}
 	if !m.doc.json && meta.ContentType != "" {
 		parts = append(parts, Sanitize(meta.ContentType))

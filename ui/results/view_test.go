@@ -35,7 +35,7 @@ func TestViewGolden(t *testing.T) {
 		{"80x24_filter_error", sampleBody, sampleMeta(), 80, 24, append([]string{"|"}, strings.Split(".data | keys[", "")...)},
 		// The cards as a table, sorted by balance (descending), one column scrolled.
 		{"80x24_table", sampleBody, sampleMeta(), 80, 24, append(slices.Repeat([]string{"j"}, 25), "t", "l", "s", "s")},
-		{"120x40_table", string(benchBody(30)), Meta{Status: 200, Duration: 43_000_000}, 120, 40, []string{"j", "j", "j", "j", "j", "t", "l", "s", "j", "j"}},
+		{"120x40_table", string(benchBody(30)), Meta{Status: 200, Duration: 43_000_000, Page: PageInfo{Current: 2, Pages: 7}}, 120, 40, []string{"j", "j", "j", "j", "j", "t", "l", "s", "j", "j"}},
 		{"120x40_write_prompt", sampleBody, sampleMeta(), 120, 40, []string{"w"}},
 		{"120x40_fold_level", string(benchBody(12)), Meta{Status: 200}, 120, 40, []string{"j", "j", "j", "j", "j", "Z"}},
 	}

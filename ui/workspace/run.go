@@ -2,6 +2,7 @@ package workspace
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/toggle-explorer/toggle-explorer/query"
 	"github.com/toggle-explorer/toggle-explorer/query/history"
+	"github.com/toggle-explorer/toggle-explorer/query/page"
 	"github.com/toggle-explorer/toggle-explorer/session"
 	"github.com/toggle-explorer/toggle-explorer/ui/editor"
 	"github.com/toggle-explorer/toggle-explorer/ui/results"
@@ -133,6 +135,7 @@ func runCmd(ctx context.Context, sess *session.Session, history *history.Log, id
 		case err != nil && meta.Diagnosis == "":
 			meta.Notice = err.Error()
 		}
+		meta.Page = pageOf(p, body)
 		msg.Doc = results.Prepare(body, meta)
 		return msg
 	}
@@ -161,4 +164,39 @@ func errorItems(errs []session.GraphQLError, ext query.Extraction) []results.Err
 		items = append(items, item)
 	}
 	return items
+}
+
+// pageOf says which page of its list a response is, when the operation has a $page variable to
+// step with (page.Find; decoding costs little next to the request, and lists are at most 100 items
+// a page).
+func pageOf(p prepared, body []byte) results.PageInfo {
+	if len(body) == 0 || !page.Variable(p.op) {
+		return results.PageInfo{}
+	}
+	info, ok := page.Find(body, page.Current(p.op, p.req.Variables))
+	if !ok {
+		return results.PageInfo{}
+	}
+	return results.PageInfo{Current: info.Current, Pages: info.Pages}
+}
+
+// gotoPage sets $page in the variables pane to n and runs the query again (] and [ in results).
+func (m Model) gotoPage(n int) (Model, tea.Cmd) {
+	if n < 1 || m.running != nil {
+		return m, nil
+	}
+	vars, err := query.ParseVariablesJSON(m.vars.Value())
+	if err != nil {
+		return m, nil // run would say the same; the user sees the variables pane
+	}
+	if vars == nil {
+		vars = map[string]any{}
+	}
+	vars[page.VarName] = n
+	text, err := json.MarshalIndent(vars, "", "  ")
+	if err != nil {
+		return m, nil
+	}
+	m.vars = m.vars.SetValue(string(text))
+	return m.run()
 }

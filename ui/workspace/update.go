@@ -24,6 +24,8 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		return m.handleMouse(msg)
 	case RunFinishedMsg:
 		return m.finish(msg), nil
+	case results.PageMsg:
+		return m.gotoPage(msg.Page)
 	case results.JumpToErrorMsg:
 		return m.jumpTo(msg.Line, msg.Column), nil
 	case results.SearchFinishedMsg:
