@@ -206,6 +206,7 @@ func (m *Model) restoreSource() {
 // filter state (unlike SetDocument, which starts over).
 func (m *Model) show(d *Document) {
 	m.doc = d
+	m.diff = nil
 	m.top, m.cur, m.x0 = 0, 0, 0
 	m.folds = nil
 	m.clearSearch()

@@ -79,7 +79,7 @@ func press(t testing.TB, m Model, keys ...string) (Model, []tea.Msg) {
 			queue = queue[1:]
 			switch msg.(type) {
 			case SearchFinishedMsg, foldReadyMsg, FilterFinishedMsg, filterTickMsg,
-				tableReadyMsg, tableSortedMsg, fileWrittenMsg:
+				tableReadyMsg, tableSortedMsg, fileWrittenMsg, diffReadyMsg:
 				var more tea.Cmd
 				m, more = m.Update(msg)
 				queue = append(queue, uitest.Messages(more)...)

@@ -72,6 +72,10 @@ type Model struct {
 	saveWhat  string
 
 	clip func(string) error // puts text on the clipboard (SetClipboard)
+
+	// Compare (diff.go): the previous response, and the comparison on show.
+	prev *Document
+	diff *diffResult
 }
 
 // New returns an empty results pane (showing the "run a query" hint).
@@ -119,6 +123,10 @@ func (m *Model) SetStyles(s Styles) {
 // selected error and the loading state. A nil document returns to the empty
 // state.
 func (m Model) SetDocument(d *Document) Model {
+	if src := m.source(); d != nil && src != nil && src.json && len(src.text) <= maxPrevBytes {
+		m.prev = src
+	}
+	m.diff = nil
 	m.stopFilter()
 	m.filterID++
 	m.orig, m.filterExpr, m.filterErr, m.outputs, m.filtering = nil, "", "", 0, false
@@ -240,6 +248,7 @@ func (m *Model) syncKeys() {
 	}
 	m.keys.NextPage.SetEnabled(pg.Pages > 0 && pg.Current < pg.Pages)
 	m.keys.PrevPage.SetEnabled(pg.Pages > 0 && pg.Current > 1)
+	m.keys.Compare.SetEnabled(m.prev != nil && m.doc != nil && m.doc.json && m.orig == nil)
 }
 
 // clearSearch forgets the matches and makes any search in flight stale.

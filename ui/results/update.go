@@ -31,6 +31,11 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	case tableSortedMsg:
 		m.table, _ = m.table.Update(msg)
 		return m, nil
+	case diffReadyMsg:
+		if msg.doc == m.doc && msg.prev == m.prev {
+			m.diff = msg.res
+		}
+		return m, nil
 	case fileWrittenMsg:
 		return m.fileWritten(msg)
 	case FilterFinishedMsg:
@@ -168,6 +173,8 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		return m, pageCmd(m.doc.meta.Page.Current + 1)
 	case key.Matches(msg, k.PrevPage):
 		return m, pageCmd(m.doc.meta.Page.Current - 1)
+	case key.Matches(msg, k.Compare):
+		return m, m.toggleCompare()
 	case key.Matches(msg, k.Filter):
 		return m.openFilter()
 	case key.Matches(msg, k.ClearFilter):

@@ -253,9 +253,15 @@ func (m Model) bodyLine(b *strings.Builder, r int) {
 		if !m.sgr.off {
 			b.WriteString(m.sgr.reset)
 		}
-		if r == m.cur && m.focused {
+		kind := m.diffKind(i)
+		switch {
+		case r == m.cur && m.focused:
 			b.WriteString(m.styles.Cursor.Render(cursorMark))
-		} else {
+		case kind == diffChanged:
+			b.WriteString(m.styles.ErrorCount.Render("~"))
+		case kind == diffAdded:
+			b.WriteString(m.styles.StatusOK.Render("+"))
+		default:
 			b.WriteByte(' ')
 		}
 	}
@@ -271,6 +277,9 @@ func (m Model) bodyLine(b *strings.Builder, r int) {
 	}
 	var spanBuf [16]hlSpan
 	spans := m.matchSpans(spanBuf[:0], start, end)
+	if m.diffKind(i) != diffNone && len(spans) == 0 {
+		spans = append(spans, hlSpan{start: 0, end: end - start, kind: hlMatch})
+	}
 	renderLine(b, m.sgr, m.doc.text[start:end], m.doc.json, m.x0, m.contentWidth(), spans)
 }
 
@@ -298,6 +307,8 @@ func (m Model) footerLine() string {
 		}
 	case m.query != "":
 		left = st.SearchPrompt.Render("/") + st.Footer.Render(Sanitize(m.query)+"  "+m.counter())
+	case m.diff != nil:
+		left = st.Footer.Render(m.diff.summary())
 	case m.tableBusy:
 		left = st.Footer.Render("building the table…")
 	case m.filterCount() != "":
@@ -375,4 +386,13 @@ func (m Model) Summary() string {
 		parts = append(parts, Sanitize(meta.ContentType))
 	}
 	return strings.Join(parts, " · ")
+}
+
+// diffKind is how line i changed since the previous response, when
+// comparing.
+func (m Model) diffKind(i int) uint8 {
+	if m.diff == nil {
+		return diffNone
+	}
+	return m.diff.kinds[int32(i)]
 }
