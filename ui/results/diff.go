@@ -87,23 +87,29 @@ func walkLeaves(d *Document, fn func(path string, value []byte, line int)) {
 
 // compareDocs diffs cur against prev.
 func compareDocs(cur, prev *Document) *diffResult {
-	old := map[string][]byte{}
-	walkLeaves(prev, func(path string, value []byte, _ int) { old[path] = value })
+	// A path can repeat (duplicate keys are valid JSON): values queue per path, in order.
+	old := map[string][][]byte{}
+	walkLeaves(prev, func(path string, value []byte, _ int) { old[path] = append(old[path], value) })
 	res := &diffResult{kinds: map[int32]uint8{}}
 	walkLeaves(cur, func(path string, value []byte, line int) {
-		before, ok := old[path]
+		queue := old[path]
 		switch {
-		case !ok:
+		case len(queue) == 0:
 			res.kinds[int32(line)] = diffAdded
 			res.added++
-		case !bytes.Equal(before, value):
+			return
+		case !bytes.Equal(queue[0], value):
 			res.kinds[int32(line)] = diffChanged
 			res.changed++
 		}
-		delete(old, path)
+		if len(queue) == 1 {
+			delete(old, path)
+		} else {
+			old[path] = queue[1:]
+		}
 	})
-	res.removed = len(old)
-	for p := range old {
+	for p, queue := range old {
+		res.removed += len(queue)
 		if res.firstRemoved == "" || p < res.firstRemoved {
 			res.firstRemoved = p
 		}

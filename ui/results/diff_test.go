@@ -79,3 +79,11 @@ func TestCompareGolden(t *testing.T) {
 		})
 	}
 }
+
+// Duplicate keys are valid JSON: a document still equals itself.
+func TestCompareDuplicateKeys(t *testing.T) {
+	d := Prepare([]byte(`{"a":1,"a":2,"b":[{"a":1,"a":1}]}`), Meta{})
+	if r := compareDocs(d, d); r.changed+r.added+r.removed != 0 {
+		t.Errorf("self-comparison: %+v", r)
+	}
+}

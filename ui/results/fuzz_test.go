@@ -112,6 +112,16 @@ func checkStructure(t *testing.T, d *Document) {
 		}
 		stack = append(stack, int(c))
 	}
+	// A document compared with itself has no differences, and every line has a path.
+	if d := compareDocs(d, d); d.changed+d.added+d.removed != 0 {
+		t.Fatalf("self-comparison: %+v", d)
+	}
+	for l := range min(d.LineCount(), 50) {
+		if p := d.pathAt(s, l); p == "" {
+			t.Fatalf("line %d has no path", l)
+		}
+		_ = d.valueBytes(s, l)
+	}
 }
 
 // FuzzBuildTable: any list a server sends becomes a rectangular table or a
