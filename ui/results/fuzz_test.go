@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 
@@ -134,6 +135,13 @@ func FuzzBuildTable(f *testing.F) {
 		tb, err := buildTable(list)
 		if err != nil {
 			return
+		}
+		// The line-based builder the pane uses agrees with the decoding one.
+		if d := Prepare(list, Meta{}); d.IsJSON() && d.structure().isOpen(0) {
+			got := tableOf(d, d.structure(), 0)
+			if !slices.Equal(got.cols, tb.cols) || !slices.EqualFunc(got.rows, tb.rows, slices.Equal) {
+				t.Fatalf("tableOf:\n%q\n%q\ndecoding:\n%q\n%q", got.cols, got.rows, tb.cols, tb.rows)
+			}
 		}
 		for i, r := range tb.rows {
 			if len(r) != len(tb.cols) {

@@ -168,3 +168,26 @@ func TestWriteAsksBeforeReplacing(t *testing.T) {
 		t.Errorf("msgs = %v", msgs)
 	}
 }
+
+func TestTableOfMatchesDecoding(t *testing.T) {
+	for _, list := range []string{
+		`[{"id":1,"owner":{"name":"Ann","address":{"city":"Leeds","geo":{"lat":1},"none":{}}},"tags":["a","b"],"note":null,"e":[]},` +
+			`{"id":2,"extra":"late \"quoted\" column","owner":{}},"plain",[1,2],{},[],12345678901234567890]`,
+		string(benchBody(7))[len(`{"data":{"giftCards":{"totalCount":7,"items":`) : len(benchBody(7))-3],
+	} {
+		want, err := buildTable([]byte(list))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := Prepare([]byte(list), Meta{})
+		got := tableOf(d, d.structure(), 0)
+		if strings.Join(got.cols, "|") != strings.Join(want.cols, "|") {
+			t.Fatalf("cols %q, want %q", got.cols, want.cols)
+		}
+		for i := range want.rows {
+			if strings.Join(got.rows[i], "|") != strings.Join(want.rows[i], "|") {
+				t.Errorf("row %d: %q, want %q", i, got.rows[i], want.rows[i])
+			}
+		}
+	}
+}

@@ -24,14 +24,11 @@ func (m *Model) openTable() tea.Cmd {
 		err := errors.New("no list at the cursor: put it on or inside a list to see it as a table")
 		return func() tea.Msg { return tableReadyMsg{doc: doc, err: err} }
 	}
-	raw := doc.valueBytes(st, list)
 	title := doc.pathAt(st, list)
 	return func() tea.Msg {
-		t, err := buildTable(raw)
-		if err == nil {
-			t.title = title
-		}
-		return tableReadyMsg{doc: doc, t: t, err: err}
+		t := tableOf(doc, st, list)
+		t.title = title
+		return tableReadyMsg{doc: doc, t: t}
 	}
 }
 
