@@ -1,16 +1,20 @@
 package results
 
 import (
+	"bytes"
 	"encoding/json"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Paths and values at the cursor, read from the structure index and the
 // line under the cursor; nothing is re-parsed beyond one line or one
 // subtree.
 
-// lineKey returns the object key a line starts with, if any.
+// lineKey returns the object key a line starts with, if any. A key without
+// escapes is sliced out directly: this runs once per line when a table is
+// built.
 func lineKey(line []byte) (string, bool) {
 	f := 0
 	for f < len(line) && line[f] == ' ' {
@@ -20,12 +24,16 @@ func lineKey(line []byte) (string, bool) {
 		return "", false
 	}
 	end := stringEnd(line, f)
-	rest := strings.TrimLeft(string(line[end:]), " ")
-	if !strings.HasPrefix(rest, ":") {
+	rest := bytes.TrimLeft(line[end:], " ")
+	if len(rest) == 0 || rest[0] != ':' || end-f < 2 {
 		return "", false // a string value in a list
 	}
+	lit := line[f:end]
+	if bytes.IndexByte(lit, '\\') < 0 && utf8.Valid(lit) {
+		return string(lit[1 : len(lit)-1]), true
+	}
 	var k string
-	if json.Unmarshal(line[f:end], &k) != nil {
+	if json.Unmarshal(lit, &k) != nil {
 		return "", false
 	}
 	return k, true
