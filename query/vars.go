@@ -9,6 +9,8 @@ import (
 	"os"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 )
 
 // MaxVarsFileSize caps what LoadVarsFile reads: variables are small, and a
@@ -168,7 +170,7 @@ func LoadVarsFile(path string) (map[string]any, error) {
 		return nil, fmt.Errorf("read variables file %s: %w", path, err)
 	}
 	if len(data) > MaxVarsFileSize {
-		return nil, fmt.Errorf("variables file %s is larger than %d MiB", path, MaxVarsFileSize>>20)
+		return nil, fmt.Errorf("variables file %s is larger than %s", path, display.Size(MaxVarsFileSize))
 	}
 	vars, err := ParseVariablesJSON(string(data))
 	if err != nil {

@@ -3,6 +3,8 @@ package session
 import (
 	"net/url"
 	"time"
+
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 )
 
 // adoptVerdict says whether a rotated token replaces the current one, and why not.
@@ -63,7 +65,7 @@ func (s *Session) offer(raw, header string, exchangeID int64, operation string, 
 	s.emit(Event{
 		Kind: Rotated, Time: now, Fingerprint: cand.Fingerprint, PreviousFingerprint: cur.Fingerprint,
 		Header: header, ExchangeID: exchangeID, Operation: operation,
-		Message: "adopted a rotated token from " + header + ", valid for " + HumanDuration(cand.TimeLeft(now)),
+		Message: "adopted a rotated token from " + header + ", valid for " + display.Duration(cand.TimeLeft(now)),
 	})
 	s.persist()
 	return true

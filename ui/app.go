@@ -15,6 +15,7 @@ import (
 	"github.com/toggle-explorer/toggle-explorer/query/schema"
 	"github.com/toggle-explorer/toggle-explorer/session"
 	"github.com/toggle-explorer/toggle-explorer/themes"
+	"github.com/toggle-explorer/toggle-explorer/ui/builder"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
 	"github.com/toggle-explorer/toggle-explorer/ui/docs"
 	"github.com/toggle-explorer/toggle-explorer/ui/historyview"
@@ -89,6 +90,7 @@ type Model struct {
 	picker    picker.Model
 	history   historyview.Model
 	docs      docs.Model
+	builder   builder.Model
 	dialog    dialog
 
 	// The schema for completion, validation and docs (nil until loaded; schemaNote says why not).

@@ -78,6 +78,9 @@ func (m Model) applySchema(msg schemaLoadedMsg) (Model, tea.Cmd) {
 	if m.overlay == overlayDocs {
 		m.docs = m.docs.SetSchema(msg.schema)
 	}
+	if m.overlay == overlayBuilder {
+		m = m.openBuilder("")
+	}
 	text := fmt.Sprintf("schema: %d types from %s", len(msg.schema.AST().Types), msg.source)
 	if w := msg.schema.Warnings(); len(w) > 0 {
 		text += fmt.Sprintf(" (%d repaired: %s)", len(w), results.Sanitize(w[0]))

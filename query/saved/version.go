@@ -10,6 +10,8 @@ import (
 	"io/fs"
 	"os"
 	"time"
+
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 )
 
 // Version identifies what a saved query's two files held when they were read:
@@ -93,7 +95,7 @@ func readStamped(path string) (fileStamp, []byte, error) {
 		return fileStamp{}, nil, fmt.Errorf("read %s: %w", path, err)
 	}
 	if buf.Len() > MaxFileSize {
-		return fileStamp{}, nil, fmt.Errorf("%s is larger than %d MiB", path, MaxFileSize>>20)
+		return fileStamp{}, nil, fmt.Errorf("%s is larger than %s", path, display.Size(MaxFileSize))
 	}
 	data := buf.Bytes()
 	return fileStamp{

@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 	"github.com/toggle-explorer/toggle-explorer/session/securefile"
 )
 
@@ -56,7 +57,7 @@ func (c *Cache) Load(endpoint string) (*Schema, time.Time, error) {
 // schema is for LoadIntrospection, which the caller has normally just run.
 func (c *Cache) Save(endpoint string, introspectionJSON []byte) error {
 	if len(introspectionJSON) > MaxBytes {
-		return fmt.Errorf("cache schema: %s is over the %s limit", sizeText(int64(len(introspectionJSON))), sizeText(MaxBytes))
+		return fmt.Errorf("cache schema: %s is over the %s limit", display.Size(int64(len(introspectionJSON))), display.Size(MaxBytes))
 	}
 	if !looksLikeJSON(introspectionJSON) || !json.Valid(introspectionJSON) {
 		return errors.New("cache schema: not a JSON introspection result")

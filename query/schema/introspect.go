@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 )
 
 // IntrospectionQuery is the standard full introspection query in its classic
@@ -183,7 +184,7 @@ type introDirective struct {
 // MaxBytes. Broken details load with warnings, as for LoadSDL.
 func LoadIntrospection(data []byte) (*Schema, error) {
 	if len(data) > MaxBytes {
-		return nil, fmt.Errorf("the introspection result is %s, over the %s limit", sizeText(int64(len(data))), sizeText(MaxBytes))
+		return nil, fmt.Errorf("the introspection result is %s, over the %s limit", display.Size(int64(len(data))), display.Size(MaxBytes))
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // editors on Windows add one
 	var resp introResponse

@@ -6,9 +6,9 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/formatter"
 	"github.com/vektah/gqlparser/v2/gqlerror"
@@ -77,7 +77,7 @@ func (s *Schema) SDL() string {
 // parses but breaks a validation rule still loads: see Warnings.
 func LoadSDL(name, text string) (*Schema, error) {
 	if len(text) > MaxBytes {
-		return nil, fmt.Errorf("%s: the schema is %s, over the %s limit", name, sizeText(int64(len(text))), sizeText(MaxBytes))
+		return nil, fmt.Errorf("%s: the schema is %s, over the %s limit", name, display.Size(int64(len(text))), display.Size(MaxBytes))
 	}
 	doc, err := parser.ParseSchema(&ast.Source{Name: name, Input: text})
 	if err != nil {
@@ -112,7 +112,7 @@ func LoadFile(path string) (*Schema, error) {
 	}
 	defer f.Close()
 	if info, err := f.Stat(); err == nil && info.Size() > MaxBytes {
-		return nil, fmt.Errorf("schema %s is %s, over the %s limit", path, sizeText(info.Size()), sizeText(MaxBytes))
+		return nil, fmt.Errorf("schema %s is %s, over the %s limit", path, display.Size(info.Size()), display.Size(MaxBytes))
 	}
 	// Read one byte past the cap so a file that grew after Stat is caught too.
 	data, err := io.ReadAll(io.LimitReader(f, MaxBytes+1))
@@ -120,7 +120,7 @@ func LoadFile(path string) (*Schema, error) {
 		return nil, fmt.Errorf("schema %s: %w", path, err)
 	}
 	if len(data) > MaxBytes {
-		return nil, fmt.Errorf("schema %s is over the %s limit", path, sizeText(MaxBytes))
+		return nil, fmt.Errorf("schema %s is over the %s limit", path, display.Size(MaxBytes))
 	}
 	if looksLikeJSON(data) {
 		s, err := LoadIntrospection(data)
@@ -138,15 +138,4 @@ func looksLikeJSON(data []byte) bool {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	trimmed := bytes.TrimLeft(data, " \t\r\n")
 	return len(trimmed) > 0 && trimmed[0] == '{'
-}
-
-// sizeText renders a byte count for messages, e.g. "64 MiB" or "1.5 KiB".
-func sizeText(n int64) string {
-	switch {
-	case n >= 1<<20:
-		return strings.TrimSuffix(fmt.Sprintf("%.1f", float64(n)/(1<<20)), ".0") + " MiB"
-	case n >= 1<<10:
-		return strings.TrimSuffix(fmt.Sprintf("%.1f", float64(n)/(1<<10)), ".0") + " KiB"
-	}
-	return fmt.Sprintf("%d B", n)
 }

@@ -175,3 +175,12 @@ func (m Model) contentHeight() int {
 }
 
 func lenRunes(s string) int { return len([]rune(s)) }
+
+// TypeName names the type whose page is on show ("" on the home page or in a search), for
+// opening the query builder there.
+func (m Model) TypeName() string {
+	if m.searching() {
+		return ""
+	}
+	return m.cur.typeName
+}

@@ -50,3 +50,50 @@ func (m Model) ReplaceAll(text string) Model {
 	m.goal = -1
 	return m.scrollToCursor()
 }
+
+// ReplaceRange replaces the bytes start:end of Value() with text as one undo step, as a
+// generated edit does (the query builder's), and puts the cursor at byte offset cursor of the
+// new text (or after the inserted text when cursor is negative). Offsets outside the text are
+// clamped; an offset inside a multi-byte character moves to its start.
+func (m Model) ReplaceRange(start, end int, text string, cursor int) Model {
+	text = normalizeNewlines(text)
+	from, to := m.doc.posAt(start), m.doc.posAt(end)
+	if to.less(from) {
+		from, to = to, from
+	}
+	if m.doc.text(from, to) == text {
+		if cursor >= 0 {
+			m.cur, m.goal = m.doc.posAt(cursor), -1
+			return m.scrollToCursor()
+		}
+		return m
+	}
+	m = m.apply(editOther, from, to, text, nil)
+	if cursor >= 0 {
+		m.cur, m.goal = m.doc.posAt(cursor), -1
+		m = m.scrollToCursor()
+	}
+	return m
+}
+
+// posAt converts a byte offset of value() to a position, clamped to the document.
+func (d *document) posAt(off int) pos {
+	if off <= 0 {
+		return pos{}
+	}
+	for row, line := range d.lines {
+		if off <= len(line) {
+			col := 0
+			for b := range line {
+				if b >= off {
+					break
+				}
+				col++
+			}
+			return pos{row, col}
+		}
+		off -= len(line) + 1
+	}
+	last := len(d.lines) - 1
+	return pos{last, d.runeLen(last)}
+}

@@ -26,29 +26,6 @@ func formatWhen(t, now time.Time) string {
 	return t.Format("2006-01-02")
 }
 
-// formatDuration is a request's duration: "43 ms", "1.2 s", "2m05s".
-func formatDuration(ms int64) string {
-	switch {
-	case ms < 1000:
-		return fmt.Sprintf("%d ms", ms)
-	case ms < 60_000:
-		return fmt.Sprintf("%.1f s", float64(ms)/1000)
-	}
-	d := time.Duration(ms) * time.Millisecond
-	return fmt.Sprintf("%dm%02ds", int(d.Minutes()), int(d.Seconds())%60)
-}
-
-// formatSize is a response size: "512 B", "1.2 KiB", "3.4 MiB".
-func formatSize(n int64) string {
-	switch {
-	case n < 1<<10:
-		return fmt.Sprintf("%d B", n)
-	case n < 1<<20:
-		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
-}
-
 // formatStatus is the HTTP status and the outcome: "200 ok", "401 unauthorized", "— failed".
 func formatStatus(e history.Entry) string {
 	code := "—"

@@ -3,8 +3,10 @@ package historyview
 import (
 	"encoding/json"
 	"strings"
+	"time"
 
 	"github.com/toggle-explorer/toggle-explorer/query/history"
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 	"github.com/toggle-explorer/toggle-explorer/ui/codeview"
 
 	"github.com/charmbracelet/x/ansi"
@@ -66,7 +68,7 @@ func (m Model) previewHeader(e history.Entry, width int) []string {
 	lines := []string{
 		clean(when + " · " + kind + " " + operationLabelName(e)),
 		st.Muted.Render("status   ") + outcomeStyle(st, e.Outcome).Render(clean(formatStatus(e))) +
-			st.Muted.Render(" · ") + formatDuration(e.DurationMS) + st.Muted.Render(" · ") + formatSize(e.Size),
+			st.Muted.Render(" · ") + display.Duration(time.Duration(e.DurationMS)*time.Millisecond) + st.Muted.Render(" · ") + display.Size(e.Size),
 		st.Muted.Render("endpoint ") + clean(e.Endpoint),
 	}
 	if e.TokenFingerprint != "" {

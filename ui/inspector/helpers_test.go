@@ -173,7 +173,7 @@ func runCmd(cmd tea.Cmd) []tea.Msg {
 		return nil
 	}
 	switch msg := got.(type) {
-	case CloseMsg, RefreshNowMsg, LogoutMsg, UseTokenMsg, CopyCurlMsg, CopiedMsg:
+	case CloseMsg, RefreshNowMsg, LogoutMsg, UseTokenMsg, CopyCurlMsg, CopiedMsg, RunDoctorMsg, DoctorDoneMsg:
 		return []tea.Msg{msg}
 	case tea.BatchMsg:
 		var out []tea.Msg

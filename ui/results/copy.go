@@ -9,6 +9,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
 )
 
@@ -22,7 +23,7 @@ func copyCmd(clip func(string) error, text, what string) tea.Cmd {
 		if err := clip(text); err != nil {
 			return common.ErrorMsg{Err: fmt.Errorf("copy %s: %w", what, err)}
 		}
-		return common.InfoMsg{Text: fmt.Sprintf("copied %s (%s) to the clipboard; %s", what, humanSize(int64(len(text))), common.ClipboardCaveat)}
+		return common.InfoMsg{Text: fmt.Sprintf("copied %s (%s) to the clipboard; %s", what, display.Size(int64(len(text))), common.ClipboardCaveat)}
 	}
 }
 

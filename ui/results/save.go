@@ -6,6 +6,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
 )
 
@@ -79,7 +80,7 @@ func (m Model) fileWritten(msg fileWrittenMsg) (Model, tea.Cmd) {
 	if msg.exists {
 		return m, nil
 	}
-	return m, common.ReportInfo("wrote " + what + " to " + Sanitize(msg.path) + " (" + humanSize(int64(msg.size)) + ")")
+	return m, common.ReportInfo("wrote " + what + " to " + Sanitize(msg.path) + " (" + display.Size(int64(msg.size)) + ")")
 }
 
 // saveLine is the prompt's footer line.

@@ -153,15 +153,3 @@ func skipRest(dec *json.Decoder) (n int, err error) {
 	}
 	return n, nil
 }
-
-// cutCell bounds a cell's text.
-func cutCell(s string) string {
-	if len(s) <= maxCellBytes {
-		return s
-	}
-	cut := maxCellBytes
-	for cut > 0 && s[cut]&0xc0 == 0x80 {
-		cut-- // not inside a UTF-8 sequence
-	}
-	return s[:cut] + "…"
-}

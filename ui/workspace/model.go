@@ -97,7 +97,7 @@ func New(ctx *common.Context, sess *session.Session, opts Options) Model {
 		sess: sess,
 		editor: editor.New(editor.Options{
 			Language:    editor.GraphQL,
-			Placeholder: "# write a query, then ctrl+r to run it",
+			Placeholder: "# f6 builds a query from the schema; or type one, ctrl+r runs it",
 			Styles:      editor.DefaultStyles(ctx.Theme),
 		}),
 		vars: editor.New(editor.Options{
