@@ -12,8 +12,8 @@ import (
 	"github.com/toggle-explorer/toggle-explorer/session"
 )
 
-// runPages is run --paginate: it sends the operation with $page from the
-// one asked for (1 by default) up to the last page the list reports
+// runPages is run --paginate: it sends the operation with $page (or its
+// page: literal rewritten) from the one asked for (1 by default) up to the last page the list reports
 // (ceil(total / per_page)), or maxPages pages, and prints the pages merged
 // (page.Merge: the first response with every page's items in its list).
 // Each page is one request in the history, with its own timeout. A page
@@ -21,6 +21,11 @@ import (
 // the exit code is that page's.
 func (c *program) runPages(sess *session.Session, tgt *target, in runInput, f commonFlags, out outputOptions, maxPages int) int {
 	cur := page.Current(in.op, in.vars)
+	useVar := page.Variable(in.op)
+	litStart, litEnd, litPage, _ := pageLiteral(in)
+	if !useVar {
+		cur = litPage
+	}
 	var bodies [][]byte
 	var info page.Info
 	progress := func(s string) {
@@ -34,8 +39,13 @@ func (c *program) runPages(sess *session.Session, tgt *target, in runInput, f co
 		if vars == nil {
 			vars = map[string]any{}
 		}
-		vars[page.VarName] = cur
-		req := session.Request{Query: in.text, OperationName: in.op.Name, Variables: vars, Mutation: in.op.Kind == query.Mutation}
+		text := in.text
+		if useVar {
+			vars[page.VarName] = cur
+		} else {
+			text = page.SetLiteral(in.text, litStart, litEnd, cur)
+		}
+		req := session.Request{Query: text, OperationName: in.op.Name, Variables: vars, Mutation: in.op.Kind == query.Mutation}
 		progress(fmt.Sprintf("fetching page %d…", cur))
 		res, err := c.sendPage(sess, tgt, in.op, req, f)
 		if code := c.runOutcome(res, err); code != exitOK {
@@ -98,4 +108,18 @@ func (c *program) emitMerged(bodies [][]byte, info page.Info, out outputOptions)
 		return c.errorf(exitTransport, "run: --paginate: %v", err)
 	}
 	return c.emit(c.context(), merged, out)
+}
+
+// pageLiteral finds a page: N literal in the operation as it is sent (the extracted text, where
+// the operation's position differs from the file's).
+func pageLiteral(in runInput) (start, end, n int, ok bool) {
+	doc, err := query.Parse(in.text)
+	if err != nil {
+		return 0, 0, 0, false
+	}
+	op, err := doc.Select(in.op.Name)
+	if err != nil {
+		return 0, 0, 0, false
+	}
+	return page.Literal(in.text, op)
 }

@@ -75,8 +75,8 @@ func TestRunPaginateProgressOnATerminal(t *testing.T) {
 
 func TestRunPaginateNeedsAPageVariable(t *testing.T) {
 	h := newHarness(t, demoConfig())
-	code, _, errOut := h.run("", "run", "-q", `{ Cards(page: 1) { total } }`, "--paginate")
-	if code != exitUsage || !strings.Contains(errOut, "no $page variable") {
+	code, _, errOut := h.run("", "run", "-q", `{ Cards(limit: 1) { total } }`, "--paginate")
+	if code != exitUsage || !strings.Contains(errOut, "no $page variable or page: argument") {
 		t.Errorf("exit %d: %s", code, errOut)
 	}
 	code, _, _ = h.run("", "run", "-q", pagedDoc, "--paginate", "--max-pages", strconv.Itoa(0))
@@ -85,5 +85,23 @@ func TestRunPaginateNeedsAPageVariable(t *testing.T) {
 	}
 	if n := h.server.Stats().Requests; n != 0 {
 		t.Errorf("%d requests sent", n)
+	}
+}
+
+// A page: literal is stepped by rewriting it.
+func TestRunPaginatePageLiteral(t *testing.T) {
+	h := newHarness(t, demoConfig())
+	code, out, errOut := h.run("", "run", "-q", `{ Cards(limit: 3, page: 2) { data { id } total per_page } }`, "--paginate",
+		"--jq", "[(.data.Cards.data | length), .data.Cards.total]", "--pretty=false")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var got [2]int
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err, out)
+	}
+	// From page 2 to the end: every item but the first page's three.
+	if got[0] != got[1]-3 {
+		t.Errorf("merged %d items of %d from page 2", got[0], got[1])
 	}
 }

@@ -66,8 +66,8 @@ func (c *program) runCommand(args []string) int {
 	if code != exitOK {
 		return code
 	}
-	if *paginate && !page.Variable(in.op) {
-		return c.errorf(exitUsage, "run: --paginate: the operation declares no $page variable to step through pages; nothing was sent")
+	if _, _, _, lit := pageLiteral(in); *paginate && !page.Variable(in.op) && !lit {
+		return c.errorf(exitUsage, "run: --paginate: the operation has no $page variable or page: argument to step through pages; nothing was sent")
 	}
 	if *maxPages < 1 {
 		return c.errorf(exitUsage, "run: --max-pages must be at least 1")

@@ -63,3 +63,28 @@ func TestVariableAndCurrent(t *testing.T) {
 		t.Error("a literal page: argument is not a variable")
 	}
 }
+
+func TestLiteral(t *testing.T) {
+	text := "# é comment\nquery Q { Accounts(limit: 2) { total } Cards(limit: 1, page: 3) { data { id } total per_page } }"
+	doc, err := query.Parse(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	start, end, n, ok := Literal(text, doc.Operations[0])
+	if !ok || n != 3 || text[start:end] != "3" {
+		t.Fatalf("Literal = %d %d %d %v", start, end, n, ok)
+	}
+	next := SetLiteral(text, start, end, 12)
+	if !strings.Contains(next, "page: 12)") {
+		t.Errorf("SetLiteral: %s", next)
+	}
+	for _, src := range []string{`query Q($p: Int) { Cards(page: $p) { total } }`, `{ Cards(page: "2") { total } }`, `{ Cards { total } }`} {
+		d, err := query.Parse(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, _, _, ok := Literal(src, d.Operations[0]); ok {
+			t.Errorf("%s: found a literal", src)
+		}
+	}
+}
