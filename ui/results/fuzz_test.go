@@ -100,6 +100,9 @@ func checkStructure(t *testing.T, d *Document) {
 			}
 			continue
 		}
+		if int(s.depth[l]) != len(stack) {
+			t.Fatalf("line %d: depth %d, nested in %d", l, s.depth[l], len(stack))
+		}
 		if int(c) <= l || (len(stack) > 0 && int(c) > stack[len(stack)-1]) {
 			t.Fatalf("line %d closes at %d, outside its parent (%v)", l, c, stack)
 		}

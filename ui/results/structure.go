@@ -11,8 +11,9 @@ package results
 // span lines (so a line that ends in '{' or '[' ends in a bracket, not in a
 // string).
 type structure struct {
-	close []int32 // for an opening line, the line of its closing bracket; 0 otherwise
-	kids  []int32 // for an opening line, the number of keys or items
+	close []int32  // for an opening line, the line of its closing bracket; 0 otherwise
+	kids  []int32  // for an opening line, the number of keys or items
+	depth []uint16 // for an opening line, its nesting depth (0 for the top-level value), capped
 }
 
 // buildStructure indexes the containers of d's lines. It returns nil for a
@@ -23,7 +24,7 @@ func buildStructure(d *Document) *structure {
 	if !d.json || n == 0 {
 		return nil
 	}
-	s := &structure{close: make([]int32, n), kids: make([]int32, n)}
+	s := &structure{close: make([]int32, n), kids: make([]int32, n), depth: make([]uint16, n)}
 	stack := make([]int32, 0, 64)
 	for i := range n {
 		start, end := d.lineBounds(i)
@@ -42,6 +43,7 @@ func buildStructure(d *Document) *structure {
 			s.kids[stack[len(stack)-1]]++
 		}
 		if len(line) > 0 && (line[len(line)-1] == '{' || line[len(line)-1] == '[') {
+			s.depth[i] = uint16(min(len(stack), 0xffff))
 			stack = append(stack, int32(i))
 		}
 	}
@@ -80,18 +82,5 @@ func (s *structure) parent(i int) int {
 }
 
 // depths returns the nesting depth of every opening line (0 for the
-// top-level value), in one forward pass.
-func (s *structure) depths() []uint16 {
-	d := make([]uint16, len(s.close))
-	var stack []int32 // closing lines of the open containers
-	for l, c := range s.close {
-		for len(stack) > 0 && int(stack[len(stack)-1]) < l {
-			stack = stack[:len(stack)-1]
-		}
-		if c > 0 {
-			d[l] = uint16(min(len(stack), 0xffff))
-			stack = append(stack, c)
-		}
-	}
-	return d
-}
+// top-level value; 0 for other lines too).
+func (s *structure) depths() []uint16 { return s.depth }
