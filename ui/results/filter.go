@@ -227,3 +227,19 @@ func (m Model) filterCount() string {
 	}
 	return groupThousands(m.outputs) + " outputs"
 }
+
+// ResumeFilter applies the filter that was on show before SetDocument to
+// the new document (the next page, a re-run), returning the command that
+// runs it; nil when there was none. The parent calls it right after
+// SetDocument: SetDocument itself returns no command.
+func (m *Model) ResumeFilter() tea.Cmd {
+	expr := m.resume
+	m.resume = ""
+	if expr == "" || m.doc == nil || !m.doc.json {
+		return nil
+	}
+	m.filter.SetValue(expr)
+	m.filterExpr = expr
+	m.filterID++
+	return m.startFilter(expr)
+}

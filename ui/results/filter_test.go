@@ -175,3 +175,36 @@ func TestPrepareValuesMatchesPrepare(t *testing.T) {
 		t.Error("no fold structure on outputs")
 	}
 }
+
+// A filter on show carries over to the next document once the parent
+// resumes it; esc before that drops it.
+func TestFilterResumesOnTheNextDocument(t *testing.T) {
+	m := newModel(t, cardsBody, Meta{Status: 200}, 80, 20)
+	m, _ = press(t, m, "|")
+	m = typeText(t, m, ".data.Cards.data[].id")
+	m, _ = press(t, m, "enter")
+	next := strings.Replace(cardsBody, `"id":1`, `"id":7`, 1)
+	m = m.SetDocument(Prepare([]byte(next), Meta{Status: 200}))
+	if _, on := m.Filtered(); on {
+		t.Fatal("SetDocument showed a filtered document before the run")
+	}
+	cmd := m.ResumeFilter()
+	if cmd == nil || !strings.Contains(m.View(), "filtering…") {
+		t.Fatalf("no run resumed:\n%s", m.View())
+	}
+	for _, msg := range uitest.Messages(cmd) {
+		m, _ = m.Update(msg)
+	}
+	if got := string(m.doc.Bytes()); got != "7\n2" {
+		t.Errorf("resumed output %q", got)
+	}
+	if m.ResumeFilter() != nil {
+		t.Error("resumed twice")
+	}
+	// Without a filter on show there is nothing to resume.
+	m, _ = press(t, m, "esc")
+	m = m.SetDocument(Prepare([]byte(cardsBody), Meta{Status: 200}))
+	if m.ResumeFilter() != nil {
+		t.Error("resumed a filter that esc had dropped")
+	}
+}

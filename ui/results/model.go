@@ -59,6 +59,7 @@ type Model struct {
 	debounce     time.Duration
 	orig         *Document
 	outputs      int
+	resume       string // a filter to apply to the next document (see ResumeFilter)
 
 	// The table view (tableview.go), when on.
 	table     tableView
@@ -127,6 +128,10 @@ func (m Model) SetDocument(d *Document) Model {
 		m.prev = src
 	}
 	m.diff = nil
+	m.resume = ""
+	if m.orig != nil && m.filterExpr != "" {
+		m.resume = m.filterExpr // a new page or run keeps the filter (ResumeFilter)
+	}
 	m.stopFilter()
 	m.filterID++
 	m.orig, m.filterExpr, m.filterErr, m.outputs, m.filtering = nil, "", "", 0, false

@@ -1,6 +1,7 @@
 package workspace
 
 import (
+	"github.com/charmbracelet/bubbles/spinner"
 	"strings"
 	"testing"
 
@@ -73,5 +74,43 @@ func TestNoPageWithoutAPageVariable(t *testing.T) {
 	m = settle(t, m, cmd)
 	if pg := shown(t, m).Meta().Page; pg.Pages != 0 {
 		t.Errorf("page = %+v", pg)
+	}
+}
+
+// A jq filter stays on when ] fetches the next page.
+func TestFilterSurvivesThePage(t *testing.T) {
+	f := newFixture(t)
+	m := f.workspace(Options{Query: pagedQuery, Variables: `{"limit": 2}`})
+	m, cmd := m.Update(uitest.Key("ctrl+r"))
+	m = settle(t, m, cmd)
+	m, _ = m.setFocus(PaneResults)
+	m.results.SetFilterDebounce(0)
+	m, _ = m.Update(uitest.Key("|"))
+	for _, r := range ".data.Cards.data | length" {
+		m, cmd = m.Update(uitest.Key(string(r)))
+		for _, msg := range uitest.Messages(cmd) {
+			m, _ = m.Update(msg)
+		}
+	}
+	m, _ = m.Update(uitest.Key("enter"))
+	m, cmd = m.Update(uitest.Key("]"))
+	queue := uitest.Messages(cmd)
+	for len(queue) > 0 {
+		msg := queue[0]
+		queue = queue[1:]
+		var more tea.Cmd
+		m, more = m.Update(msg)
+		if _, tick := msg.(spinner.TickMsg); !tick {
+			queue = append(queue, uitest.Messages(more)...)
+		}
+	}
+	if expr, on := m.Results().Filtered(); !on || expr != ".data.Cards.data | length" {
+		t.Fatalf("filter after ]: %q, %v", expr, on)
+	}
+	if got := string(shown(t, m).Bytes()); got != "2" {
+		t.Errorf("page 2 filtered: %q", got)
+	}
+	if shown(t, m).Meta().Page.Current != 2 {
+		t.Errorf("page %+v", shown(t, m).Meta().Page)
 	}
 }
