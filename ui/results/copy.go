@@ -23,7 +23,8 @@ func copyCmd(clip func(string) error, text, what string) tea.Cmd {
 		if err := clip(text); err != nil {
 			return common.ErrorMsg{Err: fmt.Errorf("copy %s: %w", what, err)}
 		}
-		return common.InfoMsg{Text: fmt.Sprintf("copied %s (%s) to the clipboard; %s", what, display.Size(int64(len(text))), common.ClipboardCaveat)}
+		// what can hold a path made of the server's keys: escaped like all server text.
+		return common.InfoMsg{Text: Sanitize(fmt.Sprintf("copied %s (%s) to the clipboard; %s", what, display.Size(int64(len(text))), common.ClipboardCaveat))}
 	}
 }
 

@@ -191,3 +191,14 @@ func TestTableOfMatchesDecoding(t *testing.T) {
 		}
 	}
 }
+
+// A key carrying terminal controls reaches the copy notice escaped.
+func TestCopyNoticeEscapesKeys(t *testing.T) {
+	m := newModel(t, `{"a\u009b31mb":1}`, Meta{}, 80, 10) // C1 CSI: JSON quoting leaves it raw
+	m.SetClipboard((&clipRecorder{}).write)
+	_, msgs := press(t, m, "j", "p")
+	info, ok := msgs[0].(common.InfoMsg)
+	if !ok || strings.ContainsRune(info.Text, 0x9b) || !strings.Contains(info.Text, "31mb") {
+		t.Errorf("notice %q", info.Text)
+	}
+}
