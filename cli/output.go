@@ -128,7 +128,8 @@ func render(ctx context.Context, w *bytes.Buffer, body []byte, o outputOptions, 
 		writeJSON(w, b, o.pretty)
 	}
 	if err != nil {
-		return fmt.Errorf("jq: %w", err)
+		// jq's messages quote the data they failed on: server text, escaped for the terminal.
+		return fmt.Errorf("jq: %s", results.Sanitize(err.Error()))
 	}
 	return nil
 }
