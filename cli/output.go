@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -12,7 +11,7 @@ import (
 	"strings"
 
 	"github.com/toggle-explorer/toggle-explorer/query/jq"
-	"github.com/toggle-explorer/toggle-explorer/ui/results"
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 )
 
 // outputOptions say how run prints the response: through a jq filter, raw
@@ -78,17 +77,18 @@ func (c *program) checkOutput(f outputFlags, pretty bool) (outputOptions, int) {
 
 // confirm asks a yes/no question on stderr and reads the answer from stdin.
 func (c *program) confirm(question string) bool {
-	fmt.Fprint(c.stderr, question)
+	fmt.Fprint(c.stderr, display.Line(question))
 	line, _ := bufio.NewReader(c.stdin).ReadString('\n')
 	answer := strings.ToLower(strings.TrimSpace(line))
 	return answer == "y" || answer == "yes"
 }
 
 // emit writes the response as the options say and returns exitOK, or the
-// exit code after reporting a failure of the filter or the file.
-func (c *program) emit(ctx context.Context, body []byte, o outputOptions) int {
+// exit code after reporting a failure of the filter or the file. isJSON says
+// the body decoded as an envelope.
+func (c *program) emit(ctx context.Context, body []byte, isJSON bool, o outputOptions) int {
 	var out bytes.Buffer
-	if err := render(ctx, &out, body, o, c.stdoutTTY && o.file == ""); err != nil {
+	if err := render(ctx, &out, body, isJSON, o, c.stdoutTTY && o.file == ""); err != nil {
 		return c.errorf(exitUsage, "run: %v", err)
 	}
 	if o.file == "" {
@@ -98,24 +98,25 @@ func (c *program) emit(ctx context.Context, body []byte, o outputOptions) int {
 	if err := writeNewFile(o.file, out.Bytes(), o.overwrite); err != nil {
 		return c.errorf(exitUsage, "run: -o: %v", err)
 	}
-	fmt.Fprintf(c.stderr, "wrote %s (%d bytes)\n", o.file, out.Len())
+	printLine(c.stderr, "wrote %s (%d bytes)", o.file, out.Len())
 	return exitOK
 }
 
 // render writes body to w: filtered when o.filter is set (one output a
-// line, indented when o.pretty), else as writeBody always did. toTerminal
-// escapes raw strings, which could carry terminal controls.
-func render(ctx context.Context, w *bytes.Buffer, body []byte, o outputOptions, toTerminal bool) error {
-	if o.filter == nil || !json.Valid(body) {
-		// A body that is not JSON has been diagnosed already; it goes out as it came.
-		writeJSON(w, body, o.pretty)
+// line, indented when o.pretty), else as writeBody does. JSON carries every
+// control, C1 and bidi character as a \u escape (display.JSON), as run's
+// output always does; raw strings (-r) are escaped only for a terminal.
+func render(ctx context.Context, w *bytes.Buffer, body []byte, isJSON bool, o outputOptions, toTerminal bool) error {
+	if o.filter == nil || !isJSON {
+		// A body that is not JSON has been diagnosed already; it goes out as writeBody says.
+		writeBody(w, body, isJSON, o.pretty, toTerminal)
 		return nil
 	}
 	outs, _, err := jq.NewInput(body).Run(ctx, o.filter, 0)
 	for _, v := range outs {
 		if s, ok := v.(string); ok && o.raw {
 			if toTerminal {
-				s = results.Sanitize(s)
+				s = display.Terminal(s)
 			}
 			w.WriteString(s)
 			w.WriteByte('\n')
@@ -125,25 +126,13 @@ func render(ctx context.Context, w *bytes.Buffer, body []byte, o outputOptions, 
 		if merr != nil {
 			return fmt.Errorf("jq: %w", merr)
 		}
-		writeJSON(w, b, o.pretty)
+		writeBody(w, b, true, o.pretty, toTerminal)
 	}
 	if err != nil {
 		// jq's messages quote the data they failed on: server text, escaped for the terminal.
-		return fmt.Errorf("jq: %s", results.Sanitize(err.Error()))
+		return fmt.Errorf("jq: %s", display.Line(err.Error()))
 	}
 	return nil
-}
-
-// writeJSON writes one JSON text and a newline, indented when asked.
-func writeJSON(w *bytes.Buffer, b []byte, pretty bool) {
-	if pretty && json.Valid(b) {
-		_ = json.Indent(w, b, "", "  ")
-	} else {
-		w.Write(b)
-	}
-	if !bytes.HasSuffix(w.Bytes(), []byte("\n")) {
-		w.WriteByte('\n')
-	}
 }
 
 // writeNewFile writes data to path: a new file (O_EXCL, so a file created

@@ -52,11 +52,11 @@ func (c *program) runPages(sess *session.Session, tgt *target, in runInput, f co
 			progress("")
 			if len(bodies) == 0 {
 				if res != nil && len(res.Body) > 0 {
-					c.emit(c.context(), res.Body, out)
+					c.emit(c.context(), res.Body, res.EnvelopeErr == nil, out)
 				}
 				return code
 			}
-			fmt.Fprintf(c.stderr, "toggle-explorer: page %d failed; printing the %d pages before it\n", cur, len(bodies))
+			printLine(c.stderr, "toggle-explorer: page %d failed; printing the %d pages before it", cur, len(bodies))
 			c.emitMerged(bodies, info, out)
 			return code
 		}
@@ -64,8 +64,8 @@ func (c *program) runPages(sess *session.Session, tgt *target, in runInput, f co
 		if !ok {
 			progress("")
 			if len(bodies) == 0 {
-				fmt.Fprintln(c.stderr, "toggle-explorer: --paginate: the response has no paginated list ({data, total, per_page}); printing it as it is")
-				return c.emit(c.context(), res.Body, out)
+				printLine(c.stderr, "toggle-explorer: --paginate: the response has no paginated list ({data, total, per_page}); printing it as it is")
+				return c.emit(c.context(), res.Body, res.EnvelopeErr == nil, out)
 			}
 			return c.errorf(exitTransport, "run: --paginate: page %d has no paginated list", cur)
 		}
@@ -77,7 +77,7 @@ func (c *program) runPages(sess *session.Session, tgt *target, in runInput, f co
 		}
 		if n >= maxPages {
 			progress("")
-			fmt.Fprintf(c.stderr, "toggle-explorer: stopped after %d pages (--max-pages); the list has %d\n", n, info.Pages)
+			printLine(c.stderr, "toggle-explorer: stopped after %d pages (--max-pages); the list has %d", n, info.Pages)
 			break
 		}
 		cur = info.Current + 1
@@ -95,7 +95,7 @@ func (c *program) sendPage(sess *session.Session, tgt *target, op query.Operatio
 	if !f.noHistory {
 		entry := sess.HistoryEntry(op, req, started, res, err)
 		if herr := history.New(tgt.paths.historyFile(), 0).Append(entry); herr != nil {
-			fmt.Fprintf(c.stderr, "toggle-explorer: history not written: %v\n", herr)
+			printLine(c.stderr, "toggle-explorer: history not written: %v", herr)
 		}
 	}
 	return res, err
@@ -107,7 +107,7 @@ func (c *program) emitMerged(bodies [][]byte, info page.Info, out outputOptions)
 	if err != nil {
 		return c.errorf(exitTransport, "run: --paginate: %v", err)
 	}
-	return c.emit(c.context(), merged, out)
+	return c.emit(c.context(), merged, true, out)
 }
 
 // pageLiteral finds a page: N literal in the operation as it is sent (the extracted text, where

@@ -24,7 +24,7 @@ func copyCmd(clip func(string) error, text, what string) tea.Cmd {
 			return common.ErrorMsg{Err: fmt.Errorf("copy %s: %w", what, err)}
 		}
 		// what can hold a path made of the server's keys: escaped like all server text.
-		return common.InfoMsg{Text: Sanitize(fmt.Sprintf("copied %s (%s) to the clipboard; %s", what, display.Size(int64(len(text))), common.ClipboardCaveat))}
+		return common.InfoMsg{Text: display.Line(fmt.Sprintf("copied %s (%s) to the clipboard; %s", what, display.Size(int64(len(text))), common.ClipboardCaveat))}
 	}
 }
 

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 )
 
 // Compare: the response against the previous one of the same pane. Both are
@@ -139,7 +141,7 @@ func (d *diffResult) summary() string {
 	s := "Δ " + groupThousands(d.changed) + " changed · " + groupThousands(d.added) + " added · " +
 		groupThousands(d.removed) + " removed"
 	if d.removed > 0 {
-		s += " (e.g. " + Sanitize(strings.TrimPrefix(d.firstRemoved, ".")) + ")"
+		s += " (e.g. " + display.Line(strings.TrimPrefix(d.firstRemoved, ".")) + ")"
 	}
 	return s + " vs the previous response"
 }

@@ -21,5 +21,5 @@
 //     lines and structure index (tableview.go, copy.go, save.go, diff.go).
 //
 // Everything that came from the server is escaped before it reaches the
-// terminal (see [Sanitize]).
+// terminal (see display.Line and escapeRune).
 package results

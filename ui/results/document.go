@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/toggle-explorer/toggle-explorer/query/jq"
+	"github.com/toggle-explorer/toggle-explorer/session"
 	"github.com/toggle-explorer/toggle-explorer/session/display"
 )
 
@@ -142,6 +143,10 @@ func indent(body []byte) (*indenter, error) {
 // gives encoding/json's own message and position. It runs only on this
 // already failed path.
 func whyInvalid(body []byte) error {
+	if session.JSONTooDeep(body) {
+		// encoding/json would call it a syntax error ("exceeded max depth").
+		return fmt.Errorf("nested more than %d levels deep", session.MaxJSONDepth)
+	}
 	var raw json.RawMessage
 	if err := json.Unmarshal(body, &raw); err != nil {
 		return err

@@ -80,13 +80,13 @@ func (m Model) fileWritten(msg fileWrittenMsg) (Model, tea.Cmd) {
 	if msg.exists {
 		return m, nil
 	}
-	return m, common.ReportInfo("wrote " + what + " to " + Sanitize(msg.path) + " (" + display.Size(int64(msg.size)) + ")")
+	return m, common.ReportInfo("wrote " + what + " to " + display.Line(msg.path) + " (" + display.Size(int64(msg.size)) + ")")
 }
 
 // saveLine is the prompt's footer line.
 func (m Model) saveLine() string {
 	if m.save == saveConfirm {
-		return m.styles.Note.Render(Sanitize(m.saveInput.Value()) + " exists; replace it? y/n")
+		return m.styles.Note.Render(display.Line(m.saveInput.Value()) + " exists; replace it? y/n")
 	}
 	return m.saveInput.View()
 }

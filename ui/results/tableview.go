@@ -11,6 +11,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
 )
 
@@ -99,12 +100,12 @@ type tableReadyMsg struct {
 func newTableView(t *table, k TableKeyMap, st Styles, clip func(string) error) tableView {
 	w := make([]int, len(t.cols))
 	for j, c := range t.cols {
-		w[j] = min(maxColumnWidth, ansi.StringWidth(Sanitize(c))+1) // +1: the sort arrow
+		w[j] = min(maxColumnWidth, ansi.StringWidth(display.Line(c))+1) // +1: the sort arrow
 	}
 	for _, r := range t.rows {
 		for j, c := range r {
 			if w[j] < maxColumnWidth {
-				w[j] = min(maxColumnWidth, max(w[j], ansi.StringWidth(Sanitize(c))))
+				w[j] = min(maxColumnWidth, max(w[j], ansi.StringWidth(display.Line(c))))
 			}
 		}
 	}
@@ -260,7 +261,7 @@ func (v tableView) View() string {
 	var hdr strings.Builder
 	hdr.WriteString("  ")
 	for j := v.left; j < len(v.t.cols); j++ {
-		name := Sanitize(v.t.cols[j])
+		name := display.Line(v.t.cols[j])
 		if j == v.sortCol {
 			if v.desc {
 				name += "▼"
@@ -289,7 +290,7 @@ func (v tableView) View() string {
 		}
 		row := v.t.rows[v.order[r]]
 		for j := v.left; j < len(row); j++ {
-			b.WriteString(padCell(Sanitize(row[j]), v.widths[j]) + "  ")
+			b.WriteString(padCell(display.Line(row[j]), v.widths[j]) + "  ")
 			if b.Len() > v.width*4 {
 				break
 			}
@@ -305,14 +306,14 @@ func (v tableView) View() string {
 
 // status is "table data.Cards.data · row 3/80,000 · col 2/5 balance · sorted ▲".
 func (v tableView) status() string {
-	parts := []string{"table " + Sanitize(v.t.title)}
+	parts := []string{"table " + display.Line(v.t.title)}
 	if n := len(v.order); n > 0 {
 		parts = append(parts, "row "+strconv.Itoa(v.row+1)+"/"+groupThousands(n))
 	} else {
 		parts = append(parts, "no rows")
 	}
 	if len(v.t.cols) > 0 {
-		parts = append(parts, "col "+strconv.Itoa(v.col+1)+"/"+strconv.Itoa(len(v.t.cols))+" "+Sanitize(v.t.cols[v.col]))
+		parts = append(parts, "col "+strconv.Itoa(v.col+1)+"/"+strconv.Itoa(len(v.t.cols))+" "+display.Line(v.t.cols[v.col]))
 	}
 	if v.sorting {
 		parts = append(parts, "sorting…")
