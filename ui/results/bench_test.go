@@ -57,7 +57,7 @@ func benchFirstView(b *testing.B, items int) {
 	b.ReportAllocs()
 	for b.Loop() {
 		m2 := m.SetDocument(doc)
-		m2.SetSize(120, 40)
+		m2 = m2.SetSize(120, 40)
 		_ = m2.View()
 	}
 }
@@ -71,7 +71,7 @@ func BenchmarkFirstView20MB(b *testing.B) { benchFirstView(b, 80_000) }
 func benchScrollStep(b *testing.B, items int) {
 	doc := Prepare(benchBody(items), Meta{Status: 200})
 	m := New(trueColorStyles(), DefaultKeyMap())
-	m.SetSize(120, 40)
+	m = m.SetSize(120, 40)
 	m.Focus()
 	m = m.SetDocument(doc)
 	// Start in the middle so every step really scrolls.
@@ -126,7 +126,7 @@ func BenchmarkSearchFirst20MB(b *testing.B) {
 func BenchmarkFoldLevel20MB(b *testing.B) {
 	doc := Prepare(benchBody(80_000), Meta{Status: 200})
 	m := New(trueColorStyles(), DefaultKeyMap())
-	m.SetSize(120, 40)
+	m = m.SetSize(120, 40)
 	m.Focus()
 	m = m.SetDocument(doc)
 	m.cur = 6       // the first item's opening line
@@ -144,7 +144,7 @@ func BenchmarkFoldLevel20MB(b *testing.B) {
 func BenchmarkFoldedScrollStep20MB(b *testing.B) {
 	doc := Prepare(benchBody(80_000), Meta{Status: 200})
 	m := New(trueColorStyles(), DefaultKeyMap())
-	m.SetSize(120, 40)
+	m = m.SetSize(120, 40)
 	m.Focus()
 	m = m.SetDocument(doc)
 	m.cur = 6
@@ -189,7 +189,7 @@ func BenchmarkFilterDecode20MB(b *testing.B) {
 func benchFilter(b *testing.B, expr string) {
 	doc := Prepare(benchBody(80_000), Meta{Status: 200})
 	m := New(trueColorStyles(), DefaultKeyMap())
-	m.SetSize(120, 40)
+	m = m.SetSize(120, 40)
 	m = m.SetDocument(doc)
 	m.filter.SetValue(expr)
 	doc.jqInput().Run(context.Background(), mustCompile(b, "."), 1) // decode outside the loop
@@ -256,7 +256,7 @@ func BenchmarkTableScrollStep80k(b *testing.B) {
 	doc := Prepare(benchBody(80_000), Meta{Status: 200})
 	t := tableOf(doc, doc.structure(), 4)
 	v := newTableView(t, DefaultTableKeyMap(), trueColorStyles(), nil)
-	v.SetSize(120, 40)
+	v = v.SetSize(120, 40)
 	v.row = 40_000
 	down := uitest.Key("down")
 	b.ReportAllocs()

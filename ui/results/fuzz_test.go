@@ -60,7 +60,7 @@ func FuzzPrepare(f *testing.F) {
 		}
 		checkStructure(t, d)
 		m := New(asciiStyles(), DefaultKeyMap())
-		m.SetSize(30, 8)
+		m = m.SetSize(30, 8)
 		m.Focus()
 		m = m.SetDocument(d)
 		m, _ = m.Update(uitest.Key("end"))
@@ -152,7 +152,7 @@ func FuzzBuildTable(f *testing.F) {
 			}
 		}
 		v := newTableView(tb, DefaultTableKeyMap(), asciiStyles(), nil)
-		v.SetSize(40, 8)
+		v = v.SetSize(40, 8)
 		if out := v.View(); strings.ContainsRune(out, 0x1b) {
 			t.Fatalf("escape in the table view: %q", out)
 		}

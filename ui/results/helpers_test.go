@@ -57,7 +57,7 @@ func sampleMeta() Meta {
 func newModel(t testing.TB, body string, meta Meta, w, h int) Model {
 	t.Helper()
 	m := New(asciiStyles(), DefaultKeyMap())
-	m.SetSize(w, h)
+	m = m.SetSize(w, h)
 	m.SetFilterDebounce(0) // filters run at once; TestFilterDebounce covers the pause
 	m.SetClipboard(func(string) error { return errNoClipboard })
 	m.Focus()

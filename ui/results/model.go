@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/charmbracelet/bubbles/cursor"
+	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
@@ -155,14 +156,21 @@ func (m Model) SetDocument(d *Document) Model {
 func (m Model) Document() *Document { return m.doc }
 
 // SetSize sets the pane's outer size in cells.
-func (m *Model) SetSize(width, height int) {
+func (m Model) SetSize(width, height int) Model {
 	m.width, m.height = max(0, width), max(0, height)
 	m.input.Width = max(1, m.width-len(m.input.Prompt)-12)
 	m.filter.Width = max(1, m.width-len(m.filter.Prompt)-1)
 	m.saveInput.Width = max(1, m.width-len(m.saveInput.Prompt)-1)
-	m.table.SetSize(m.width, m.tableHeight())
+	m.table = m.table.SetSize(m.width, m.tableHeight())
 	m.clampScroll()
+	return m
 }
+
+// Help returns the pane's bindings (the Model is itself a help.KeyMap).
+func (m Model) Help() help.KeyMap { return m }
+
+// The results pane keeps the contract of every pane.
+var _ common.Pane[Model] = Model{}
 
 // SetTitleInFrame moves the status line (status, duration, size, errors) out of the pane, for a
 // parent that puts Summary in the pane's frame title instead; the body gains a line.

@@ -23,7 +23,7 @@ const (
 // openSave opens the name prompt for data, suggesting name.
 func (m Model) openSave(data []byte, name, what string) (Model, tea.Cmd) {
 	m.save, m.saveData, m.saveWhat = saveName, data, what
-	m.table.SetSize(m.width, m.tableHeight())
+	m.table = m.table.SetSize(m.width, m.tableHeight())
 	m.saveInput.SetValue(name)
 	m.saveInput.CursorEnd()
 	return m, m.saveInput.Focus()
@@ -63,7 +63,7 @@ func (m Model) updateSave(msg tea.KeyMsg) (Model, tea.Cmd) {
 func (m *Model) closeSave() {
 	m.save, m.saveData = saveOff, nil
 	m.saveInput.Blur()
-	m.table.SetSize(m.width, m.tableHeight())
+	m.table = m.table.SetSize(m.width, m.tableHeight())
 }
 
 // fileWritten reports a write, or asks before replacing an existing file.

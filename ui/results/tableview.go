@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
@@ -113,10 +114,14 @@ func newTableView(t *table, k TableKeyMap, st Styles, clip func(string) error) t
 }
 
 // SetSize sets the view's size in cells.
-func (v *tableView) SetSize(w, h int) {
+func (v tableView) SetSize(w, h int) tableView {
 	v.width, v.height = max(0, w), max(0, h)
 	v.clamp()
+	return v
 }
+
+// The table view keeps the contract of every pane.
+var _ common.Pane[tableView] = tableView{}
 
 func (v tableView) bodyRows() int { return max(1, v.height-2) } // header and status line
 
@@ -145,8 +150,8 @@ func (v tableView) span(a, b int) int {
 	return w
 }
 
-// Help implements the pane's help for the table.
-func (v tableView) Help() TableKeyMap { return v.keys }
+// Help returns the table's keys.
+func (v tableView) Help() help.KeyMap { return v.keys }
 
 // Update handles the table's keys and sort results.
 func (v tableView) Update(msg tea.Msg) (tableView, tea.Cmd) {

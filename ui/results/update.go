@@ -26,7 +26,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 		m.table = newTableView(msg.t, DefaultTableKeyMap(), m.styles, m.clip)
 		m.tableOn = true
-		m.table.SetSize(m.width, m.tableHeight())
+		m.table = m.table.SetSize(m.width, m.tableHeight())
 		return m, nil
 	case tableSortedMsg:
 		m.table, _ = m.table.Update(msg)
