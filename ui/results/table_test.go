@@ -2,6 +2,7 @@ package results
 
 import (
 	"encoding/json"
+	tea "github.com/charmbracelet/bubbletea"
 	"os"
 	"path/filepath"
 	"strings"
@@ -200,5 +201,16 @@ func TestCopyNoticeEscapesKeys(t *testing.T) {
 	info, ok := msgs[0].(common.InfoMsg)
 	if !ok || strings.ContainsRune(info.Text, 0x9b) || !strings.Contains(info.Text, "31mb") {
 		t.Errorf("notice %q", info.Text)
+	}
+}
+
+// The wheel scrolls the table while it is on show.
+func TestTableWheel(t *testing.T) {
+	m := newModel(t, string(benchBody(20)), Meta{Status: 200}, 100, 10)
+	m = cursorTo(t, m, `"gc_0"`)
+	m, _ = press(t, m, "t")
+	m, _ = m.Update(tea.MouseMsg{Action: tea.MouseActionPress, Button: tea.MouseButtonWheelDown})
+	if m.table.row != wheelLines || m.top != 0 {
+		t.Errorf("row %d, JSON top %d", m.table.row, m.top)
 	}
 }

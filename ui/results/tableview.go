@@ -161,6 +161,17 @@ func (v tableView) Update(msg tea.Msg) (tableView, tea.Cmd) {
 			v.order, v.sorting = msg.order, false
 		}
 		return v, nil
+	case tea.MouseMsg:
+		if msg.Action == tea.MouseActionPress {
+			switch msg.Button {
+			case tea.MouseButtonWheelUp:
+				v.row -= wheelLines
+			case tea.MouseButtonWheelDown:
+				v.row += wheelLines
+			}
+			v.clamp()
+		}
+		return v, nil
 	case tea.KeyMsg:
 		k := v.keys
 		page := v.bodyRows()

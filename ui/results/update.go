@@ -54,6 +54,10 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	case tea.MouseMsg:
 		// The app routes mouse events by position, so the wheel works
 		// without focus, as in bubbles' viewport.
+		if m.tableOn {
+			m.table, _ = m.table.Update(msg)
+			return m, nil
+		}
 		m.handleWheel(msg)
 		return m, nil
 	case tea.KeyMsg:
