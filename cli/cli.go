@@ -34,6 +34,8 @@ type program struct {
 	// stdinTTY and stdoutTTY say whether the streams are terminals: a password prompt needs the
 	// first, pretty-printed output is the default only for the second.
 	stdinTTY, stdoutTTY bool
+	// stderrTTY says whether progress lines (run --paginate) may be drawn on stderr.
+	stderrTTY bool
 	// ctx ends long-running commands (mock, the TUI); tests cancel it, main never does.
 	ctx context.Context
 	// configWarned is set once a broken config.toml has been reported, so it is said once.
@@ -60,6 +62,7 @@ func Main() int {
 		getenv:    os.Getenv,
 		stdinTTY:  term.IsTerminal(int(os.Stdin.Fd())),
 		stdoutTTY: term.IsTerminal(int(os.Stdout.Fd())),
+		stderrTTY: term.IsTerminal(int(os.Stderr.Fd())),
 	}
 	return c.run(os.Args[1:])
 }

@@ -15,6 +15,7 @@ import (
 
 	"github.com/toggle-explorer/toggle-explorer/query"
 	"github.com/toggle-explorer/toggle-explorer/query/history"
+	"github.com/toggle-explorer/toggle-explorer/query/page"
 	"github.com/toggle-explorer/toggle-explorer/query/saved"
 	"github.com/toggle-explorer/toggle-explorer/session"
 	"github.com/toggle-explorer/toggle-explorer/session/display"
@@ -44,9 +45,17 @@ func (c *program) runCommand(args []string) int {
 	fs.Var(&varFlags, "var", "a variable as name=value (JSON when it parses, else a string); repeatable; overrides --vars")
 	varsFile := fs.String("vars", "", "a JSON file of variables, merged over FILE.variables.json beside the document")
 	pretty := fs.Bool("pretty", c.stdoutTTY, "indent the response JSON (the default on a terminal)")
+	var of outputFlags
+	of.register(fs)
+	paginate := fs.Bool("paginate", false, "fetch every page of the list (the operation must declare $page) and print them merged")
+	maxPages := fs.Int("max-pages", 100, "with --paginate: fetch at most `N` pages")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return usageExit(err)
+	}
+	out, code := c.checkOutput(of, *pretty)
+	if code != exitOK {
+		return code
 	}
 	if f.passwordStdin && len(pos) == 1 && pos[0] == "-" {
 		return c.errorf(exitUsage, "run: standard input cannot carry both the document and the password")
@@ -57,6 +66,12 @@ func (c *program) runCommand(args []string) int {
 	in, code := c.prepareRun(pos, *inline, *opName, varFlags, *varsFile, &f)
 	if code != exitOK {
 		return code
+	}
+	if _, _, _, lit := pageLiteral(in); *paginate && !page.Variable(in.op) && !lit {
+		return c.errorf(exitUsage, "run: --paginate: the operation has no $page variable or page: argument to step through pages; nothing was sent")
+	}
+	if *maxPages < 1 {
+		return c.errorf(exitUsage, "run: --max-pages must be at least 1")
 	}
 	tgt, err := c.resolveTarget(&f)
 	if err != nil {
@@ -73,6 +88,9 @@ func (c *program) runCommand(args []string) int {
 
 	if code := c.authenticate(sess, tgt); code != exitOK {
 		return code
+	}
+	if *paginate {
+		return c.runPages(sess, tgt, in, f, out, *maxPages)
 	}
 	ctx, cancel := context.WithTimeout(c.context(), f.timeout)
 	defer cancel()
@@ -92,7 +110,7 @@ func (c *program) runCommand(args []string) int {
 			printLine(c.stderr, "toggle-explorer: history not written: %v", herr)
 		}
 	}
-	return c.reportRun(res, err, *pretty)
+	return c.reportRun(ctx, res, err, out)
 }
 
 // prepareRun reads the document and variables and checks them. It returns exitOK, or the exit
@@ -275,11 +293,22 @@ func (c *program) authenticate(sess *session.Session, tgt *target) int {
 		"(use --password-stdin, TOGGLE_PASSWORD, or `toggle-explorer login`)", tgt.endpoint)
 }
 
-// reportRun prints the response and maps the outcome to the exit code.
-func (c *program) reportRun(res *session.Result, err error, pretty bool) int {
+// reportRun prints the response and maps the outcome to the exit code. A
+// failing filter or file is reported after the response's own outcome,
+// which decides the code when it is not a success.
+func (c *program) reportRun(ctx context.Context, res *session.Result, err error, out outputOptions) int {
+	outCode := exitOK
 	if res != nil && len(res.Body) > 0 {
-		c.writeBody(res.Body, res.EnvelopeErr == nil, pretty, c.stdoutTTY)
+		outCode = c.emit(ctx, res.Body, res.EnvelopeErr == nil, out)
 	}
+	if code := c.runOutcome(res, err); code != exitOK {
+		return code
+	}
+	return outCode
+}
+
+// runOutcome maps the response to the exit code, reporting why on stderr.
+func (c *program) runOutcome(res *session.Result, err error) int {
 	var authErr *session.AuthError
 	switch {
 	case errors.As(err, &authErr):
@@ -305,12 +334,12 @@ func (c *program) reportRun(res *session.Result, err error, pretty bool) int {
 // carries every control, C1 and bidi character as a \u escape, to a terminal and a pipe alike. A
 // body that is not JSON has already been diagnosed: it goes to a pipe or a file as it came, so
 // nothing is lost, and to a terminal escaped.
-func (c *program) writeBody(body []byte, isJSON, pretty, terminal bool) {
+func writeBody(w io.Writer, body []byte, isJSON, pretty, terminal bool) {
 	if pretty && isJSON {
 		var buf bytes.Buffer
 		if json.Indent(&buf, body, "", "  ") == nil {
 			buf.WriteByte('\n')
-			_, _ = c.stdout.Write(display.JSON(buf.Bytes()))
+			_, _ = w.Write(display.JSON(buf.Bytes()))
 			return
 		}
 	}
@@ -320,9 +349,9 @@ func (c *program) writeBody(body []byte, isJSON, pretty, terminal bool) {
 	case terminal:
 		body = []byte(display.Terminal(string(body)))
 	}
-	_, _ = c.stdout.Write(body)
+	_, _ = w.Write(body)
 	if !bytes.HasSuffix(body, []byte("\n")) {
-		_, _ = io.WriteString(c.stdout, "\n")
+		_, _ = io.WriteString(w, "\n")
 	}
 }
 

@@ -167,3 +167,36 @@ keys Down; keys Down; keys Space; keys Escape
 type_text "balance"; keys Space; keys Escape
 type_text "total"; keys Space; keys Escape
 shot builder
+# 10. Working with results: a paginated list of cards (the title says "page 1 of N"), folded,
+#     filtered with jq, and shown as a table.
+stop_mock
+start_mock
+start_tui
+type_text "toggle-demo-password"
+PAUSE=1.5 keys Enter
+type_text 'query Cards($page: Int, $limit: Int) { Cards(page: $page, limit: $limit) { data { card_reference balance initial_balance used product_name } total per_page } }'
+keys Tab
+type_text '{"limit": 6}'
+PAUSE=1 keys C-r
+keys Tab
+# Cursor on the first card, then fold every card (Z) and open the second one again.
+for _ in 1 2 3 4 5 6; do keys j; done
+keys Z
+keys j
+keys z
+shot fold
+keys x
+# A jq filter applied as it is typed; its output replaces the response until esc.
+keys '|'
+type_text '.data.Cards.data[] | select(.balance > 0) | {card_reference, balance}'
+PAUSE=1 keys Enter
+shot filter
+keys Escape
+# The list at the cursor as a table, sorted by balance (descending).
+for _ in 1 2 3 4 5 6 7 8; do keys j; done
+PAUSE=1 keys t
+keys l
+keys s
+PAUSE=1 keys s
+shot table
+keys Escape

@@ -43,12 +43,25 @@ func (m Model) View() string {
 			hint = hintLoading
 		}
 		addLine(m.styles.Hint.Render(ansi.Truncate(hint, m.width, "…")))
+	} else if m.tableOn {
+		if !m.titleInFrame {
+			addLine(m.titleLine())
+		}
+		for _, l := range strings.Split(m.table.View(), "\n") {
+			addLine(l)
+		}
+		if m.save != saveOff {
+			addLine(ansi.Truncate(m.saveLine(), m.width, "…"))
+		}
 	} else {
 		if !m.titleInFrame {
 			addLine(m.titleLine())
 		}
 		if m.doc.note != "" {
 			addLine(m.styles.Note.Render(ansi.Truncate(display.Line(m.doc.note), m.width, "…")))
+		}
+		if m.filterErr != "" {
+			addLine(m.styles.ErrorItem.Render(ansi.Truncate(display.Line(m.filterErr), m.width, "…")))
 		}
 		for _, s := range m.wrapMessage(m.doc.meta.Notice) {
 			addLine(m.styles.Note.Render(s))
@@ -103,6 +116,9 @@ func (m Model) titleLine() string {
 	}
 	if n := len(meta.Errors); n > 0 {
 		parts = append(parts, st.ErrorCount.Render(plural(n, "error")))
+	}
+	if p := meta.Page.String(); p != "" {
+		parts = append(parts, st.Title.Render(p))
 	}
 	if !m.doc.json && meta.ContentType != "" {
 		parts = append(parts, st.Muted.Render(display.Line(meta.ContentType)))
@@ -238,11 +254,13 @@ func validationLines(v map[string][]string) []string {
 	return lines
 }
 
-// bodyLine writes body line i (or nothing past the end) with its gutter.
-func (m Model) bodyLine(b *strings.Builder, i int) {
-	if i >= m.doc.LineCount() {
+// bodyLine writes body row r (or nothing past the end) with its gutter: the
+// line number, and a marker on the cursor's row.
+func (m Model) bodyLine(b *strings.Builder, r int) {
+	if r >= m.rowCount() {
 		return
 	}
+	i := m.lineAt(r)
 	if g := m.gutterWidth(); g > 0 {
 		var num [24]byte
 		digits := strconv.AppendInt(num[:0], int64(i+1), 10)
@@ -256,13 +274,39 @@ func (m Model) bodyLine(b *strings.Builder, i int) {
 		if !m.sgr.off {
 			b.WriteString(m.sgr.reset)
 		}
-		b.WriteByte(' ')
+		kind := m.diffKind(i)
+		switch {
+		case r == m.cur && m.focused:
+			b.WriteString(m.styles.Cursor.Render(cursorMark))
+		case kind == diffChanged:
+			b.WriteString(m.styles.ErrorCount.Render("~"))
+		case kind == diffAdded:
+			b.WriteString(m.styles.StatusOK.Render("+"))
+		default:
+			b.WriteByte(' ')
+		}
 	}
 	start, end := m.doc.lineBounds(i)
+	if m.folds.isFolded(i) {
+		// The opening line, then "…} 12 keys": built per visible row, so a
+		// fold costs a few bytes of rendering, never a re-indent.
+		line := make([]byte, 0, end-start+24)
+		line = append(line, m.doc.text[start:end]...)
+		line = append(line, foldSummary(m.doc.text[end-1], m.doc.structure().kids[i])...)
+		renderLine(b, m.sgr, line, true, m.x0, m.contentWidth(), nil)
+		return
+	}
 	var spanBuf [16]hlSpan
 	spans := m.matchSpans(spanBuf[:0], start, end)
+	if m.diffKind(i) != diffNone && len(spans) == 0 {
+		spans = append(spans, hlSpan{start: 0, end: end - start, kind: hlMatch})
+	}
 	renderLine(b, m.sgr, m.doc.text[start:end], m.doc.json, m.x0, m.contentWidth(), spans)
 }
+
+// cursorMark replaces the gutter's separator on the cursor's row, so the
+// cursor shows without colours too.
+const cursorMark = "▸"
 
 // footerLine shows the search input or status on the left and the
 // position on the right.
@@ -270,6 +314,13 @@ func (m Model) footerLine() string {
 	st := m.styles
 	var left string
 	switch {
+	case m.save != saveOff:
+		return ansi.Truncate(m.saveLine(), m.width, "…")
+	case m.filtering:
+		left = m.filter.View()
+		if c := m.filterCount(); c != "" {
+			left = strings.TrimRight(left, " ") + "  " + st.Footer.Render(c)
+		}
 	case m.searching:
 		left = m.input.View()
 		if c := m.counter(); c != "" && m.query == m.input.Value() {
@@ -277,6 +328,12 @@ func (m Model) footerLine() string {
 		}
 	case m.query != "":
 		left = st.SearchPrompt.Render("/") + st.Footer.Render(display.Line(m.query)+"  "+m.counter())
+	case m.diff != nil:
+		left = st.Footer.Render(m.diff.summary())
+	case m.tableBusy:
+		left = st.Footer.Render("building the table…")
+	case m.filterCount() != "":
+		left = st.SearchPrompt.Render("| ") + st.Footer.Render(display.Line(m.filterExpr)+"  "+m.filterCount())
 	}
 	right := st.Footer.Render(m.position())
 	gap := m.width - ansi.StringWidth(left) - ansi.StringWidth(right)
@@ -307,12 +364,16 @@ func (m Model) position() string {
 	if n == 0 {
 		return ""
 	}
-	last := min(m.top+m.bodyRows(), n)
+	first := m.lineAt(m.top) + 1
+	last := n
+	if bottom := m.top + m.bodyRows() - 1; bottom < m.rowCount()-1 {
+		last = m.lineAt(bottom) + 1
+	}
 	pct := 100
 	if mt := m.maxTop(); mt > 0 {
 		pct = m.top * 100 / mt
 	}
-	s := strconv.Itoa(m.top+1) + "–" + strconv.Itoa(last) + "/" + strconv.Itoa(n) + " " + strconv.Itoa(pct) + "%"
+	s := strconv.Itoa(first) + "–" + strconv.Itoa(last) + "/" + strconv.Itoa(n) + " " + strconv.Itoa(pct) + "%"
 	if m.x0 > 0 {
 		s = "col " + strconv.Itoa(m.x0+1) + " · " + s
 	}
@@ -339,8 +400,20 @@ func (m Model) Summary() string {
 	if n := len(meta.Errors); n > 0 {
 		parts = append(parts, plural(n, "error"))
 	}
+	if p := meta.Page.String(); p != "" {
+		parts = append(parts, p)
+	}
 	if !m.doc.json && meta.ContentType != "" {
 		parts = append(parts, display.Line(meta.ContentType))
 	}
 	return strings.Join(parts, " · ")
+}
+
+// diffKind is how line i changed since the previous response, when
+// comparing.
+func (m Model) diffKind(i int) uint8 {
+	if m.diff == nil {
+		return diffNone
+	}
+	return m.diff.kinds[int32(i)]
 }

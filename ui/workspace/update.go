@@ -23,7 +23,12 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	case tea.MouseMsg:
 		return m.handleMouse(msg)
 	case RunFinishedMsg:
-		return m.finish(msg), nil
+		m = m.finish(msg)
+		// A filter on show carries over to the new response (a new page, a re-run).
+		cmd := m.results.ResumeFilter()
+		return m, cmd
+	case results.PageMsg:
+		return m.gotoPage(msg.Page)
 	case results.JumpToErrorMsg:
 		// e and E step through the errors from the results pane: the editor's cursor follows,
 		// the focus stays, so the next e is another step rather than a letter typed in the query.
