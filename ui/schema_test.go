@@ -65,8 +65,8 @@ func TestSchemaRefreshOnDemand(t *testing.T) {
 	// The browser asks with RefreshMsg; the root answers with a fetch (a sequence: run its steps).
 	for _, msg := range quickMessages(cmd) {
 		for _, step := range sequenceSteps(d.send(msg)) {
-			// Each step (the cache, then the introspection against the in-process fake) answers
-			// once done: wait for it, however slow the machine (quickMessages gives up at 300 ms).
+			// The steps (cache, introspection against the in-process fake) always return: run
+			// them to the end, however slow the machine, rather than within quickMessages' limit.
 			for _, res := range uitest.Messages(step) {
 				d.send(res)
 			}
