@@ -23,7 +23,7 @@ func TestTickRedrawsTheStatusBarNotThePanes(t *testing.T) {
 	d.login()
 	d.run()
 	before := d.m.View()
-	drawnAt := d.m.frame.gen
+	drawnAt := d.m.panes.gen
 
 	f.clock.Advance(7 * time.Second)
 	d.send(tickMsg(f.clock.Now()))
@@ -34,13 +34,13 @@ func TestTickRedrawsTheStatusBarNotThePanes(t *testing.T) {
 	if panes(after) != panes(before) {
 		t.Fatalf("the panes changed on a tick:\nbefore\n%s\nafter\n%s", before, after)
 	}
-	if d.m.frame.gen != drawnAt {
+	if d.m.panes.gen != drawnAt {
 		t.Fatal("the tick drew the panes again")
 	}
 
 	d.send(uitest.Key("x"))
 	typed := d.m.View()
-	if panes(typed) == panes(after) || d.m.frame.gen == drawnAt {
+	if panes(typed) == panes(after) || d.m.panes.gen == drawnAt {
 		t.Fatalf("a key did not redraw the panes:\n%s", typed)
 	}
 }

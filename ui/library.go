@@ -11,18 +11,23 @@ import (
 	"github.com/toggle-explorer/toggle-explorer/query/history"
 	"github.com/toggle-explorer/toggle-explorer/query/saved"
 	"github.com/toggle-explorer/toggle-explorer/session/display"
+	"github.com/toggle-explorer/toggle-explorer/ui/common"
 	"github.com/toggle-explorer/toggle-explorer/ui/historyview"
 	"github.com/toggle-explorer/toggle-explorer/ui/picker"
 	"github.com/toggle-explorer/toggle-explorer/ui/prompt"
 )
 
+// libraryDialog is the prompt.ID of the root's own dialogs, the saved-query flows; the root
+// answers every dialog carrying one itself.
+type libraryDialog string
+
 // Dialog IDs of the saved-query flows.
 const (
-	dialogSaveAs      = "save-as"      // name for a new saved query
-	dialogSaveTaken   = "save-taken"   // the name is taken: overwrite, other name, cancel
-	dialogSaveChanged = "save-changed" // changed on disk: overwrite, reload, save as, cancel
-	dialogDiscard     = "discard"      // replacing unsaved editors: discard or cancel
-	dialogQuit        = "quit"         // quitting with unsaved changes
+	dialogSaveAs      libraryDialog = "save-as"      // name for a new saved query
+	dialogSaveTaken   libraryDialog = "save-taken"   // the name is taken: overwrite, other name, cancel
+	dialogSaveChanged libraryDialog = "save-changed" // changed on disk: overwrite, reload, save as, cancel
+	dialogQuit        libraryDialog = "quit"         // quitting with unsaved changes
+	dialogRerun       libraryDialog = "rerun"        // re-running a mutation from the history
 )
 
 // savedMsg reports a save (err: why not; a *saved.ConflictError means nothing was written).
@@ -93,42 +98,39 @@ func (m Model) finishSave(msg savedMsg) (Model, tea.Cmd) {
 	var conflict *saved.ConflictError
 	switch {
 	case errors.As(msg.err, &conflict) && m.workspace.SavedName() != msg.name:
-		m.pendingName = msg.name
-		m.quitAfterSave, m.loadAfterSave = false, nil
-		return m.choose(dialogSaveTaken, fmt.Sprintf("A saved query named %q already exists.", msg.name),
+		// conflict.Name is the name on disk, which may differ from the one typed by case.
+		m.pendingName = conflict.Name
+		m.quitAfterSave = false
+		return m.choose(dialogSaveTaken, fmt.Sprintf("A saved query named %q already exists.", conflict.Name),
 			prompt.Option{Key: "o", Label: "Overwrite it"},
 			prompt.Option{Key: "n", Label: "Choose another name"},
 			prompt.Option{Key: prompt.CancelKey, Label: "Cancel"}), nil
 	case errors.As(msg.err, &conflict):
 		m.pendingName = msg.name
-		m.quitAfterSave, m.loadAfterSave = false, nil
+		m.quitAfterSave = false
 		return m.choose(dialogSaveChanged, fmt.Sprintf("%q changed on disk since you opened it.", msg.name),
 			prompt.Option{Key: "o", Label: "Overwrite it with your version"},
 			prompt.Option{Key: "r", Label: "Reload it (drop your changes)"},
 			prompt.Option{Key: "s", Label: "Save yours under another name"},
 			prompt.Option{Key: prompt.CancelKey, Label: "Cancel"}), nil
 	case msg.err != nil:
-		m.quitAfterSave, m.loadAfterSave = false, nil
-		m.say(noticeError, "✗ not saved: "+display.Line(msg.err.Error()))
+		m.quitAfterSave = false
+		m.report(common.ErrorMsg{What: "not saved", Err: msg.err})
 		return m, nil
 	}
 	m.workspace.MarkSaved(msg.name, msg.version)
-	m.say(noticeGood, fmt.Sprintf("✓ saved %s", display.Line(msg.name)))
+	m.report(common.InfoMsg{Tone: common.Success, Text: "saved " + msg.name})
 	if m.quitAfterSave {
 		return m.quit()
-	}
-	if load := m.loadAfterSave; load != nil {
-		m.loadAfterSave = nil
-		return load(m)
 	}
 	return m, nil
 }
 
 // answerLibraryDialog acts on the answer to one of the flows' dialogs.
-func (m Model) answerLibraryDialog(id, answer string) (Model, tea.Cmd) {
+func (m Model) answerLibraryDialog(id libraryDialog, answer string) (Model, tea.Cmd) {
 	lib := m.opts.Library
 	text, vars := m.workspace.Document()
-	switch id + ":" + answer {
+	switch id + ":" + libraryDialog(answer) {
 	case dialogSaveTaken + ":o":
 		return m, saveCmd(lib, m.pendingName, text, vars, saved.Version{}, true)
 	case dialogSaveTaken + ":n", dialogSaveChanged + ":s":
@@ -137,50 +139,44 @@ func (m Model) answerLibraryDialog(id, answer string) (Model, tea.Cmd) {
 		return m, saveCmd(lib, m.pendingName, text, vars, m.workspace.SavedVersion(), true)
 	case dialogSaveChanged + ":r":
 		return m, reloadCmd(lib, m.pendingName)
-	case dialogDiscard + ":d":
-		load := m.pendingLoad
-		m.pendingLoad = nil
-		if load != nil {
-			return load(m)
-		}
-	case dialogDiscard + ":s":
-		// Save (asking a name if needed); the replacement happens once the save succeeded.
-		m.loadAfterSave, m.pendingLoad = m.pendingLoad, nil
-		return m.save()
+	case dialogCloseTab + ":d":
+		return m.closeTab()
 	case dialogQuit + ":s":
 		m.quitAfterSave = true
 		return m.save()
 	case dialogQuit + ":q":
 		return m.quit()
+	case dialogRerun + ":r", dialogRerun + ":l":
+		entry := m.pendingRerun
+		m.pendingRerun = nil
+		if entry != nil {
+			return m.fromHistory(*entry, answer == "r", false)
+		}
 	}
-	m.pendingLoad = nil
+	m.pendingRerun = nil
 	return m, nil
 }
 
-// replaceEditors runs load now, or after asking when the editors hold unsaved changes.
+// replaceEditors runs load on the active tab when it is empty or unchanged, else on a new tab
+// (see loadTarget): opening a query never discards work.
 func (m Model) replaceEditors(load func(Model) (Model, tea.Cmd)) (Model, tea.Cmd) {
-	if !m.workspace.Modified() {
-		return load(m)
-	}
-	m.pendingLoad = load
-	return m.choose(dialogDiscard, "The query has unsaved changes. Replace it?",
-		prompt.Option{Key: "s", Label: "Save mine first"},
-		prompt.Option{Key: "d", Label: "Discard my changes"},
-		prompt.Option{Key: prompt.CancelKey, Label: "Cancel"}), nil
+	m, open := m.loadTarget()
+	m, cmd := load(m)
+	return m, tea.Batch(open, cmd)
 }
 
 // openSaved loads a saved query chosen in the picker.
 func (m Model) openSaved(msg picker.OpenMsg) (Model, tea.Cmd) {
-	m.overlay = overlayNone
+	m = m.closeOverlay()
 	return m.replaceEditors(func(m Model) (Model, tea.Cmd) {
 		cmd := m.workspace.Load(msg.Name, msg.Saved.Version, msg.Saved.Text, msg.Saved.Variables)
 		if msg.Operation != "" {
 			m.workspace.GotoOperation(msg.Operation)
 		}
 		if msg.Saved.Warning != "" {
-			m.say(noticeWarn, "⚠ "+display.Line(msg.Saved.Warning))
+			m.report(common.InfoMsg{Tone: common.Warning, Text: msg.Saved.Warning})
 		} else {
-			m.say(noticeGood, "opened "+display.Line(msg.Name))
+			m.report(common.InfoMsg{Tone: common.Success, Text: "opened " + msg.Name})
 		}
 		return m, cmd
 	})
@@ -189,18 +185,18 @@ func (m Model) openSaved(msg picker.OpenMsg) (Model, tea.Cmd) {
 // reloaded puts a query read again from disk in the editors (after "reload" on a conflict).
 func (m Model) reloaded(msg reloadedMsg) (Model, tea.Cmd) {
 	if msg.err != nil {
-		m.say(noticeError, "✗ reload failed: "+display.Line(msg.err.Error()))
+		m.report(common.ErrorMsg{What: "reload failed", Err: msg.err})
 		return m, nil
 	}
 	cmd := m.workspace.Load(msg.name, msg.saved.Version, msg.saved.Text, msg.saved.Variables)
-	m.say(noticeInfo, "reloaded "+display.Line(msg.name)+" from disk")
+	m.report(common.InfoMsg{Text: "reloaded " + msg.name + " from disk"})
 	return m, cmd
 }
 
 // fromHistory loads a history entry into the editors and, for re-run, runs it; save-as asks for a
 // name next.
 func (m Model) fromHistory(entry history.Entry, run, saveAs bool) (Model, tea.Cmd) {
-	m.overlay = overlayNone
+	m = m.closeOverlay()
 	return m.replaceEditors(func(m Model) (Model, tea.Cmd) {
 		lint := m.workspace.Load("", saved.Version{}, entry.Document, variablesText(entry.Variables))
 		switch {
@@ -227,30 +223,84 @@ func variablesText(vars map[string]any) string {
 	return string(data)
 }
 
+// confirmRerun asks before a mutation from the history runs again: it changes data again (a
+// Redeem takes the money twice). The question names the operation and where it will run.
+func (m Model) confirmRerun(entry history.Entry) Model {
+	op := entry.Operation
+	if op == "" {
+		op = "(anonymous)"
+	}
+	endpoint := entry.Endpoint
+	if m.sess != nil {
+		endpoint = m.sess.Endpoint()
+	}
+	question := fmt.Sprintf("Run mutation %s again against %s? It changes data again.", display.Line(op), display.Line(endpoint))
+	if entry.Endpoint != "" && entry.Endpoint != endpoint {
+		question += fmt.Sprintf(" (It ran against %s.)", display.Line(entry.Endpoint))
+	}
+	m.pendingRerun = &entry
+	return m.choose(dialogRerun, question,
+		prompt.Option{Key: "r", Label: "Run it again"},
+		prompt.Option{Key: "l", Label: "Load it without running"},
+		prompt.Option{Key: prompt.CancelKey, Label: "Cancel"})
+}
+
 // historyMsg routes the history browser's requests.
 func (m Model) historyMsg(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case historyview.RerunMsg:
+		if msg.Entry.OperationKind == "mutation" {
+			return m.confirmRerun(msg.Entry), nil
+		}
 		return m.fromHistory(msg.Entry, true, false)
 	case historyview.LoadMsg:
 		return m.fromHistory(msg.Entry, false, false)
 	case historyview.SaveAsMsg:
 		return m.fromHistory(msg.Entry, false, true)
 	}
-	m.overlay = overlayNone
+	m = m.closeOverlay()
 	return m, nil
 }
 
-// requestQuit is ctrl+c: quit, or ask first when the editors hold unsaved changes. A second ctrl+c
-// while asked quits.
+// requestQuit is ctrl+c: quit, or ask first when unsaved changes would be lost. When the tabs
+// are kept for the next run nothing is lost, so it quits at once; otherwise it asks when any tab
+// has unsaved changes ("save" saves the tab on show). A second ctrl+c while asked quits.
 func (m Model) requestQuit() (Model, tea.Cmd) {
-	if m.hasWorkspace && m.workspace.Modified() && m.opts.Library != nil && !(m.dialog.open() && m.dialog.choice != nil && m.dialog.choice.ID() == dialogQuit) {
-		return m.choose(dialogQuit, "The query has unsaved changes.",
-			prompt.Option{Key: "s", Label: "Save, then quit"},
+	asking := m.dialog.open() && m.dialog.choice != nil && m.dialog.choice.ID() == dialogQuit
+	if !m.hasWorkspace || m.opts.KeepsTabs || m.opts.Library == nil || asking {
+		return m.quit()
+	}
+	others := 0
+	tabs, active := m.Tabs()
+	for i, ws := range tabs {
+		if i != active && ws.Modified() {
+			others++
+		}
+	}
+	switch {
+	case m.workspace.Modified():
+		question := "The query has unsaved changes."
+		if others > 0 {
+			question = fmt.Sprintf("The query has unsaved changes, and %s.", otherTabs(others))
+		}
+		return m.choose(dialogQuit, question,
+			prompt.Option{Key: "s", Label: "Save this one, then quit"},
+			prompt.Option{Key: "q", Label: "Quit without saving"},
+			prompt.Option{Key: prompt.CancelKey, Label: "Cancel"}), nil
+	case others > 0:
+		return m.choose(dialogQuit, fmt.Sprintf("Unsaved changes in %s.", otherTabs(others)),
 			prompt.Option{Key: "q", Label: "Quit without saving"},
 			prompt.Option{Key: prompt.CancelKey, Label: "Cancel"}), nil
 	}
 	return m.quit()
+}
+
+// otherTabs is "1 other tab" or "N other tabs".
+func otherTabs(n int) string {
+	if n == 1 {
+		return "1 other tab"
+	}
+	return fmt.Sprintf("%d other tabs", n)
 }
 
 // quit stops the session's refresh loop and ends the program; main closes the session once the

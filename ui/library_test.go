@@ -9,6 +9,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/toggle-explorer/toggle-explorer/mockapi"
 	"github.com/toggle-explorer/toggle-explorer/query/history"
 	"github.com/toggle-explorer/toggle-explorer/query/saved"
 	"github.com/toggle-explorer/toggle-explorer/ui/inspector"
@@ -152,31 +153,6 @@ func TestSaveAsOntoAnExistingNameAsks(t *testing.T) {
 	}
 }
 
-func TestOpenFromThePickerAsksBeforeDiscarding(t *testing.T) {
-	d, lib, _ := libraryDriver(t)
-	if _, err := lib.Save("products", "query Products { Products(account_id: 1) { id } }", `{"a": 1}`, saved.Version{}, false); err != nil {
-		t.Fatal(err)
-	}
-	d.typeText("unsaved ")
-	d.press("ctrl+o")
-	if !strings.Contains(d.m.View(), "products") {
-		t.Fatalf("the picker does not list the saved query:\n%s", d.m.View())
-	}
-	d.typeText("prod")
-	d.press("enter")
-	if !strings.Contains(d.m.View(), "unsaved changes") {
-		t.Fatal("opening over unsaved changes did not ask")
-	}
-	d.press("d")
-	text, vars := d.m.workspace.Document()
-	if !strings.HasPrefix(text, "query Products") || vars != `{"a": 1}` {
-		t.Fatalf("opened %q with variables %q", text, vars)
-	}
-	if !strings.Contains(d.m.View(), "Query · products  ") {
-		t.Fatal("the title does not name the opened query")
-	}
-}
-
 func TestHistoryRerun(t *testing.T) {
 	d, _, _ := libraryDriver(t)
 	d.run()
@@ -189,7 +165,7 @@ func TestHistoryRerun(t *testing.T) {
 	if got := d.f.api.Stats().Operations["Balance"]; got != before+1 {
 		t.Fatalf("re-run sent %d requests, want 1", got-before)
 	}
-	if d.m.overlay != overlayNone {
+	if d.m.overlay != nil {
 		t.Fatal("the history browser stayed open after re-run")
 	}
 }
@@ -256,25 +232,33 @@ func TestLogoutReturnsToAUsableLoginForm(t *testing.T) {
 	}
 }
 
-func TestSaveMineFirstThenOpen(t *testing.T) {
-	d, lib, _ := libraryDriver(t)
-	if _, err := lib.Save("products", "query Products { Products(account_id: 1) { id } }", "", saved.Version{}, false); err != nil {
+// Re-running a mutation from the history asks first, naming the operation and the endpoint: it
+// changes data again.
+func TestHistoryRerunOfAMutationAsks(t *testing.T) {
+	d, _, _ := libraryDriver(t)
+	redeem := `mutation Redeem($ref: String!) {
+  createBalanceAdjustment(card_reference: $ref, value: -100, currency: "GBP", merchant_id: 26, unit_epos_reference: "TILL-1") { id }
+}`
+	if err := d.m.opts.History.Append(history.Entry{Endpoint: testEndpoint, Operation: "Redeem", OperationKind: "mutation",
+		Document: redeem, Variables: map[string]any{"ref": mockapi.SeedCardPartlyUsed}, Status: 200, Outcome: "ok"}); err != nil {
 		t.Fatal(err)
 	}
-	d.typeText("# mine\n")
-	d.press("ctrl+o")
-	d.typeText("prod")
-	d.press("enter", "s")
-	if !strings.Contains(d.m.View(), "Save query as") {
-		t.Fatalf("save-first did not ask for a name:\n%s", d.m.View())
-	}
-	d.typeText("mine")
+	d.press("f4")
+	before := d.f.api.Stats().Operations["Redeem"]
 	d.press("enter")
-	saved, err := lib.Load("mine")
-	if err != nil || !strings.HasPrefix(saved.Text, "# mine") {
-		t.Fatalf("my work was not saved: %v %q", err, saved.Text)
+	v := d.m.View()
+	if !d.m.dialog.open() || !strings.Contains(v, "Run mutation Redeem again against") || !strings.Contains(v, testEndpoint+"? It changes data again") {
+		t.Fatalf("enter on a mutation did not ask, naming it and the endpoint:\n%s", v)
 	}
-	if text, _ := d.m.workspace.Document(); !strings.HasPrefix(text, "query Products") {
-		t.Fatalf("after saving, the chosen query was not opened: %q", text)
+	if got := d.f.api.Stats().Operations["Redeem"]; got != before {
+		t.Fatal("the mutation ran before the answer")
+	}
+	d.press("esc")
+	if got := d.f.api.Stats().Operations["Redeem"]; got != before || d.m.dialog.open() {
+		t.Fatal("cancel ran the mutation or left the question open")
+	}
+	d.press("enter", "r")
+	if got := d.f.api.Stats().Operations["Redeem"]; got != before+1 {
+		t.Fatalf("\"run it again\" sent %d requests, want 1", got-before)
 	}
 }

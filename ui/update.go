@@ -23,12 +23,18 @@ import (
 	"github.com/toggle-explorer/toggle-explorer/ui/workspace"
 )
 
-// Update implements tea.Model; see update.
-func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) { return m.update(msg) }
+// Update implements tea.Model; see update. Every command comes back tagged with the tab on show,
+// so a tab's news finds it after the user has switched to another (see routeTabMsg).
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	m, cmd := m.update(msg)
+	return m, tagCmd(m.activeTabID(), cmd)
+}
 
 // update routes messages: global keys and session traffic here, the rest to the screen on show.
 func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
-	if _, clock := msg.(tickMsg); !clock {
+	_, clock := msg.(tickMsg)
+	m.clockOnly = clock
+	if !clock {
 		m.viewGen++ // anything but the clock may change what the panes show
 	}
 	switch msg := msg.(type) {
@@ -39,64 +45,77 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	case tickMsg:
 		m.ctx.Now = time.Time(msg)
 		m.snapshotToken()
-		if m.overlay == overlayInspector {
-			m.inspector.Refresh()
-		}
+		m, cmd := m.refreshOverlay()
 		if m.opts.DisableTick {
 			// Whoever drives time (a test) sent this tick; re-arming would start the wall clock.
-			return m, nil
+			return m, cmd
 		}
-		return m, tick()
+		return m, tea.Batch(cmd, tick())
 	case tea.KeyMsg:
 		return m.handleKey(msg)
+	case tabMsg:
+		return m.routeTabMsg(msg)
+	case editorReadyMsg:
+		return m.startEditor(msg)
+	case editedMsg:
+		return m.routeEdited(msg)
 	case login.SubmitMsg:
 		return m.startLogin(msg)
 	case loginFinishedMsg:
 		return m.finishLogin(msg)
+	case autoLoginSkippedMsg:
+		if msg.id == m.loginID {
+			m.login.SetIdle("No valid stored token for this endpoint and user: enter the password.")
+		}
+		return m, nil
 	case sessionEventMsg:
 		return m.handleEvent(msg)
 	case sessionClosedMsg:
 		return m, nil
 	case rememberedMsg:
 		if msg.err != nil {
-			m.say(noticeWarn, "⚠ could not remember the login: "+display.Line(msg.err.Error()))
+			m.report(common.InfoMsg{Tone: common.Warning, Text: "could not remember the login: " + msg.err.Error()})
 		}
 		return m, nil
-	case common.ErrorMsg:
-		m.say(noticeError, "✗ "+display.Line(msg.Err.Error()))
-		return m, nil
-	case common.InfoMsg:
-		m.say(noticeInfo, msg.Text)
+	case common.ErrorMsg, common.InfoMsg:
+		m.report(msg)
 		return m, nil
 	case tokenActionMsg:
 		m.snapshotToken()
 		if msg.err != nil {
-			m.say(noticeError, "✗ "+display.Line(msg.err.Error()))
+			m.report(common.ErrorMsg{Err: msg.err})
 		} else {
-			m.say(noticeGood, "✓ "+msg.what)
+			m.report(common.InfoMsg{Tone: common.Success, Text: msg.what})
 		}
 		return m, nil
 	case prompt.InputSubmittedMsg:
-		if strings.HasPrefix(msg.ID, "picker.") {
+		switch id := msg.ID.(type) {
+		case picker.DialogID:
 			return m.updateOverlay(msg)
-		}
-		m.dialog = dialog{}
-		if msg.ID == dialogSaveAs {
-			return m.saveAs(strings.TrimSpace(msg.Value))
+		case libraryDialog:
+			m.dialog = dialog{}
+			if id == dialogSaveAs {
+				return m.saveAs(strings.TrimSpace(msg.Value))
+			}
 		}
 		return m, nil
 	case prompt.InputCancelledMsg:
-		if strings.HasPrefix(msg.ID, "picker.") {
+		switch msg.ID.(type) {
+		case picker.DialogID:
 			return m.updateOverlay(msg)
+		case libraryDialog:
+			m.dialog, m.quitAfterSave = dialog{}, false
 		}
-		m.dialog, m.quitAfterSave, m.loadAfterSave = dialog{}, false, nil
 		return m, nil
 	case prompt.ChoiceMsg:
-		if strings.HasPrefix(msg.ID, "picker.") {
+		switch id := msg.ID.(type) {
+		case picker.DialogID:
 			return m.updateOverlay(msg)
+		case libraryDialog:
+			m.dialog = dialog{}
+			return m.answerLibraryDialog(id, msg.Key)
 		}
-		m.dialog = dialog{}
-		return m.answerLibraryDialog(msg.ID, msg.Key)
+		return m, nil
 	case savedMsg:
 		return m.finishSave(msg)
 	case reloadedMsg:
@@ -111,12 +130,12 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m.refreshSchema()
 	case builder.EditMsg:
 		return m.applyBuild(msg)
-	case picker.CloseMsg, historyview.CloseMsg, docs.CloseMsg, builder.CloseMsg:
-		m.overlay = overlayNone
+	case common.CloseMsg: // from whichever pane is open
+		m = m.closeOverlay()
 		return m, nil
 	case historyview.RerunMsg, historyview.LoadMsg, historyview.SaveAsMsg:
 		return m.historyMsg(msg)
-	case inspector.CloseMsg, inspector.RefreshNowMsg, inspector.UseTokenMsg, inspector.LogoutMsg,
+	case inspector.RefreshNowMsg, inspector.UseTokenMsg, inspector.LogoutMsg,
 		inspector.CopyCurlMsg, inspector.CopiedMsg, inspector.RunDoctorMsg, inspector.DoctorDoneMsg:
 		return m.updateInspector(msg)
 	case workspace.RunFinishedMsg:
@@ -124,24 +143,21 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		m.workspace, cmd = m.workspace.Update(msg)
 		m.snapshotToken()
 		if msg.HistoryErr != nil {
-			m.say(noticeWarn, "⚠ history not written: "+display.Line(msg.HistoryErr.Error()))
+			m.report(common.InfoMsg{Tone: common.Warning, Text: "history not written: " + msg.HistoryErr.Error()})
 		}
 		return m, cmd
 	case tea.MouseMsg:
 		switch {
-		case m.dialog.open():
+		case m.dialog.open(), m.helpOpen:
 			return m, nil
-		case m.overlay != overlayNone:
+		case m.overlay != nil:
 			return m.updateOverlay(msg) // the wheel scrolls lists there too
 		}
 		return m.routeToScreen(msg)
 	}
 	// Anything else (command results of a pane, blink and spinner ticks) goes to the open overlay
 	// and to the screen below: each ignores what is not its own.
-	var overlayCmd tea.Cmd
-	if m.overlay != overlayNone {
-		m, overlayCmd = m.updateOverlay(msg)
-	}
+	m, overlayCmd := m.updateOverlay(msg)
 	m, cmd := m.routeToScreen(msg)
 	return m, tea.Batch(overlayCmd, cmd)
 }
@@ -149,10 +165,22 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 // routeToScreen hands a message to the screen on show.
 func (m Model) routeToScreen(msg tea.Msg) (Model, tea.Cmd) {
 	var cmd tea.Cmd
+	if mouse, ok := msg.(tea.MouseMsg); ok && m.screen == screenWorkspace && m.tabBarShown() {
+		// The tab bar is the top row (a click there shows that tab); the workspace's rows start
+		// below it.
+		if mouse.Y == 0 {
+			if i, ok := m.tabAt(mouse.X); ok && mouse.Action == tea.MouseActionPress && mouse.Button == tea.MouseButtonLeft {
+				m = m.switchTab(i)
+			}
+			return m, nil
+		}
+		mouse.Y--
+		msg = mouse
+	}
 	if m.screen == screenWorkspace {
 		m.workspace, cmd = m.workspace.Update(msg)
 		if note := m.workspace.Note(); note != "" {
-			m.say(noticeInfo, note)
+			m.report(common.InfoMsg{Text: note})
 		}
 	} else {
 		m.login, cmd = m.login.Update(msg)
@@ -167,34 +195,31 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	if key.Matches(msg, m.keys.Quit) {
 		return m.requestQuit()
 	}
+	// The full help sits over everything, dialogs and overlays included, and takes every key
+	// until closed. f1 types nothing anywhere, so it opens the help of whatever has the focus.
+	if m.helpOpen {
+		if key.Matches(msg, m.keys.Close) {
+			m.helpOpen = false
+		}
+		return m, nil
+	}
+	if key.Matches(msg, m.keys.Help) {
+		m.helpOpen = true
+		return m, nil
+	}
 	if m.dialog.open() {
 		return m.updateDialog(msg)
 	}
-	switch m.overlay {
-	case overlayHelp:
-		if key.Matches(msg, m.keys.Close) {
-			m.overlay = overlayNone
+	if m.overlay != nil {
+		if d, ok := common.Unwrap[docs.Model](m.overlay); ok && key.Matches(msg, m.keys.Builder) && m.screen == screenWorkspace {
+			return m.openBuilder(d.TypeName()), nil
 		}
-		return m, nil
-	case overlayDocs:
-		if key.Matches(msg, m.keys.Builder) && m.screen == screenWorkspace {
-			return m.openBuilder(m.docs.TypeName()), nil
-		}
-		return m.updateOverlay(msg)
-	case overlayBuilder:
-		if key.Matches(msg, m.keys.Run) {
+		if _, ok := common.Unwrap[builder.Model](m.overlay); ok && key.Matches(msg, m.keys.Run) {
 			// Run what was built: close the builder and let the workspace run it.
-			m.overlay = overlayNone
+			m = m.closeOverlay()
 			return m.routeToScreen(msg)
 		}
 		return m.updateOverlay(msg)
-	case overlayNone:
-	default:
-		return m.updateOverlay(msg)
-	}
-	if key.Matches(msg, m.keys.Help) {
-		m.overlay = overlayHelp
-		return m, nil
 	}
 	if m.screen != screenWorkspace {
 		return m.routeToScreen(msg)
@@ -212,6 +237,18 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		return m.openDocs(), nil
 	case key.Matches(msg, m.keys.Builder):
 		return m.openBuilder(""), nil
+	case key.Matches(msg, m.keys.NewTab):
+		return m.newTab()
+	case key.Matches(msg, m.keys.CloseTab):
+		return m.requestCloseTab()
+	case key.Matches(msg, m.keys.NextTab):
+		return m.cycleTab(1), nil
+	case key.Matches(msg, m.keys.PrevTab):
+		return m.cycleTab(-1), nil
+	case key.Matches(msg, m.keys.GotoTab):
+		return m.switchTab(int(msg.Runes[0] - '1')), nil
+	case key.Matches(msg, m.keys.Edit):
+		return m.openInEditor()
 	}
 	return m.routeToScreen(msg)
 }
@@ -252,10 +289,11 @@ func (m Model) finishLogin(msg loginFinishedMsg) (Model, tea.Cmd) {
 	var initWorkspace tea.Cmd
 	if m.hasWorkspace {
 		m.workspace.SetSession(m.sess)
+		m.eachInactiveTab(func(ws *workspace.Model) tea.Cmd { ws.SetSession(m.sess); return nil })
 	} else {
-		m.workspace = workspace.New(m.ctx, m.sess, m.opts.Workspace)
+		m.screen = screenWorkspace
+		m, initWorkspace = m.openFirstTabs()
 		m.hasWorkspace = true
-		initWorkspace = m.workspace.Init()
 	}
 	m.screen = screenWorkspace
 	m.resize()
@@ -301,11 +339,13 @@ func (m Model) handleEvent(msg sessionEventMsg) (Model, tea.Cmd) {
 		now = msg.ev.Time
 	}
 	m.notice = eventNotice(msg.ev, now)
-	m.snapshotToken()
-	if m.overlay == overlayInspector {
-		m.inspector.Refresh()
+	if m.startNotice.text != "" {
+		m.say(m.startNotice.kind, m.startNotice.text)
+		m.startNotice = notice{}
 	}
-	return m, listenCmd(msg.gen, m.sess.Events())
+	m.snapshotToken()
+	m, cmd := m.refreshOverlay()
+	return m, tea.Batch(cmd, listenCmd(msg.gen, m.sess.Events()))
 }
 
 // snapshotToken copies the session's current token for View (the session is safe to ask; the
@@ -325,18 +365,9 @@ func (m *Model) snapshotToken() {
 // help lines; the login screen only the help line.
 func (m *Model) resize() {
 	w, h := m.ctx.Width, m.ctx.Height
-	m.login.SetSize(w, max(0, h-1))
-	switch m.overlay {
-	case overlayInspector:
-		m.inspector.SetSize(w, m.overlayHeight())
-	case overlayPicker:
-		m.picker = m.picker.SetSize(w, m.overlayHeight())
-	case overlayHistory:
-		m.history = m.history.SetSize(w, m.overlayHeight())
-	case overlayDocs:
-		m.docs = m.docs.SetSize(w, m.overlayHeight())
-	case overlayBuilder:
-		m.builder = m.builder.SetSize(w, m.overlayHeight())
+	m.login = m.login.SetSize(w, max(0, h-1))
+	if m.overlay != nil {
+		m.overlay = m.overlay.SetSize(w, m.overlayHeight())
 	}
 	if m.dialog.input != nil {
 		in := m.dialog.input.SetSize(w, h)
@@ -347,7 +378,9 @@ func (m *Model) resize() {
 		m.dialog.choice = &c
 	}
 	if m.hasWorkspace {
-		m.workspace.SetSize(w, max(0, h-3))
+		wh := m.workspaceHeight()
+		m.workspace = m.workspace.SetSize(w, wh)
+		m.eachInactiveTab(func(ws *workspace.Model) tea.Cmd { *ws = ws.SetSize(w, wh); return nil })
 	}
 	m.help.Width = w
 }

@@ -8,6 +8,8 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/toggle-explorer/toggle-explorer/session/display"
+	"github.com/toggle-explorer/toggle-explorer/ui/builder"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
 	"github.com/toggle-explorer/toggle-explorer/ui/prompt"
 	"github.com/toggle-explorer/toggle-explorer/ui/statusbar"
@@ -19,14 +21,22 @@ func (m Model) View() string {
 	if w <= 0 || h <= 0 {
 		return ""
 	}
+	return common.PaintBackground(m.frame(), lipgloss.ColorProfile(), m.ctx.Theme.Palette.Background, m.ctx.Theme.Palette.Foreground, w)
+}
+
+// frame is the whole screen before the theme's background is painted under it.
+func (m Model) frame() string {
+	w, h := m.ctx.Width, m.ctx.Height
 	var view string
 	switch {
-	case m.overlay == overlayHelp:
-		view = m.fullHelp()
-	case m.overlay != overlayNone:
-		view = m.withStatus(m.overlayView())
+	case m.helpOpen:
+		return m.fullHelp() // over dialogs too: f1 explains whatever has the focus
+	case m.overlay != nil:
+		view = m.withStatus(m.overlay.View())
 	case m.screen == screenLogin:
 		view = lipgloss.JoinVertical(lipgloss.Left, m.login.View(), m.helpLine())
+	case m.tabBarShown():
+		view = lipgloss.JoinVertical(lipgloss.Left, m.tabBar(), m.workspaceView(), m.noticeLine(), m.statusLine(), m.helpLine())
 	default:
 		view = lipgloss.JoinVertical(lipgloss.Left, m.workspaceView(), m.noticeLine(), m.statusLine(), m.helpLine())
 	}
@@ -44,16 +54,16 @@ type frameCache struct {
 	valid         bool
 }
 
-// workspaceView is the workspace's rendering, reused while only the clock has moved: when idle the
-// once-a-second tick changes the status bar (the token's age), not the panes, so it must not cost
-// a redraw of the editor and the results. A request in flight shows its elapsed time from the
-// clock, so it is drawn afresh.
+// workspaceView is the workspace's rendering, reused when only the clock has moved since it was
+// drawn: when idle the once-a-second tick changes the status bar (the token's age), not the
+// panes, so it must not cost a redraw of the editor and the results. After any other message the
+// panes are drawn afresh (and kept), and so is a request in flight, which shows its elapsed time.
 func (m Model) workspaceView() string {
-	c := m.frame
+	c := m.panes
 	if c == nil || m.workspace.Running() {
 		return m.workspace.View()
 	}
-	if !c.valid || c.gen != m.viewGen || c.width != m.ctx.Width || c.height != m.ctx.Height {
+	if !m.clockOnly || !c.valid || c.gen != m.viewGen || c.width != m.ctx.Width || c.height != m.ctx.Height {
 		*c = frameCache{gen: m.viewGen, width: m.ctx.Width, height: m.ctx.Height, view: m.workspace.View(), valid: true}
 	}
 	return c.view
@@ -79,6 +89,12 @@ func (m Model) noticeLine() string {
 	st := m.ctx.Styles
 	n := m.notice
 	if !n.visible(m.ctx.Now) {
+		// A problem message the pane title had no room for, while nothing else is to be said.
+		if m.screen == screenWorkspace && m.overlay == nil && m.hasWorkspace {
+			if p := m.workspace.CutProblem(); p != "" {
+				return st.Error.Render(ansi.Truncate(" ✗ "+display.Line(p), m.ctx.Width, "…"))
+			}
+		}
 		return ""
 	}
 	style := st.Info
@@ -95,19 +111,21 @@ func (m Model) noticeLine() string {
 
 // helpLine is the one-line hint built from the focused pane's keys and the global ones.
 func (m Model) helpLine() string {
-	m.help.ShowAll = false
-	return ansi.Truncate(" "+m.help.View(m.screenHelp()), m.ctx.Width, "…")
+	return " " + common.ShortHelpLine(m.help, m.screenHelp().ShortHelp(), max(0, m.ctx.Width-1))
 }
 
 // screenHelp joins the global bindings with the screen's.
 func (m Model) screenHelp() help.KeyMap {
-	var screen help.KeyMap = m.login.KeyMap()
-	overlayKeys, inOverlay := m.overlayKeys()
+	screen := m.login.Help()
 	switch {
 	case m.dialog.open():
 		screen = m.dialogKeys()
-	case inOverlay:
-		screen = overlayKeys
+	case m.overlay != nil:
+		screen = m.overlay.Help()
+		if _, ok := common.Unwrap[builder.Model](m.overlay); ok {
+			// ctrl+r runs what was built: the root handles it, so the builder's help would not say so.
+			screen = common.JoinHelp(common.Bindings{m.keys.Run}, screen)
+		}
 	case m.screen == screenWorkspace:
 		screen = m.workspace.Help()
 	}

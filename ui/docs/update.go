@@ -42,14 +42,16 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	}
 	switch {
 	case key.Matches(msg, k.Escape):
-		return m.escape()
+		return m, emit(CloseMsg{})
+	case key.Matches(msg, k.ClearSearch):
+		return m.clearSearch(), nil
 	case key.Matches(msg, k.Open):
 		m = m.follow()
 	case key.Matches(msg, k.Back):
 		m = m.goBack()
 	case key.Matches(msg, k.BuiltIns):
 		m = m.toggleBuiltIns()
-	case key.Matches(msg, k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom):
+	case key.Matches(msg, k.ListKeys.Bindings()...):
 		return m.move(msg), nil
 	default:
 		before := m.input.Value()
@@ -61,15 +63,12 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	return m.ensureVisible(), nil
 }
 
-// escape clears the search, else asks the root to close the browser: esc closes an overlay
-// (architecture.md), and going back has its own keys.
-func (m Model) escape() (Model, tea.Cmd) {
-	if m.input.Value() == "" {
-		return m, emit(CloseMsg{})
-	}
+// clearSearch empties the search and shows the page it was typed over. esc does not do this: it
+// closes the browser at once (architecture.md), whatever is typed.
+func (m Model) clearSearch() Model {
 	m.input.Reset()
 	m = m.runSearch()
-	return m.ensureVisible(), nil
+	return m.ensureVisible()
 }
 
 // move handles the movement keys for the results, the home page or a type page.
@@ -80,22 +79,7 @@ func (m Model) move(msg tea.KeyMsg) Model {
 		rows, _ = m.searchLayout()
 		rows = max(1, rows)
 	}
-	const far = 1 << 30
-	delta := 0
-	switch {
-	case key.Matches(msg, k.Up):
-		delta = -1
-	case key.Matches(msg, k.Down):
-		delta = 1
-	case key.Matches(msg, k.PageUp):
-		delta = -rows
-	case key.Matches(msg, k.PageDown):
-		delta = rows
-	case key.Matches(msg, k.Top):
-		delta = -far
-	case key.Matches(msg, k.Bottom):
-		delta = far
-	}
+	delta, _ := k.Delta(msg, rows)
 	switch {
 	case m.searching():
 		m.resSel = clamp(m.resSel+delta, 0, len(m.results)-1)
@@ -231,9 +215,7 @@ func (m *Model) syncKeys() {
 	has := m.schema != nil
 	searching := has && m.searching()
 	home := has && !searching && m.cur.typeName == ""
-	for _, b := range []*key.Binding{&k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Top, &k.Bottom} {
-		b.SetEnabled(has)
-	}
+	k.ListKeys.SetEnabled(has)
 	open := false
 	switch {
 	case searching:
@@ -254,9 +236,5 @@ func (m *Model) syncKeys() {
 	} else {
 		k.BuiltIns.SetHelp("ctrl+t", "show built-ins")
 	}
-	if searching {
-		k.Escape.SetHelp("esc", "clear search")
-	} else {
-		k.Escape.SetHelp("esc", "close")
-	}
+	k.ClearSearch.SetEnabled(searching)
 }

@@ -105,7 +105,7 @@ func TestRevealToggle(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.setToken(next, true)
-	m.Refresh()
+	m = m.Refresh()
 	if m.revealed || strings.Contains(flatten(m.View()), next.Raw()) {
 		t.Fatal("a new token was shown without a new reveal")
 	}
@@ -184,7 +184,7 @@ func TestRefreshNow(t *testing.T) {
 		t.Fatalf("ctrl+f: %v", msgs)
 	}
 	f.creds = false // a pasted token: nothing to refresh with
-	m.Refresh()
+	m = m.Refresh()
 	if _, msgs = press(t, m, "ctrl+f"); len(msgs) != 0 {
 		t.Fatalf("ctrl+f without credentials sent %v", msgs)
 	}
@@ -229,13 +229,13 @@ func TestRefreshKeepsSelection(t *testing.T) {
 	m := newModel(f, 80, 24)
 	m, _ = press(t, m, "3", "j") // #5
 	f.add(session.Exchange{ID: 7, Operation: "Cards", Status: 200, Started: base.Add(15 * time.Minute)})
-	m.Refresh()
+	m = m.Refresh()
 	if x, _ := m.selectedExchange(); x.ID != 5 {
 		t.Fatalf("selection moved to #%d, want #5", x.ID)
 	}
 	m, _ = press(t, m, "home")
 	f.add(session.Exchange{ID: 8, Operation: "Cards", Status: 200, Started: base.Add(16 * time.Minute)})
-	m.Refresh()
+	m = m.Refresh()
 	if x, _ := m.selectedExchange(); x.ID != 8 {
 		t.Fatalf("a selection on the newest did not follow: #%d", x.ID)
 	}
@@ -244,12 +244,10 @@ func TestRefreshKeepsSelection(t *testing.T) {
 func TestDiffKey(t *testing.T) {
 	f, _ := fixture(t)
 	m := newModel(f, 100, 30)
-	if m.keys.Diff.Enabled() {
-		t.Fatal("d enabled on the Token tab")
-	}
-	m, _ = press(t, m, "3", "d")
-	if m.page != pageDiff {
-		t.Fatal("d did not open the diff")
+	// d works from any tab: it goes to the requests and opens the diff there.
+	m, _ = press(t, m, "d")
+	if m.page != pageDiff || m.tab != tabRequests {
+		t.Fatal("d did not open the diff on the requests tab")
 	}
 	view := m.View()
 	for _, want := range []string{"≠ token sent      fp:1111aaaa2222", "≠ status", "  endpoint"} {
@@ -277,7 +275,7 @@ func TestHelpFollowsState(t *testing.T) {
 		}
 		return out
 	}
-	if e := enabled(m); !e["reveal token"] || e["diff good/failing"] || e["yes"] {
+	if e := enabled(m); !e["reveal token"] || !e["diff good/failing"] || e["yes"] {
 		t.Fatalf("Token tab help: %v", e)
 	}
 	m, _ = press(t, m, "r")

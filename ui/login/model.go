@@ -8,8 +8,10 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/spinner"
 	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/toggle-explorer/toggle-explorer/session"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
@@ -90,16 +92,39 @@ func New(ctx *common.Context, opts Options) Model {
 // KeyMap returns the form's bindings for the help bar.
 func (m Model) KeyMap() KeyMap { return m.keys }
 
+// Help returns the form's bindings, for the root's help line and f1 screen.
+func (m Model) Help() help.KeyMap { return m.keys }
+
+// The login form keeps the contract of every pane.
+var _ common.Pane[Model] = Model{}
+
 // SetSize sets the area the form is centred in.
-func (m *Model) SetSize(width, height int) {
+func (m Model) SetSize(width, height int) Model {
 	m.width, m.height = width, height
 	for i := range m.inputs {
 		m.inputs[i].Width = max(10, min(60, width-20))
 	}
+	return m
 }
 
 // Busy reports whether a login is in flight.
 func (m Model) Busy() bool { return m.busy }
+
+// SetBusy shows the form as logging in (the root started a login of its own, from a stored token
+// or a password it was given) and returns the spinner's first tick.
+func (m *Model) SetBusy() tea.Cmd {
+	m.busy, m.err, m.detail = true, "", ""
+	return m.spinner.Tick
+}
+
+// SetIdle ends a login the root started without an answer to show (no valid stored token, no
+// password): the form waits for the user, with a hint why.
+func (m *Model) SetIdle(hint string) {
+	m.busy, m.err, m.detail = false, "", ""
+	if hint != "" {
+		m.hint = hint
+	}
+}
 
 // SetError shows why the login failed: the server's message and our diagnosis. The fields keep
 // their values.

@@ -19,7 +19,7 @@ import (
 type Choice struct {
 	ctx      *common.Context
 	keys     KeyMap
-	id       string
+	id       ID
 	question string
 	options  []Option
 	bindings []key.Binding // one per option, same order
@@ -31,7 +31,7 @@ type Choice struct {
 
 // NewChoice builds a dialog asking question (it may span several lines), with options listed in
 // order and the first one highlighted. The answer carries id.
-func NewChoice(ctx *common.Context, id, question string, options []Option) Choice {
+func NewChoice(ctx *common.Context, id ID, question string, options []Option) Choice {
 	m := Choice{ctx: ctx, keys: DefaultKeyMap(), id: id, question: question, options: options}
 	m.bindings = make([]key.Binding, len(options))
 	for i, o := range options {
@@ -45,7 +45,7 @@ func NewChoice(ctx *common.Context, id, question string, options []Option) Choic
 }
 
 // ID returns the ID the answer carries.
-func (m Choice) ID() string { return m.id }
+func (m Choice) ID() ID { return m.id }
 
 // Selected returns the index of the highlighted option.
 func (m Choice) Selected() int { return m.selected }
@@ -127,9 +127,16 @@ func (m Choice) Box() string {
 	return renderBox(st, w, strings.Join(lines, "\n"))
 }
 
-// ShortHelp implements help.KeyMap: the options' keys, then esc.
+// ShortHelp implements help.KeyMap: the options' keys, then esc — once: an option answering
+// CancelKey is the esc binding already, so it is not listed again.
 func (m Choice) ShortHelp() []key.Binding {
-	return append(append([]key.Binding(nil), m.bindings...), m.keys.Cancel)
+	out := make([]key.Binding, 0, len(m.bindings)+1)
+	for i, b := range m.bindings {
+		if m.options[i].Key != CancelKey {
+			out = append(out, b)
+		}
+	}
+	return append(out, m.keys.Cancel)
 }
 
 // FullHelp implements help.KeyMap.

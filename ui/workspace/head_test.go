@@ -55,7 +55,7 @@ func TestLargeResultShowsItsFirstLinesFirst(t *testing.T) {
 		t.Fatal(err)
 	}
 	m := New(uitest.NewContext(f.clock.Now()), sess, Options{Query: "{ items { id name ok } }"})
-	m.SetSize(80, 21)
+	m = m.SetSize(80, 21)
 
 	m, cmd := m.Update(uitest.Key("ctrl+r"))
 	rf := finished(t, cmd)

@@ -321,9 +321,16 @@ func TestJumpToErrorMovesCursor(t *testing.T) {
 	if line, col := m.editor.Cursor(); line != 6 || col != 5 {
 		t.Fatalf("cursor at %d:%d, want 6:5", line, col)
 	}
-	focusOf(t, m, PaneEditor)
+	// Stepping through errors keeps the focus in the results: the next e steps again instead of
+	// being typed into the query.
+	focusOf(t, m, PaneResults)
 	if !strings.Contains(m.View(), "Query  6:5") {
 		t.Fatalf("the editor title does not show the new position:\n%s", m.View())
+	}
+	before := m.Query()
+	m, _ = m.Update(uitest.Key("e"))
+	if m.Query() != before {
+		t.Fatal("the second e was typed into the query")
 	}
 	// A position past the text is clamped; one without a line is ignored.
 	m, _ = m.Update(results.JumpToErrorMsg{Line: 99, Column: 1})
@@ -342,7 +349,7 @@ func TestViewFitsSize(t *testing.T) {
 	m, cmd := m.Update(uitest.Key("ctrl+r"))
 	m, _ = m.Update(finished(t, cmd))
 	for _, size := range [][2]int{{80, 21}, {120, 37}, {60, 17}, {109, 30}, {110, 30}} {
-		m.SetSize(size[0], size[1])
+		m = m.SetSize(size[0], size[1])
 		lines := strings.Split(m.View(), "\n")
 		if len(lines) != size[1] {
 			t.Errorf("%dx%d: %d lines", size[0], size[1], len(lines))
