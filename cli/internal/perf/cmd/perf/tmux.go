@@ -73,18 +73,26 @@ func (w *window) screen() (string, error) {
 
 // waitFor polls the screen until it holds text, and returns when it was first seen.
 func (w *window) waitFor(text string, timeout time.Duration) (time.Time, error) {
+	t, _, err := w.waitForAny(timeout, text)
+	return t, err
+}
+
+// waitForAny polls the screen until it holds one of texts, and returns when and which.
+func (w *window) waitForAny(timeout time.Duration, texts ...string) (time.Time, string, error) {
 	deadline := time.Now().Add(timeout)
 	for {
 		s, err := w.screen()
 		now := time.Now()
 		if err != nil {
-			return now, err
+			return now, "", err
 		}
-		if strings.Contains(s, text) {
-			return now, nil
+		for _, text := range texts {
+			if strings.Contains(s, text) {
+				return now, text, nil
+			}
 		}
 		if now.After(deadline) {
-			return now, fmt.Errorf("%s: %q not on screen after %s; screen:\n%s", w.name, text, timeout, s)
+			return now, "", fmt.Errorf("%s: none of %q on screen after %s; screen:\n%s", w.name, texts, timeout, s)
 		}
 	}
 }
