@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/toggle-explorer/toggle-explorer/session/headers"
 )
 
 // profile is one named connection in config.toml. The password is deliberately absent: it is never
@@ -19,6 +21,14 @@ type profile struct {
 	Email    string `toml:"email"`
 	Theme    string `toml:"theme"`
 	Queries  string `toml:"queries"`
+	// Headers are sent with every request of this profile: {"X-Tenant" = "acme"}; values may
+	// reference $ENV_VARS; "!Authorization" overrides the session's token (session/headers).
+	Headers map[string]string `toml:"headers"`
+	// Variables are default variables, merged under the query's own.
+	Variables map[string]any `toml:"variables"`
+	// Protected marks a profile (production) where mutations need a confirmation: typing the
+	// profile's name in the TUI, --yes for run.
+	Protected bool `toml:"protected"`
 }
 
 // config is the parsed config.toml:
@@ -28,6 +38,10 @@ type profile struct {
 //	endpoint = "https://example.test/graphql"
 //	username = "till-integration"
 //	theme = "toggle-light"
+//	protected = true
+//	variables = { merchant_id = 26 }
+//	[profiles.staging.headers]
+//	X-Tenant = "acme"
 type config struct {
 	DefaultProfile string             `toml:"default_profile"`
 	Theme          string             `toml:"theme"`
@@ -62,12 +76,34 @@ func loadConfig(path string) (config, error) {
 // profile returns the named profile, or the default one when name is empty. An unknown name is an
 // error listing the known ones.
 func (c config) profile(name string) (profile, error) {
+	_, p, err := c.resolveProfile(name)
+	return p, err
+}
+
+// profileNames lists the profiles in name order.
+func (c config) profileNames() []string {
+	names := make([]string, 0, len(c.Profiles))
+	for k := range c.Profiles {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// resolveProfile is profile that also returns the name it settled on ("" for no profile).
+func (c config) resolveProfile(name string) (string, profile, error) {
 	if name == "" {
 		name = c.DefaultProfile
 	}
 	if name == "" {
-		return profile{}, nil
+		return "", profile{}, nil
 	}
+	p, err := c.lookupProfile(name)
+	return name, p, err
+}
+
+// lookupProfile finds a profile by name and checks its headers.
+func (c config) lookupProfile(name string) (profile, error) {
 	p, ok := c.Profiles[name]
 	if !ok {
 		known := make([]string, 0, len(c.Profiles))
@@ -80,5 +116,14 @@ func (c config) profile(name string) (profile, error) {
 		}
 		return profile{}, fmt.Errorf("unknown profile %q (known: %s)", name, strings.Join(known, ", "))
 	}
+	if _, problems := headers.FromMap(p.Headers); len(problems) > 0 {
+		return p, fmt.Errorf("profile %q: headers: %s", name, problems[0])
+	}
 	return p, nil
+}
+
+// profileHeaders returns the profile's headers, already checked by lookupProfile.
+func (p profile) headers() []headers.Header {
+	hs, _ := headers.FromMap(p.Headers)
+	return hs
 }

@@ -28,7 +28,7 @@ type commonFlags struct {
 // register adds the common flags to fs.
 func (f *commonFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.endpoint, "endpoint", "", "GraphQL endpoint URL (or $TOGGLE_ENDPOINT, or the profile's)")
-	fs.StringVar(&f.profile, "profile", "", "profile name in config.toml")
+	fs.StringVar(&f.profile, "profile", "", "profile name in config.toml (or $TOGGLE_PROFILE)")
 	fs.StringVar(&f.queries, "queries", "", "directory of saved queries")
 	fs.StringVar(&f.username, "username", "", "API username (or $TOGGLE_USERNAME)")
 	fs.StringVar(&f.email, "email", "", "API user's email, instead of a username (or $TOGGLE_EMAIL)")
@@ -39,6 +39,12 @@ func (f *commonFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&f.verbose, "v", false, "narrate session events (login, rotation, refresh, diagnosis) on stderr")
 	fs.BoolVar(&f.demo, "demo", false, "use an in-process fake Toggle API with the demo credentials")
 	fs.DurationVar(&f.timeout, "timeout", 60*time.Second, "deadline for the whole request, login included")
+}
+
+// profileName is the profile asked for: --profile, else $TOGGLE_PROFILE ("" means the config's
+// default profile).
+func (f *commonFlags) profileName(getenv func(string) string) string {
+	return firstNonEmpty(f.profile, getenv("TOGGLE_PROFILE"))
 }
 
 // multiFlag collects a repeatable string flag such as --var.

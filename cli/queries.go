@@ -53,10 +53,12 @@ func (c *program) queriesCommand(args []string) int {
 	return exitOK
 }
 
-// historyCommand prints recent executions, newest first: time, operation, status, duration.
+// historyCommand prints recent executions, newest first: time, profile or endpoint, operation,
+// status, duration. --profile keeps one profile's entries.
 func (c *program) historyCommand(args []string) int {
-	fs := newFlagSet("history", "history [--limit N]", c.stderr)
+	fs := newFlagSet("history", "history [--limit N] [--profile NAME]", c.stderr)
 	limit := fs.Int("limit", 20, "how many entries to show")
+	only := fs.String("profile", "", "show only the entries sent under this profile")
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return usageExit(err)
 	}
@@ -64,12 +66,22 @@ func (c *program) historyCommand(args []string) int {
 	if err != nil {
 		return c.errorf(exitUsage, "history: %v", err)
 	}
-	entries, warnings, err := history.New(p.historyFile(), 0).Load(*limit)
+	load := *limit
+	if *only != "" {
+		load = 0 // filter the whole file, then keep the newest limit
+	}
+	entries, warnings, err := history.New(p.historyFile(), 0).Load(load)
 	for _, w := range warnings {
 		fmt.Fprintf(c.stderr, "history: %s\n", w)
 	}
 	if err != nil {
 		return c.errorf(exitUsage, "history: %v", err)
+	}
+	if *only != "" {
+		entries = history.ForProfile(entries, *only)
+		if len(entries) > *limit && *limit > 0 {
+			entries = entries[:*limit]
+		}
 	}
 	w := tabwriter.NewWriter(c.stdout, 0, 0, 2, ' ', 0)
 	for _, e := range entries {
@@ -85,7 +97,8 @@ func (c *program) historyCommand(args []string) int {
 		if e.DurationMS > 0 {
 			took = display.Duration(time.Duration(e.DurationMS) * time.Millisecond)
 		}
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", e.Time.Local().Format("2006-01-02 15:04:05"), op, status, took)
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", e.Time.Local().Format("2006-01-02 15:04:05"),
+			printable(history.Where(e)), printable(op), status, took)
 	}
 	_ = w.Flush()
 	return exitOK
@@ -93,17 +106,27 @@ func (c *program) historyCommand(args []string) int {
 
 // queriesDir resolves the saved-queries directory from --queries, the profile, or the default.
 func (c *program) queriesDir(f *commonFlags) (string, int) {
+	p, prof, code := c.selectedProfile(f)
+	if code != exitOK {
+		return "", code
+	}
+	return firstNonEmpty(f.queries, prof.Queries, p.Queries), exitOK
+}
+
+// selectedProfile loads the config and returns the profile the flags and environment select
+// (empty when none), or the exit code after printing the problem.
+func (c *program) selectedProfile(f *commonFlags) (paths, profile, int) {
 	p, err := resolvePaths(c.getenv)
 	if err != nil {
-		return "", c.errorf(exitUsage, "%v", err)
+		return p, profile{}, c.errorf(exitUsage, "%v", err)
 	}
 	cfg, err := loadConfig(p.configFile())
 	if err != nil {
-		return "", c.errorf(exitUsage, "%v", err)
+		return p, profile{}, c.errorf(exitUsage, "%v", err)
 	}
-	prof, err := cfg.profile(f.profile)
+	prof, err := cfg.profile(f.profileName(c.getenv))
 	if err != nil {
-		return "", c.errorf(exitUsage, "%v", err)
+		return p, profile{}, c.errorf(exitUsage, "%v", err)
 	}
-	return firstNonEmpty(f.queries, prof.Queries, p.Queries), exitOK
+	return p, prof, exitOK
 }

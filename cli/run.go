@@ -26,6 +26,8 @@ type runInput struct {
 	op     query.Operation
 	text   string // the document as sent: the chosen operation and its fragments
 	vars   map[string]any
+	// headers is the saved query's NAME.headers text ("" when none).
+	headers string
 }
 
 // runCommand runs one operation and prints the full response JSON on stdout. Everything the user
@@ -41,6 +43,9 @@ func (c *program) runCommand(args []string) int {
 	fs.Var(&varFlags, "var", "a variable as name=value (JSON when it parses, else a string); repeatable")
 	varsFile := fs.String("vars", "", "a JSON file of variables (--var entries override it)")
 	pretty := fs.Bool("pretty", c.stdoutTTY, "indent the response JSON (the default on a terminal)")
+	var headerFlags multiFlag
+	fs.Var(&headerFlags, "H", "an extra header 'Name: value' ($VAR expands; '!Authorization: …' overrides the token); repeatable")
+	yes := fs.Bool("yes", false, "run a mutation on a protected profile without asking")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return usageExit(err)
@@ -55,7 +60,11 @@ func (c *program) runCommand(args []string) int {
 	if code != exitOK {
 		return code
 	}
-	in, code := c.prepareRun(pos, *inline, *opName, varFlags, *varsFile, dir)
+	_, prof, code := c.selectedProfile(&f)
+	if code != exitOK {
+		return code
+	}
+	in, code := c.prepareRun(pos, *inline, *opName, varFlags, *varsFile, dir, prof.Variables)
 	if code != exitOK {
 		return code
 	}
@@ -64,6 +73,14 @@ func (c *program) runCommand(args []string) int {
 		return c.errorf(exitUsage, "run: %v", err)
 	}
 	defer tgt.close()
+	if tgt.profile.Protected && in.op.Kind == query.Mutation && !*yes {
+		return c.errorf(exitUsage, "run: profile %q is protected: mutation %s on %s was not sent "+
+			"(add --yes to run it)", tgt.profileName, operationLabel(in.op), tgt.endpoint)
+	}
+	hdr, err := c.requestHeaders(tgt, in, headerFlags)
+	if err != nil {
+		return c.errorf(exitUsage, "run: %v; nothing was sent", err)
+	}
 
 	sess, err := newSession(tgt, f.insecure, f.timeout)
 	if err != nil {
@@ -83,10 +100,12 @@ func (c *program) runCommand(args []string) int {
 		OperationName: in.op.Name,
 		Variables:     in.vars,
 		Mutation:      in.op.Kind == query.Mutation,
+		Headers:       hdr,
 	}
 	res, err := sess.Execute(ctx, req)
 	if !f.noHistory {
 		entry := sess.HistoryEntry(in.op, req, started, res, err)
+		entry.Profile = tgt.profileName
 		if herr := history.New(tgt.paths.historyFile(), 0).Append(entry); herr != nil {
 			fmt.Fprintf(c.stderr, "toggle-explorer: history not written: %v\n", herr)
 		}
@@ -96,9 +115,9 @@ func (c *program) runCommand(args []string) int {
 
 // prepareRun reads the document and variables and checks them. It returns exitOK, or the exit
 // code after printing the problem.
-func (c *program) prepareRun(pos []string, inline, opName string, varFlags []string, varsFile, queriesDir string) (runInput, int) {
+func (c *program) prepareRun(pos []string, inline, opName string, varFlags []string, varsFile, queriesDir string, profileVars map[string]any) (runInput, int) {
 	var in runInput
-	text, savedVars, source, err := c.readDocument(pos, inline, queriesDir)
+	text, savedVars, source, err := c.readDocument(pos, inline, queriesDir, &in.headers)
 	if err != nil {
 		return in, c.errorf(exitUsage, "run: %v", err)
 	}
@@ -119,7 +138,10 @@ func (c *program) prepareRun(pos []string, inline, opName string, varFlags []str
 		return in, c.errorf(exitUsage, "run: %s: %v", source, err)
 	}
 
-	vars := savedVars
+	// The profile's defaults sit under everything else, and only those the operation declares
+	// are used: a profile serves many queries, and its other variables are no mistake.
+	defaults, _ := query.DeclaredOnly(in.op, profileVars)
+	vars := query.MergeVars(defaults, savedVars)
 	if varsFile != "" {
 		fileVars, err := query.LoadVarsFile(varsFile)
 		if err != nil {
@@ -151,7 +173,7 @@ func (c *program) prepareRun(pos []string, inline, opName string, varFlags []str
 
 // readDocument finds the document: -q text, "-" for stdin, a file, or a saved query's name (whose
 // NAME.variables.json supplies default variables).
-func (c *program) readDocument(pos []string, inline, queriesDir string) (text string, vars map[string]any, source string, err error) {
+func (c *program) readDocument(pos []string, inline, queriesDir string, headers *string) (text string, vars map[string]any, source string, err error) {
 	switch {
 	case inline != "" && len(pos) > 0:
 		return "", nil, "", errors.New("give either -q or a file, not both")
@@ -193,6 +215,7 @@ func (c *program) readDocument(pos []string, inline, queriesDir string) (text st
 			return "", nil, "", fmt.Errorf("%s.variables.json: %w", name, err)
 		}
 	}
+	*headers = saved.Headers
 	return saved.Text, vars, name, nil
 }
 

@@ -21,12 +21,14 @@ const keyringTimeout = 3 * time.Second
 
 // target is everything a command needs to talk to one endpoint as one identity.
 type target struct {
-	paths    paths
-	profile  profile
-	endpoint string
-	creds    session.Credentials // Password may be empty: then only a stored token can be used
-	store    session.TokenStore  // nil with --no-store
-	demo     *demoServer         // the in-process fake with --demo, else nil
+	paths   paths
+	profile profile
+	// profileName is the profile's name in config.toml, "" when none is used.
+	profileName string
+	endpoint    string
+	creds       session.Credentials // Password may be empty: then only a stored token can be used
+	store       session.TokenStore  // nil with --no-store
+	demo        *demoServer         // the in-process fake with --demo, else nil
 }
 
 // close stops what the target started.
@@ -68,11 +70,11 @@ func (c *program) resolveTarget(f *commonFlags) (*target, error) {
 	if err != nil {
 		return nil, err
 	}
-	prof, err := cfg.profile(f.profile)
+	name, prof, err := cfg.resolveProfile(f.profileName(c.getenv))
 	if err != nil {
 		return nil, err
 	}
-	t := &target{paths: p, profile: prof}
+	t := &target{paths: p, profile: prof, profileName: name}
 	if dir := firstNonEmpty(f.queries, prof.Queries); dir != "" {
 		t.paths.Queries = dir
 	}

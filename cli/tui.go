@@ -100,7 +100,7 @@ func (c *program) tuiOptions(f *commonFlags, p paths, themeName string) (ui.Opti
 	if err != nil {
 		return ui.Options{}, cleanup, err
 	}
-	prof, err := cfg.profile(f.profile)
+	prof, err := cfg.profile(f.profileName(c.getenv))
 	if err != nil {
 		return ui.Options{}, cleanup, err
 	}

@@ -1,10 +1,12 @@
 package session
 
 import (
+	"strings"
 	"time"
 
 	"github.com/toggle-explorer/toggle-explorer/query"
 	"github.com/toggle-explorer/toggle-explorer/query/history"
+	"github.com/toggle-explorer/toggle-explorer/session/headers"
 )
 
 // HistoryEntry describes one Execute for the history: what was sent (the history masks secrets
@@ -16,6 +18,16 @@ func (s *Session) HistoryEntry(op query.Operation, req Request, started time.Tim
 		Time: started, Endpoint: s.Endpoint(), Operation: op.Name, OperationKind: op.Kind.String(),
 		Document: req.Query, Variables: req.Variables, Status: sum.Status, Outcome: sum.Outcome,
 		DurationMS: sum.Duration.Milliseconds(), Size: sum.Size, ErrorSummary: sum.Error,
+	}
+	for name, values := range req.Headers {
+		if e.Headers == nil {
+			e.Headers = make(map[string]string, len(req.Headers))
+		}
+		// Expanded values: a secret-looking name is masked whatever its value looks like.
+		e.Headers[name] = strings.Join(values, ", ")
+		if headers.IsSecret(name) {
+			e.Headers[name] = query.Mask
+		}
 	}
 	if e.DurationMS == 0 && res == nil {
 		// No response (cancelled, refused, timed out): how long the user waited still counts.

@@ -15,6 +15,8 @@ import (
 const (
 	queryExt = ".graphql"
 	varsExt  = ".variables.json"
+	// headersExt holds the query's extra HTTP headers, `Name: value` lines (session/headers).
+	headersExt = ".headers"
 )
 
 // lockName is the base of the library's lock. securefile.Lock adds ".lock",
@@ -60,6 +62,9 @@ func (l *Library) Exists(name string) bool {
 
 func (l *Library) queryPath(name string) string { return filepath.Join(l.dir, name+queryExt) }
 func (l *Library) varsPath(name string) string  { return filepath.Join(l.dir, name+varsExt) }
+func (l *Library) headersPath(name string) string {
+	return filepath.Join(l.dir, name+headersExt)
+}
 
 // lock takes the library's lock, creating the directory if needed.
 func (l *Library) lock() (unlock func(), err error) {
@@ -69,7 +74,7 @@ func (l *Library) lock() (unlock func(), err error) {
 // nameTaken reports whether either file of name exists (a stray variables
 // file counts: taking the name would silently adopt or replace it).
 func (l *Library) nameTaken(name string) (bool, error) {
-	for _, p := range []string{l.queryPath(name), l.varsPath(name)} {
+	for _, p := range []string{l.queryPath(name), l.varsPath(name), l.headersPath(name)} {
 		_, err := os.Lstat(p)
 		if err == nil {
 			return true, nil

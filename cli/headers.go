@@ -1,0 +1,76 @@
+package cli
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+
+	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/session/headers"
+)
+
+// requestHeaders merges the extra headers of a run — profile < saved query < -H — checks them
+// and expands their $VAR references. The profile's headers are used only when the request goes
+// to the profile's own endpoint: --endpoint elsewhere must not carry them along.
+func (c *program) requestHeaders(tgt *target, in runInput, flags []string) (http.Header, error) {
+	var merged []headers.Header
+	if tgt.profile.Endpoint == "" || tgt.profile.Endpoint == tgt.endpoint {
+		merged = tgt.profile.headers()
+	}
+	if in.headers != "" {
+		saved, problems := headers.Parse(in.headers)
+		if len(problems) > 0 {
+			return nil, fmt.Errorf("%s.headers: %s", in.source, problems[0])
+		}
+		merged = headers.Merge(merged, saved)
+	}
+	for _, f := range flags {
+		h, err := headers.ParseOne(f)
+		if err != nil {
+			return nil, fmt.Errorf("-H %q: %w", headers.Masked(firstWord(f), f), err)
+		}
+		merged = headers.Merge(merged, []headers.Header{h})
+	}
+	expanded, err := headers.Expand(merged, c.lookupEnv)
+	if err != nil {
+		return nil, err
+	}
+	h, _ := headers.HTTP(expanded)
+	return h, nil
+}
+
+// lookupEnv reads an environment variable for header expansion; an empty one counts as unset,
+// so a forgotten export is an error rather than an empty header.
+func (c *program) lookupEnv(name string) (string, bool) {
+	v := c.getenv(name)
+	return v, v != ""
+}
+
+// firstWord is the text before the first colon: a -H argument's name, for masking it in errors.
+func firstWord(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] == ':' {
+			return s[:i]
+		}
+	}
+	return s
+}
+
+// printable replaces control characters (escape sequences included) with U+FFFD, so text read
+// from a file cannot drive the terminal.
+func printable(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 {
+			return '\uFFFD'
+		}
+		return r
+	}, s)
+}
+
+// operationLabel names an operation in a message: its name, or "(anonymous)".
+func operationLabel(op query.Operation) string {
+	if op.Name == "" {
+		return "(anonymous)"
+	}
+	return op.Name
+}
