@@ -100,7 +100,7 @@ func (c *program) tuiOptions(f *commonFlags, p paths, themeName string) (ui.Opti
 	if err != nil {
 		return ui.Options{}, cleanup, err
 	}
-	prof, err := cfg.profile(f.profileName(c.getenv))
+	profName, prof, err := cfg.resolveProfile(f.profileName(c.getenv))
 	if err != nil {
 		return ui.Options{}, cleanup, err
 	}
@@ -162,6 +162,15 @@ func (c *program) tuiOptions(f *commonFlags, p paths, themeName string) (ui.Opti
 	}
 	if wd, err := os.Getwd(); err == nil {
 		opts.CurlDir = wd
+	}
+	if !f.demo {
+		if opts.Profiles, err = profileOptions(cfg); err != nil {
+			return ui.Options{}, cleanup, err
+		}
+		opts.Profile = profName
+		if store != nil {
+			opts.TokenStored = func(endpoint, identity string) bool { return tokenStored(store, endpoint, identity) }
+		}
 	}
 	opts.Connect = func(endpoint string) (*session.Session, error) {
 		return session.New(session.Config{Endpoint: endpoint, Store: store, Insecure: f.insecure, RequestTimeout: f.timeout})

@@ -18,6 +18,7 @@ import (
 	"github.com/toggle-explorer/toggle-explorer/ui/builder"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
 	"github.com/toggle-explorer/toggle-explorer/ui/docs"
+	"github.com/toggle-explorer/toggle-explorer/ui/envpicker"
 	"github.com/toggle-explorer/toggle-explorer/ui/historyview"
 	"github.com/toggle-explorer/toggle-explorer/ui/inspector"
 	"github.com/toggle-explorer/toggle-explorer/ui/login"
@@ -70,6 +71,13 @@ type Options struct {
 	Now time.Time
 	// DisableTick stops the once-a-second tick (golden tests drive time themselves).
 	DisableTick bool
+	// Profiles are the config's profiles, for the environment picker (f7); none disables it.
+	Profiles []ProfileOption
+	// Profile is the profile selected at start (--profile, TOGGLE_PROFILE or the default).
+	Profile string
+	// TokenStored reports whether a valid token is stored for an endpoint and identity (called
+	// in a command: the keyring may be slow; nil: unknown).
+	TokenStored func(endpoint, identity string) bool
 }
 
 // Model is the root model.
@@ -91,7 +99,11 @@ type Model struct {
 	history   historyview.Model
 	docs      docs.Model
 	builder   builder.Model
+	envs      envpicker.Model
 	dialog    dialog
+
+	// profile is the environment in use: named in the status bar, given to the workspace.
+	profile workspace.Profile
 
 	// The schema for completion, validation and docs (nil until loaded; schemaNote says why not).
 	schema     *schema.Schema
@@ -121,6 +133,7 @@ func New(opts Options) Model {
 	keys.Save.SetEnabled(opts.Library != nil)
 	keys.Open.SetEnabled(opts.Library != nil)
 	keys.History.SetEnabled(opts.History != nil)
+	keys.Environments.SetEnabled(len(opts.Profiles) > 0)
 	if opts.Theme == nil {
 		opts.Theme = themes.Default()
 	}
@@ -130,13 +143,17 @@ func New(opts Options) Model {
 	h.Styles.ShortKey, h.Styles.FullKey = ctx.Styles.HelpKey, ctx.Styles.HelpKey
 	h.Styles.ShortDesc, h.Styles.FullDesc = ctx.Styles.HelpDesc, ctx.Styles.HelpDesc
 	h.Styles.ShortSeparator, h.Styles.FullSeparator = ctx.Styles.HelpSep, ctx.Styles.HelpSep
-	return Model{
+	m := Model{
 		ctx:   ctx,
 		opts:  opts,
 		keys:  keys,
 		help:  h,
 		login: login.New(ctx, opts.Login),
 	}
+	if p, ok := m.findProfile(opts.Profile); ok {
+		m.profile = p.Workspace
+	}
+	return m
 }
 
 // Init starts the clock tick.

@@ -24,6 +24,7 @@ const (
 	overlayHistory
 	overlayDocs
 	overlayBuilder
+	overlayEnvironments
 )
 
 // String names the overlay.
@@ -41,6 +42,8 @@ func (o overlay) String() string {
 		return "docs"
 	case overlayBuilder:
 		return "builder"
+	case overlayEnvironments:
+		return "environments"
 	}
 	return "none"
 }
@@ -89,6 +92,8 @@ func (m Model) updateOverlay(msg tea.Msg) (Model, tea.Cmd) {
 		m.docs, cmd = m.docs.Update(msg)
 	case overlayBuilder:
 		m.builder, cmd = m.builder.Update(msg)
+	case overlayEnvironments:
+		m.envs, cmd = m.envs.Update(msg)
 	}
 	return m, cmd
 }
@@ -106,6 +111,8 @@ func (m Model) overlayView() string {
 		return m.docs.View()
 	case overlayBuilder:
 		return m.builder.View()
+	case overlayEnvironments:
+		return m.envs.View()
 	}
 	return ""
 }
@@ -123,6 +130,8 @@ func (m Model) overlayKeys() (help.KeyMap, bool) {
 		return m.docs.Help(), true
 	case overlayBuilder:
 		return m.builder.Help(), true
+	case overlayEnvironments:
+		return m.envs.KeyMap(), true
 	}
 	return nil, false
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/toggle-explorer/toggle-explorer/ui/builder"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
 	"github.com/toggle-explorer/toggle-explorer/ui/docs"
+	"github.com/toggle-explorer/toggle-explorer/ui/envpicker"
 	"github.com/toggle-explorer/toggle-explorer/ui/historyview"
 	"github.com/toggle-explorer/toggle-explorer/ui/inspector"
 	"github.com/toggle-explorer/toggle-explorer/ui/login"
@@ -77,6 +78,9 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		if strings.HasPrefix(msg.ID, "picker.") {
 			return m.updateOverlay(msg)
 		}
+		if msg.ID == dialogConfirmMutation {
+			return m.runConfirmed()
+		}
 		m.dialog = dialog{}
 		if msg.ID == dialogSaveAs {
 			return m.saveAs(strings.TrimSpace(msg.Value))
@@ -108,7 +112,13 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m.refreshSchema()
 	case builder.EditMsg:
 		return m.applyBuild(msg)
-	case picker.CloseMsg, historyview.CloseMsg, docs.CloseMsg, builder.CloseMsg:
+	case envpicker.ChooseMsg:
+		return m.switchProfile(msg.Name)
+	case profileSwitchedMsg:
+		return m.finishSwitch(msg)
+	case workspace.ConfirmMutationMsg:
+		return m.confirmMutation(msg), nil
+	case picker.CloseMsg, historyview.CloseMsg, docs.CloseMsg, builder.CloseMsg, envpicker.CloseMsg:
 		m.overlay = overlayNone
 		return m, nil
 	case historyview.RerunMsg, historyview.LoadMsg, historyview.SaveAsMsg:
@@ -209,6 +219,8 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		return m.openDocs(), nil
 	case key.Matches(msg, m.keys.Builder):
 		return m.openBuilder(""), nil
+	case key.Matches(msg, m.keys.Environments):
+		return m.openEnvironments()
 	}
 	return m.routeToScreen(msg)
 }
@@ -255,6 +267,7 @@ func (m Model) finishLogin(msg loginFinishedMsg) (Model, tea.Cmd) {
 		initWorkspace = m.workspace.Init()
 	}
 	m.screen = screenWorkspace
+	m.syncProfile()
 	m.resize()
 	m.schema, m.schemaNote = nil, ""
 	return m, tea.Batch(
@@ -334,6 +347,8 @@ func (m *Model) resize() {
 		m.docs = m.docs.SetSize(w, m.overlayHeight())
 	case overlayBuilder:
 		m.builder = m.builder.SetSize(w, m.overlayHeight())
+	case overlayEnvironments:
+		m.envs = m.envs.SetSize(w, m.overlayHeight())
 	}
 	if m.dialog.input != nil {
 		in := m.dialog.input.SetSize(w, h)

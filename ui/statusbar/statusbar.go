@@ -45,6 +45,11 @@ type Snapshot struct {
 	// Rejected is the fingerprint of a token the server refused and the session could not
 	// replace: unexpired, yet useless, which the bar must not call fresh.
 	Rejected string
+	// Profile names the config profile in use ("" when none): always shown, right after the
+	// token badge, so the user knows which environment a request goes to.
+	Profile string
+	// Protected marks the profile (production) in the theme's warning colour.
+	Protected bool
 }
 
 // TokenState classifies the token for colouring.
@@ -112,6 +117,14 @@ func Render(ctx *common.Context, s Snapshot, width int) string {
 	state := Classify(s, now)
 
 	badge := stateStyle(st, state).Render(strings.ToUpper(state.String()))
+	if s.Profile != "" {
+		name := printable(s.Profile)
+		if s.Protected {
+			badge += st.TokenDue.Render("⚠ " + name + " (protected)")
+		} else {
+			badge += st.StatusSegment.Render("[" + name + "]")
+		}
+	}
 	parts := []string{tokenText(s.Token, now)}
 	// Most important first: an insecure connection, then the last request (what the user just
 	// did), rotations, and who and where (already on the login screen and in the inspector).
@@ -128,6 +141,17 @@ func Render(ctx *common.Context, s Snapshot, width int) string {
 		line += st.Status.Render(strings.Repeat(" ", pad))
 	}
 	return line
+}
+
+// printable drops control characters (escape sequences included) from a name read from the
+// config, so it cannot drive the terminal.
+func printable(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // joinParts joins the bar's segments with a middle dot.

@@ -20,7 +20,7 @@ type savedRef struct {
 func (m Model) Document() (text, variables string) { return m.editor.Value(), m.vars.Value() }
 
 // Modified reports unsaved changes in either editor.
-func (m Model) Modified() bool { return m.editor.Modified() || m.vars.Modified() }
+func (m Model) Modified() bool { return m.editor.Modified() || m.vars.Modified() || m.hdrs.Modified() }
 
 // SavedName is the name of the saved query being edited ("" for a new one).
 func (m Model) SavedName() string { return m.saved.name }
@@ -33,6 +33,7 @@ func (m *Model) MarkSaved(name string, v saved.Version) {
 	m.saved = savedRef{name: name, version: v}
 	m.editor = m.editor.MarkSaved()
 	m.vars = m.vars.MarkSaved()
+	m.hdrs = m.hdrs.MarkSaved()
 }
 
 // Load replaces both editors' text (a saved query, or a history entry when name is ""), which
