@@ -163,7 +163,7 @@ func (m Model) View() string {
 		rendered += style.Render(token)
 		lines = append(lines, rendered)
 	}
-	lines = append(lines, "", st.Faint.Render(" enter switches: a new session for that profile, its own token, headers and history filter"))
+	lines = append(lines, "", st.Faint.Render(" enter switches to a new session with that profile's own token and headers"))
 	return common.Frame(st, "Environments (f7)", strings.Join(lines, "\n"), m.width, m.height, true)
 }
 
