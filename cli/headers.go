@@ -3,7 +3,6 @@ package cli
 import (
 	"fmt"
 	"net/http"
-	"strings"
 
 	"github.com/toggle-explorer/toggle-explorer/query"
 	"github.com/toggle-explorer/toggle-explorer/session/headers"
@@ -54,17 +53,6 @@ func firstWord(s string) string {
 		}
 	}
 	return s
-}
-
-// printable replaces control characters (escape sequences included) with U+FFFD, so text read
-// from a file cannot drive the terminal.
-func printable(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 {
-			return '\uFFFD'
-		}
-		return r
-	}, s)
 }
 
 // operationLabel names an operation in a message: its name, or "(anonymous)".

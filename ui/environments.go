@@ -6,9 +6,9 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/toggle-explorer/toggle-explorer/session"
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 	"github.com/toggle-explorer/toggle-explorer/ui/envpicker"
 	"github.com/toggle-explorer/toggle-explorer/ui/login"
-	"github.com/toggle-explorer/toggle-explorer/ui/results"
 	"github.com/toggle-explorer/toggle-explorer/ui/workspace"
 )
 
@@ -83,7 +83,7 @@ func (m Model) switchProfile(name string) (Model, tea.Cmd) {
 	}
 	sess, err := m.opts.Connect(p.Workspace.Endpoint)
 	if err != nil {
-		m.say(noticeError, "✗ "+results.Sanitize(err.Error()))
+		m.say(noticeError, "✗ "+display.Line(err.Error()))
 		return m, nil
 	}
 	m.loginID++
@@ -105,7 +105,7 @@ func (m Model) finishSwitch(msg profileSwitchedMsg) (Model, tea.Cmd) {
 	m.profile = p.Workspace
 	m.identity = p.Identity
 	if msg.restored {
-		m.say(noticeGood, fmt.Sprintf("✓ switched to %s", results.Sanitize(msg.name)))
+		m.say(noticeGood, fmt.Sprintf("✓ switched to %s", display.Line(msg.name)))
 		return m.finishLogin(loginFinishedMsg{id: msg.id, sess: msg.sess, token: msg.tok})
 	}
 	if m.sessCancel != nil {
@@ -116,7 +116,7 @@ func (m Model) finishSwitch(msg profileSwitchedMsg) (Model, tea.Cmd) {
 	m.sess, m.token = nil, session.Token{}
 	m.sessGen++
 	m.login = login.New(m.ctx, login.Options{Endpoint: p.Workspace.Endpoint, Identity: p.Identity,
-		Hint: "Environment " + results.Sanitize(msg.name) + ": no valid stored token, log in."})
+		Hint: "Environment " + display.Line(msg.name) + ": no valid stored token, log in."})
 	m.screen = screenLogin
 	m.resize()
 	return m, closeOld
@@ -153,7 +153,7 @@ func (m Model) confirmMutation(msg workspace.ConfirmMutationMsg) Model {
 	title := fmt.Sprintf("⚠ %s is protected. Mutation %s on %s with variables %s. Type %q to send it.",
 		msg.Profile, msg.Operation, msg.Endpoint, vars, msg.Profile)
 	want := msg.Profile
-	return m.ask(dialogConfirmMutation, results.Sanitize(title), "", func(s string) error {
+	return m.ask(dialogConfirmMutation, display.Line(title), "", func(s string) error {
 		if s != want {
 			return fmt.Errorf("type %q exactly to send the mutation, or esc to cancel", want)
 		}

@@ -8,6 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
 )
 
@@ -132,17 +133,17 @@ func (m Model) View() string {
 	}
 	nameW := 4
 	for _, e := range m.entries {
-		nameW = max(nameW, ansi.StringWidth(clean(e.Name)))
+		nameW = max(nameW, ansi.StringWidth(display.Line(e.Name)))
 	}
 	for i, e := range m.entries {
 		mark := "  "
 		if e.Name == m.current {
 			mark = "● "
 		}
-		name := fmt.Sprintf("%-*s", nameW, clean(e.Name))
-		line := mark + name + "  " + clean(e.Endpoint)
+		name := fmt.Sprintf("%-*s", nameW, display.Line(e.Name))
+		line := mark + name + "  " + display.Line(e.Endpoint)
 		if e.Identity != "" {
-			line += "  as " + clean(e.Identity)
+			line += "  as " + display.Line(e.Identity)
 		}
 		token := tokenText(e.Token) + " "
 		prot := ""
@@ -175,14 +176,4 @@ func tokenText(t TokenState) string {
 		return "login needed"
 	}
 	return "checking…"
-}
-
-// clean drops control characters (escape sequences included) from text read from the config.
-func clean(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 {
-			return -1
-		}
-		return r
-	}, s)
 }

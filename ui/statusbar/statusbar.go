@@ -8,11 +8,12 @@ import (
 	"strings"
 	"time"
 
+	"github.com/toggle-explorer/toggle-explorer/session/display"
+
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/toggle-explorer/toggle-explorer/session"
-	"github.com/toggle-explorer/toggle-explorer/session/display"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
 )
 
@@ -118,7 +119,7 @@ func Render(ctx *common.Context, s Snapshot, width int) string {
 
 	badge := stateStyle(st, state).Render(strings.ToUpper(state.String()))
 	if s.Profile != "" {
-		name := printable(s.Profile)
+		name := display.Line(s.Profile)
 		if s.Protected {
 			badge += st.TokenDue.Render("⚠ " + name + " (protected)")
 		} else {
@@ -141,17 +142,6 @@ func Render(ctx *common.Context, s Snapshot, width int) string {
 		line += st.Status.Render(strings.Repeat(" ", pad))
 	}
 	return line
-}
-
-// printable drops control characters (escape sequences included) from a name read from the
-// config, so it cannot drive the terminal.
-func printable(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f || r >= 0x80 && r < 0xa0 {
-			return -1
-		}
-		return r
-	}, s)
 }
 
 // joinParts joins the bar's segments with a middle dot.
@@ -185,15 +175,17 @@ func tokenText(t session.Token, now time.Time) string {
 	return age + " · expires in " + display.Duration(t.TimeLeft(now).Truncate(time.Second))
 }
 
+// who is "user on host". Both come from a config file or the command line: escaped like any
+// text from a file.
 func who(s Snapshot) string {
 	host := s.Endpoint
 	if u, err := url.Parse(s.Endpoint); err == nil && u.Host != "" {
 		host = u.Host
 	}
 	if s.Identity == "" {
-		return host
+		return display.Line(host)
 	}
-	return s.Identity + " on " + host
+	return display.Line(s.Identity + " on " + host)
 }
 
 func refreshText(s Snapshot) string {

@@ -3,6 +3,7 @@ package workspace
 import (
 	"os"
 
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 	"github.com/toggle-explorer/toggle-explorer/session/headers"
 	"github.com/toggle-explorer/toggle-explorer/ui/editor"
 	"github.com/toggle-explorer/toggle-explorer/ui/results"
@@ -107,7 +108,7 @@ func (m Model) headersTitle() string {
 		return "Headers ✗ " + m.hdrsProblem
 	}
 	if n := len(m.profile.Headers); n > 0 && m.profile.Name != "" {
-		return "Headers (+" + itoa(n) + " from " + results.Sanitize(m.profile.Name) + ")"
+		return "Headers (+" + itoa(n) + " from " + display.Line(m.profile.Name) + ")"
 	}
 	return "Headers"
 }
