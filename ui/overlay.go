@@ -70,7 +70,7 @@ func (m Model) openHistory() (Model, tea.Cmd) {
 		m.say(noticeWarn, "history is off (--no-history)")
 		return m, nil
 	}
-	m.history = historyview.New(m.ctx, nil, nil).SetSize(m.ctx.Width, m.overlayHeight())
+	m.history = historyview.New(m.ctx, nil, nil).SetProfile(m.profile.Name).SetSize(m.ctx.Width, m.overlayHeight())
 	m.overlay = overlayHistory
 	return m, historyview.LoadCmd(m.opts.History, historyLimit)
 }

@@ -14,6 +14,8 @@ type KeyMap struct {
 	Load key.Binding
 	// SaveAs saves the entry's document and variables as a new saved query.
 	SaveAs key.Binding
+	// Scope toggles between the current profile's entries and all of them.
+	Scope key.Binding
 	// Close leaves the browser.
 	Close key.Binding
 }
@@ -29,19 +31,20 @@ func DefaultKeyMap() KeyMap {
 		Load:     key.NewBinding(key.WithKeys("ctrl+l"), key.WithHelp("ctrl+l", "load into editor")),
 		SaveAs:   key.NewBinding(key.WithKeys("ctrl+t"), key.WithHelp("ctrl+t", "save as query")),
 		Close:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
+		Scope:    key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "this profile/all"), key.WithDisabled()),
 	}
 }
 
 // ShortHelp implements help.KeyMap.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Rerun, k.Load, k.SaveAs, k.Down, k.Close}
+	return []key.Binding{k.Rerun, k.Load, k.SaveAs, k.Scope, k.Down, k.Close}
 }
 
 // FullHelp implements help.KeyMap.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown},
-		{k.Rerun, k.Load, k.SaveAs, k.Close},
+		{k.Rerun, k.Load, k.SaveAs, k.Scope, k.Close},
 	}
 }
 

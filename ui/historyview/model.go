@@ -35,6 +35,10 @@ type Model struct {
 	docView  editor.Model
 	varsView editor.Model
 
+	// profile is the environment in use; scoped limits the list to its entries.
+	profile string
+	scoped  bool
+
 	width, height int
 }
 
@@ -105,7 +109,7 @@ func (m Model) load(msg LoadedMsg) Model {
 	m.entries = msg.Entries
 	m.hay = make([]string, len(msg.Entries))
 	for i, e := range msg.Entries {
-		m.hay[i] = strings.ToLower(e.Operation + "\n" + e.Endpoint + "\n" + e.Document)
+		m.hay[i] = strings.ToLower(e.Operation + "\n" + e.Profile + "\n" + e.Endpoint + "\n" + e.Document)
 	}
 	m.cursor, m.offset = 0, 0
 	return m.refilter()
@@ -117,7 +121,7 @@ func (m Model) refilter() Model {
 	needle := strings.ToLower(m.filter.Value())
 	m.hits = m.hits[:0:0]
 	for i, h := range m.hay {
-		if strings.Contains(h, needle) {
+		if strings.Contains(h, needle) && m.inScope(m.entries[i]) {
 			m.hits = append(m.hits, i)
 		}
 	}

@@ -32,6 +32,9 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		return m.move(-max(1, m.listRows()-1)).withPreview(), nil
 	case key.Matches(msg, m.keys.PageDown):
 		return m.move(max(1, m.listRows()-1)).withPreview(), nil
+	case key.Matches(msg, m.keys.Scope):
+		m.scoped = !m.scoped
+		return m.refilter().withPreview(), nil
 	case key.Matches(msg, m.keys.Rerun):
 		return m, m.emit(func(e history.Entry) tea.Msg { return RerunMsg{Entry: e} })
 	case key.Matches(msg, m.keys.Load):
