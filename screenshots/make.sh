@@ -151,3 +151,24 @@ keys Down; keys Down; keys Space; keys Escape
 type_text "balance"; keys Space; keys Escape
 type_text "total"; keys Space; keys Escape
 shot builder
+# 10. The environment picker (f7): two profiles, production protected (the status bar marks it
+#     too). production's endpoint is never contacted: the picker only lists it.
+mkdir -p "$XDG_CONFIG_HOME/toggle-explorer"
+cat >"$XDG_CONFIG_HOME/toggle-explorer/config.toml" <<TOML
+default_profile = "staging"
+[profiles.staging]
+endpoint = "$endpoint"
+username = "demo"
+[profiles.staging.headers]
+X-Tenant = "staging"
+[profiles.production]
+endpoint = "https://api.toggle.example/graphql"
+username = "till-integration"
+protected = true
+TOML
+start_tui --profile staging
+type_text "toggle-demo-password"
+PAUSE=1.5 keys Enter
+keys F7
+shot environments
+rm "$XDG_CONFIG_HOME/toggle-explorer/config.toml"

@@ -49,6 +49,9 @@ func (m Model) openEnvironments() (Model, tea.Cmd) {
 	for i, p := range m.opts.Profiles {
 		entries[i] = envpicker.Entry{Name: p.Workspace.Name, Endpoint: p.Workspace.Endpoint,
 			Identity: p.Identity, Protected: p.Workspace.Protected}
+		if m.opts.TokenStored == nil {
+			entries[i].Token = envpicker.TokenNone // no store (--no-store): nothing is kept
+		}
 	}
 	m.envs = envpicker.New(m.ctx, entries, m.profile.Name).SetSize(m.ctx.Width, m.overlayHeight())
 	m.overlay = overlayEnvironments
