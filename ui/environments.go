@@ -2,6 +2,8 @@ package ui
 
 import (
 	"fmt"
+	"net/url"
+	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -81,7 +83,7 @@ func tokensCmd(profiles []ProfileOption, stored func(endpoint, identity string) 
 func (m Model) switchProfile(name string) (Model, tea.Cmd) {
 	m.overlay = overlayNone
 	p, ok := m.findProfile(name)
-	if !ok || (name == m.profile.Name && m.sess != nil && m.sess.Endpoint() == p.Workspace.Endpoint) {
+	if !ok || (name == m.profile.Name && m.sess != nil && sameEndpoint(m.sess.Endpoint(), p.Workspace.Endpoint)) {
 		return m, nil
 	}
 	sess, err := m.opts.Connect(p.Workspace.Endpoint)
@@ -133,10 +135,10 @@ func (m *Model) syncProfile() {
 		return
 	}
 	endpoint := m.sess.Endpoint()
-	if m.profile.Endpoint != endpoint {
+	if !sameEndpoint(m.profile.Endpoint, endpoint) {
 		m.profile = workspace.Profile{}
 		for _, p := range m.opts.Profiles {
-			if p.Workspace.Endpoint == endpoint {
+			if sameEndpoint(p.Workspace.Endpoint, endpoint) {
 				m.profile = p.Workspace
 				break
 			}
@@ -145,6 +147,22 @@ func (m *Model) syncProfile() {
 	if m.hasWorkspace {
 		m.workspace.SetProfile(m.profile)
 	}
+}
+
+// sameEndpoint compares two endpoint URLs as the session writes them (so "HTTPS://Host/graphql"
+// in the config matches the session's "https://host/graphql").
+func sameEndpoint(a, b string) bool {
+	if a == "" || b == "" {
+		return false
+	}
+	ua, errA := url.Parse(strings.TrimSpace(a))
+	ub, errB := url.Parse(strings.TrimSpace(b))
+	if errA != nil || errB != nil {
+		return a == b
+	}
+	ua.Scheme, ub.Scheme = strings.ToLower(ua.Scheme), strings.ToLower(ub.Scheme)
+	ua.Host, ub.Host = strings.ToLower(ua.Host), strings.ToLower(ub.Host)
+	return ua.String() == ub.String()
 }
 
 // confirmMutation asks the user to type the protected profile's name before the mutation runs.

@@ -96,3 +96,19 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+func FuzzExpand(f *testing.F) {
+	f.Add("$A-${B}$$x$")
+	f.Add("${")
+	f.Fuzz(func(t *testing.T, value string) {
+		lookup := func(k string) (string, bool) { return "<" + k + ">", k != "UNSET" }
+		got, err := Expand([]Header{{Name: "X-A", Value: value}}, lookup)
+		if err != nil {
+			return
+		}
+		// A value without references is sent as written.
+		if !strings.Contains(value, "$") && got[0].Value != value {
+			t.Fatalf("%q changed to %q", value, got[0].Value)
+		}
+	})
+}
