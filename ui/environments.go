@@ -9,13 +9,16 @@ import (
 
 	"github.com/toggle-explorer/toggle-explorer/session"
 	"github.com/toggle-explorer/toggle-explorer/session/display"
+	"github.com/toggle-explorer/toggle-explorer/ui/common"
 	"github.com/toggle-explorer/toggle-explorer/ui/envpicker"
 	"github.com/toggle-explorer/toggle-explorer/ui/login"
+	"github.com/toggle-explorer/toggle-explorer/ui/prompt"
 	"github.com/toggle-explorer/toggle-explorer/ui/workspace"
 )
 
-// dialogConfirmMutation asks for a protected profile's name before a mutation is sent.
-const dialogConfirmMutation = "confirm-mutation"
+// confirmDialog is the ID of the dialog asking for a protected profile's name before a mutation
+// is sent.
+type confirmDialog struct{}
 
 // ProfileOption is one config profile the environment picker (f7) offers.
 type ProfileOption struct {
@@ -55,8 +58,7 @@ func (m Model) openEnvironments() (Model, tea.Cmd) {
 			entries[i].Token = envpicker.TokenNone // no store (--no-store): nothing is kept
 		}
 	}
-	m.envs = envpicker.New(m.ctx, entries, m.profile.Name).SetSize(m.ctx.Width, m.overlayHeight())
-	m.overlay = overlayEnvironments
+	m.overlay = common.Wrap(envpicker.New(m.ctx, entries, m.profile.Name).SetSize(m.ctx.Width, m.overlayHeight()))
 	return m, tokensCmd(m.opts.Profiles, m.opts.TokenStored)
 }
 
@@ -81,14 +83,14 @@ func tokensCmd(profiles []ProfileOption, stored func(endpoint, identity string) 
 // switchProfile starts the switch to the chosen profile: a new session for its endpoint, which
 // tries the stored token in a command. The current session stays in use until that answers.
 func (m Model) switchProfile(name string) (Model, tea.Cmd) {
-	m.overlay = overlayNone
+	m = m.closeOverlay()
 	p, ok := m.findProfile(name)
 	if !ok || (name == m.profile.Name && m.sess != nil && sameEndpoint(m.sess.Endpoint(), p.Workspace.Endpoint)) {
 		return m, nil
 	}
 	sess, err := m.opts.Connect(p.Workspace.Endpoint)
 	if err != nil {
-		m.say(noticeError, "✗ "+display.Line(err.Error()))
+		m.report(common.ErrorMsg{Err: err})
 		return m, nil
 	}
 	m.loginID++
@@ -110,7 +112,7 @@ func (m Model) finishSwitch(msg profileSwitchedMsg) (Model, tea.Cmd) {
 	m.profile = p.Workspace
 	m.identity = p.Identity
 	if msg.restored {
-		m.say(noticeGood, fmt.Sprintf("✓ switched to %s", display.Line(msg.name)))
+		m.report(common.InfoMsg{Tone: common.Success, Text: "switched to " + msg.name})
 		return m.finishLogin(loginFinishedMsg{id: msg.id, sess: msg.sess, token: msg.tok})
 	}
 	if m.sessCancel != nil {
@@ -174,12 +176,14 @@ func (m Model) confirmMutation(msg workspace.ConfirmMutationMsg) Model {
 	title := fmt.Sprintf("⚠ %s is protected. Mutation %s on %s with variables %s. Type %q to send it.",
 		msg.Profile, msg.Operation, msg.Endpoint, vars, msg.Profile)
 	want := msg.Profile
-	return m.ask(dialogConfirmMutation, display.Line(title), "", func(s string) error {
+	in := prompt.NewInput(m.ctx, confirmDialog{}, display.Line(title), "", func(s string) error {
 		if s != want {
 			return fmt.Errorf("type %q exactly to send the mutation, or esc to cancel", want)
 		}
 		return nil
-	})
+	}).SetSize(m.ctx.Width, m.ctx.Height)
+	m.dialog = dialog{input: &in}
+	return m
 }
 
 // runConfirmed sends the mutation the user confirmed.

@@ -13,6 +13,8 @@ import (
 	"github.com/toggle-explorer/toggle-explorer/mockapi"
 	"github.com/toggle-explorer/toggle-explorer/session"
 	"github.com/toggle-explorer/toggle-explorer/session/headers"
+	"github.com/toggle-explorer/toggle-explorer/ui/common"
+	"github.com/toggle-explorer/toggle-explorer/ui/envpicker"
 	"github.com/toggle-explorer/toggle-explorer/ui/internal/uitest"
 	"github.com/toggle-explorer/toggle-explorer/ui/workspace"
 )
@@ -111,7 +113,7 @@ func TestEnvironmentPickerGolden(t *testing.T) {
 			d := newDriver(t, f.fixture, f.options(t), size[0], size[1])
 			d.login()
 			d.deliver(d.send(uitest.Key("f7")))
-			if d.m.overlay != overlayEnvironments {
+			if _, ok := common.Unwrap[envpicker.Model](d.m.overlay); !ok {
 				t.Fatal("f7 did not open the environment picker")
 			}
 			v := d.m.View()

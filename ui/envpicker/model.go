@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
@@ -32,8 +33,8 @@ type Entry struct {
 // ChooseMsg says the user picked the profile Name.
 type ChooseMsg struct{ Name string }
 
-// CloseMsg says the picker was closed without a choice.
-type CloseMsg struct{}
+// CloseMsg asks the root to close the picker: the one close request of every pane.
+type CloseMsg = common.CloseMsg
 
 // TokensMsg carries the token states checked in a command, by profile name.
 type TokensMsg map[string]TokenState
@@ -83,8 +84,13 @@ func New(ctx *common.Context, entries []Entry, current string) Model {
 // SetSize sets the overlay's size.
 func (m Model) SetSize(w, h int) Model { m.width, m.height = w, h; return m }
 
-// KeyMap returns the bindings, for help.
+// KeyMap returns the bindings.
 func (m Model) KeyMap() KeyMap { return m.keys }
+
+// Help returns the keys for the help line.
+func (m Model) Help() help.KeyMap { return m.keys }
+
+var _ common.Pane[Model] = Model{}
 
 // Selected is the profile under the cursor ("" when the list is empty).
 func (m Model) Selected() string {
