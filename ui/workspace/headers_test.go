@@ -112,3 +112,22 @@ func TestProtectedMutationWaitsForConfirmation(t *testing.T) {
 		t.Fatal("a second run did not ask again")
 	}
 }
+
+func TestProfileDefaultVariablesSitUnderThePane(t *testing.T) {
+	f := newFixture(t)
+	profile := Profile{Name: "staging", Endpoint: testEndpoint,
+		Variables: map[string]any{"ref": mockapi.SeedCardPartlyUsed, "unused": 1}}
+	m := f.workspace(Options{Query: balanceQuery, Profile: profile})
+	m, cmd := m.Update(uitest.Key("ctrl+r"))
+	m, _ = m.Update(finished(t, cmd))
+	if body := string(shown(t, m).Bytes()); !strings.Contains(body, `"balance": 3250`) {
+		t.Fatalf("the profile's default was not used: %s", body)
+	}
+	m = f.workspace(Options{Query: balanceQuery, Profile: profile,
+		Variables: `{"ref": "` + mockapi.SeedCardEmpty + `"}`})
+	m, cmd = m.Update(uitest.Key("ctrl+r"))
+	m, _ = m.Update(finished(t, cmd))
+	if body := string(shown(t, m).Bytes()); !strings.Contains(body, mockapi.SeedCardEmpty) {
+		t.Fatalf("the pane's variable did not win over the profile's: %s", body)
+	}
+}
