@@ -229,3 +229,20 @@ func TestProtectedMutationNeedsTheProfileName(t *testing.T) {
 		t.Fatalf("the mutation's result: %s", body)
 	}
 }
+
+func TestEnvironmentPickerFromTheLoginForm(t *testing.T) {
+	f := newEnvFixture(t)
+	d := newDriver(t, f.fixture, f.options(t), 80, 24)
+	d.deliver(d.send(uitest.Key("f7")))
+	if _, ok := common.Unwrap[envpicker.Model](d.m.overlay); !ok {
+		t.Fatal("f7 on the login form did not open the picker")
+	}
+	d.send(uitest.Key("up"))
+	d.deliver(d.send(uitest.Key("enter")))
+	if d.m.screen != screenLogin || d.m.profile.Name != "production" || !strings.Contains(d.m.View(), prodEndpoint) {
+		t.Fatalf("the login form is not for production:\n%s", d.m.View())
+	}
+	if n := len(f.api.Received()) + len(f.prod.Received()); n != 0 {
+		t.Fatalf("%d requests before any login", n)
+	}
+}

@@ -199,6 +199,10 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		m.helpOpen = true
 		return m, nil
 	}
+	if key.Matches(msg, m.keys.Environments) {
+		// Also from the login form: after a switch it may be the wrong environment after all.
+		return m.openEnvironments()
+	}
 	if m.screen != screenWorkspace {
 		return m.routeToScreen(msg)
 	}
@@ -215,8 +219,6 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		return m.openDocs(), nil
 	case key.Matches(msg, m.keys.Builder):
 		return m.openBuilder(""), nil
-	case key.Matches(msg, m.keys.Environments):
-		return m.openEnvironments()
 	}
 	return m.routeToScreen(msg)
 }
