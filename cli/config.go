@@ -10,7 +10,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
-	"github.com/toggle-explorer/toggle-explorer/session/headers"
+	"github.com/toggle-explorer/toggle-explorer/query/headers"
 )
 
 // profile is one named connection in config.toml. The password is deliberately absent: it is never
@@ -22,7 +22,7 @@ type profile struct {
 	Theme    string `toml:"theme"`
 	Queries  string `toml:"queries"`
 	// Headers are sent with every request of this profile: {"X-Tenant" = "acme"}; values may
-	// reference $ENV_VARS; "!Authorization" overrides the session's token (session/headers).
+	// reference $ENV_VARS; "!Authorization" overrides the session's token (query/headers).
 	Headers map[string]string `toml:"headers"`
 	// Variables are default variables, merged under the query's own.
 	Variables map[string]any `toml:"variables"`

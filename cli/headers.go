@@ -5,7 +5,7 @@ import (
 	"net/http"
 
 	"github.com/toggle-explorer/toggle-explorer/query"
-	"github.com/toggle-explorer/toggle-explorer/session/headers"
+	"github.com/toggle-explorer/toggle-explorer/query/headers"
 )
 
 // requestHeaders merges the extra headers of a run — profile < saved query < -H — checks them

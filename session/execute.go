@@ -21,7 +21,7 @@ type Request struct {
 	// Mutation marks a request with side effects: it is never replayed after an ambiguous
 	// network failure.
 	Mutation bool
-	// Headers are the user's extra headers, already expanded (session/headers). They go only to
+	// Headers are the user's extra headers, already expanded (query/headers). They go only to
 	// the session's own origin. An Authorization among them replaces the session's token: callers
 	// let one through only when the user marked it as a deliberate override.
 	Headers http.Header

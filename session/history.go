@@ -5,8 +5,8 @@ import (
 	"time"
 
 	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/query/headers"
 	"github.com/toggle-explorer/toggle-explorer/query/history"
-	"github.com/toggle-explorer/toggle-explorer/session/headers"
 )
 
 // HistoryEntry describes one Execute for the history: what was sent (the history masks secrets

@@ -4,7 +4,7 @@ import (
 	"net/http"
 	"strings"
 
-	"github.com/toggle-explorer/toggle-explorer/session/headers"
+	"github.com/toggle-explorer/toggle-explorer/query/headers"
 )
 
 // IsSecretHeader reports whether a header's value is always redacted whole, whatever it looks

@@ -27,7 +27,7 @@ type Entry struct {
 	// Profile is the config profile the request was sent under ("" when none).
 	Profile string `json:"profile,omitempty"`
 	// Headers are the user's extra headers as sent, with the values of secret-looking names
-	// masked (session/headers.IsSecret).
+	// masked (query/headers.IsSecret).
 	Headers map[string]string `json:"headers,omitempty"`
 	// Operation is the operation's name ("" when anonymous).
 	Operation string `json:"operation,omitempty"`

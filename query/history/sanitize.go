@@ -8,7 +8,7 @@ import (
 	"time"
 
 	"github.com/toggle-explorer/toggle-explorer/query"
-	"github.com/toggle-explorer/toggle-explorer/session/headers"
+	"github.com/toggle-explorer/toggle-explorer/query/headers"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/lexer"
 )

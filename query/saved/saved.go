@@ -15,7 +15,7 @@ import (
 const (
 	queryExt = ".graphql"
 	varsExt  = ".variables.json"
-	// headersExt holds the query's extra HTTP headers, `Name: value` lines (session/headers).
+	// headersExt holds the query's extra HTTP headers, `Name: value` lines (query/headers).
 	headersExt = ".headers"
 )
 

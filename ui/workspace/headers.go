@@ -3,8 +3,8 @@ package workspace
 import (
 	"os"
 
+	"github.com/toggle-explorer/toggle-explorer/query/headers"
 	"github.com/toggle-explorer/toggle-explorer/session/display"
-	"github.com/toggle-explorer/toggle-explorer/session/headers"
 	"github.com/toggle-explorer/toggle-explorer/ui/editor"
 	"github.com/toggle-explorer/toggle-explorer/ui/results"
 )

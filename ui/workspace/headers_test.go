@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/toggle-explorer/toggle-explorer/mockapi"
-	"github.com/toggle-explorer/toggle-explorer/session/headers"
+	"github.com/toggle-explorer/toggle-explorer/query/headers"
 	"github.com/toggle-explorer/toggle-explorer/ui/internal/uitest"
 )
 

@@ -6,6 +6,6 @@
 //
 // The session's own Authorization header is never replaced silently: a user header named
 // Authorization is refused unless it is written `!Authorization: …`, the explicit override mark.
-// It is a leaf beside session: it imports only query (for the secret-name rule) and the
-// standard library.
+// It sits under session (which sends the headers) and imports only query (for the
+// secret-name rule) and the standard library.
 package headers
