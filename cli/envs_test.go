@@ -203,3 +203,24 @@ func readFileString(t *testing.T, path string) string {
 	}
 	return string(data)
 }
+
+func TestBadProfileHeadersAreAConfigError(t *testing.T) {
+	h := newHarness(t, demoConfig())
+	writeFileAll(t, filepath.Join(h.env["XDG_CONFIG_HOME"], "toggle-explorer", "config.toml"), `
+default_profile = "staging"
+[profiles.staging]
+endpoint = "`+h.endpoint+`"
+[profiles.staging.headers]
+Authorization = "Bearer pasted-long-ago"
+`)
+	code, _, errOut := h.run("", "run", "-q", `{ Products(account_id: 1) { id } }`)
+	if code != exitUsage || !strings.Contains(errOut, `profile "staging"`) || !strings.Contains(errOut, "!Authorization") {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if strings.Contains(errOut, "pasted-long-ago") {
+		t.Errorf("the error repeats the header's value: %s", errOut)
+	}
+	if n := h.server.Stats().Requests; n != 0 {
+		t.Fatalf("%d requests sent", n)
+	}
+}
