@@ -109,7 +109,7 @@ func TestRunHeaderProblemsSendNothing(t *testing.T) {
 	h := newHarness(t, demoConfig())
 	for name, args := range map[string][]string{
 		"authorization without override": {"-H", "Authorization: Bearer mine"},
-		"no colon":                       {"-H", "X-Tenant acme"},
+		"no colon":                       {"-H", "X-Tenant mine"},
 		"unset variable":                 {"-H", "X-Key: $NOT_SET_ANYWHERE"},
 	} {
 		t.Run(name, func(t *testing.T) {

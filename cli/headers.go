@@ -3,9 +3,11 @@ package cli
 import (
 	"fmt"
 	"net/http"
+	"strings"
 
 	"github.com/toggle-explorer/toggle-explorer/query"
 	"github.com/toggle-explorer/toggle-explorer/query/headers"
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 )
 
 // requestHeaders merges the extra headers of a run — profile < saved query < -H — checks them
@@ -23,10 +25,15 @@ func (c *program) requestHeaders(tgt *target, in runInput, flags []string) (http
 		}
 		merged = headers.Merge(merged, saved)
 	}
-	for _, f := range flags {
+	for i, f := range flags {
 		h, err := headers.ParseOne(f)
 		if err != nil {
-			return nil, fmt.Errorf("-H %q: %w", headers.Masked(firstWord(f), f), err)
+			// Named by position and header name only: the value may be a secret.
+			label := fmt.Sprintf("-H #%d", i+1)
+			if name, _, ok := strings.Cut(f, ":"); ok {
+				label += " (" + display.Line(strings.TrimSpace(name)) + ")"
+			}
+			return nil, fmt.Errorf("%s: %w", label, err)
 		}
 		merged = headers.Merge(merged, []headers.Header{h})
 	}
@@ -43,16 +50,6 @@ func (c *program) requestHeaders(tgt *target, in runInput, flags []string) (http
 func (c *program) lookupEnv(name string) (string, bool) {
 	v := c.getenv(name)
 	return v, v != ""
-}
-
-// firstWord is the text before the first colon: a -H argument's name, for masking it in errors.
-func firstWord(s string) string {
-	for i := 0; i < len(s); i++ {
-		if s[i] == ':' {
-			return s[:i]
-		}
-	}
-	return s
 }
 
 // operationLabel names an operation in a message: its name, or "(anonymous)".

@@ -75,7 +75,8 @@ func parseLine(line string) (Header, error) {
 	}
 	name, value, ok := strings.Cut(line, ":")
 	if !ok {
-		return h, fmt.Errorf("%q is not `Name: value` (no colon)", clip(line))
+		// The text is not repeated: it may be a secret pasted without its name.
+		return h, fmt.Errorf("not a `Name: value` header (no colon)")
 	}
 	name, value = strings.TrimSpace(name), strings.TrimSpace(value)
 	if name == "" {
