@@ -58,7 +58,8 @@ func (m Model) openEnvironments() (Model, tea.Cmd) {
 			entries[i].Token = envpicker.TokenNone // no store (--no-store): nothing is kept
 		}
 	}
-	m.overlay = common.Wrap(envpicker.New(m.ctx, entries, m.profile.Name).SetSize(m.ctx.Width, m.overlayHeight()))
+	picker := envpicker.New(m.ctx, entries, m.profile.Name).SetLive(m.sess != nil && m.screen == screenWorkspace)
+	m.overlay = common.Wrap(picker.SetSize(m.ctx.Width, m.overlayHeight()))
 	return m, tokensCmd(m.opts.Profiles, m.opts.TokenStored)
 }
 

@@ -118,7 +118,7 @@ func TestEnvironmentPickerGolden(t *testing.T) {
 			}
 			v := d.m.View()
 			checkFits(t, v, size[0], size[1])
-			for _, want := range []string{"production", prodEndpoint, "⚠ protected", "● staging", "✓ token stored", "login needed", "[staging]"} {
+			for _, want := range []string{"production", prodEndpoint, "⚠ protected", "● staging", "✓ in use", "login needed", "[staging]"} {
 				if !strings.Contains(v, want) {
 					t.Errorf("the picker lacks %q:\n%s", want, v)
 				}

@@ -66,6 +66,8 @@ type Model struct {
 	keys          KeyMap
 	entries       []Entry
 	current       string
+	live          bool // current has a session logged in
+
 	cursor        int
 	width, height int
 }
@@ -80,6 +82,10 @@ func New(ctx *common.Context, entries []Entry, current string) Model {
 	}
 	return m
 }
+
+// SetLive says the current profile has a logged-in session (its row then says "in use", whatever
+// the store holds).
+func (m Model) SetLive(live bool) Model { m.live = live; return m }
 
 // SetSize sets the overlay's size.
 func (m Model) SetSize(w, h int) Model { m.width, m.height = w, h; return m }
@@ -152,6 +158,9 @@ func (m Model) View() string {
 			line += "  as " + display.Line(e.Identity)
 		}
 		token := tokenText(e.Token) + " "
+		if e.Name == m.current && m.live {
+			token = "✓ in use "
+		}
 		prot := ""
 		if e.Protected {
 			prot = "⚠ protected  "
