@@ -62,11 +62,11 @@ func (k KeyMap) FullHelp() [][]key.Binding { return [][]key.Binding{k.ShortHelp(
 
 // Model is the picker.
 type Model struct {
-	ctx           *common.Context
-	keys          KeyMap
-	entries       []Entry
-	current       string
-	live          bool // current has a session logged in
+	ctx     *common.Context
+	keys    KeyMap
+	entries []Entry
+	current string
+	live    bool // current has a session logged in
 
 	cursor        int
 	width, height int
