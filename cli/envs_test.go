@@ -57,7 +57,7 @@ func graphqlRequests(srv *mockapi.Server) []mockapi.Received {
 	return out
 }
 
-const balanceDoc = `query Balance($ref: String!) { Cards(card_reference: $ref) { data { balance } } }`
+const envBalanceDoc = `query Balance($ref: String!) { Cards(card_reference: $ref) { data { balance } } }`
 
 func TestRunSendsProfileSavedAndFlagHeaders(t *testing.T) {
 	h := newHarness(t, demoConfig())
@@ -65,7 +65,7 @@ func TestRunSendsProfileSavedAndFlagHeaders(t *testing.T) {
 	h.env["STAGING_KEY"] = "k-123"
 	h.env["REQ_ID"] = "req-9"
 	dir := filepath.Join(h.env["XDG_DATA_HOME"], "toggle-explorer", "queries")
-	writeFileAll(t, filepath.Join(dir, "bal.graphql"), balanceDoc)
+	writeFileAll(t, filepath.Join(dir, "bal.graphql"), envBalanceDoc)
 	writeFileAll(t, filepath.Join(dir, "bal.headers"), "X-Tenant: saved-tenant\nX-Saved: yes\n")
 
 	code, out, errOut := h.run("", "run", "bal", "-H", "X-Request-Id: ${REQ_ID}", "-H", "x-saved: flag")
@@ -169,7 +169,7 @@ func TestProtectedProfileRefusesMutationWithoutYes(t *testing.T) {
 		t.Fatalf("TOGGLE_PROFILE=production: exit %d, %d requests", code, len(prod.Received()))
 	}
 	// A query runs without --yes; the mutation with it.
-	if code, _, errOut := h.run("", "run", "-q", balanceDoc, "--var", "ref="+mockapi.SeedCardFresh); code != exitOK {
+	if code, _, errOut := h.run("", "run", "-q", envBalanceDoc, "--var", "ref="+mockapi.SeedCardFresh); code != exitOK {
 		t.Fatalf("query on production: exit %d %s", code, errOut)
 	}
 	if code, out, errOut := h.run("", "run", "--yes", "-q", redeem, "--var", "ref="+mockapi.SeedCardFresh); code != exitOK || !strings.Contains(out, `"id"`) {
@@ -213,7 +213,8 @@ endpoint = "`+h.endpoint+`"
 [profiles.staging.headers]
 Authorization = "Bearer pasted-long-ago"
 `)
-	code, _, errOut := h.run("", "run", "-q", `{ Products(account_id: 1) { id } }`)
+	// Named, the profile's problem is an error and nothing is sent.
+	code, _, errOut := h.run("", "run", "--profile", "staging", "-q", `{ Products(account_id: 1) { id } }`)
 	if code != exitUsage || !strings.Contains(errOut, `profile "staging"`) || !strings.Contains(errOut, "!Authorization") {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
@@ -222,5 +223,16 @@ Authorization = "Bearer pasted-long-ago"
 	}
 	if n := h.server.Stats().Requests; n != 0 {
 		t.Fatalf("%d requests sent", n)
+	}
+	// Not named, with TOGGLE_ENDPOINT set, the broken config is ignored with a warning that says
+	// why (as for any broken config): nothing of it, its headers included, is used.
+	code, _, errOut = h.run("", "run", "-q", `{ Products(account_id: 1) { id } }`)
+	if code != exitOK || !strings.Contains(errOut, "config ignored") || !strings.Contains(errOut, "!Authorization") {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, r := range h.server.Received() {
+		if strings.Contains(r.Header.Get("Authorization"), "pasted-long-ago") {
+			t.Fatal("the refused header was sent")
+		}
 	}
 }

@@ -66,15 +66,12 @@ func (c *program) resolveTarget(f *commonFlags) (*target, error) {
 	if err != nil {
 		return nil, err
 	}
-	cfg, err := loadConfig(p.configFile())
+	set, err := c.settings(p, f.profileName(c.getenv))
 	if err != nil {
 		return nil, err
 	}
-	name, prof, err := cfg.resolveProfile(f.profileName(c.getenv))
-	if err != nil {
-		return nil, err
-	}
-	t := &target{paths: p, profile: prof, profileName: name}
+	prof := set.prof
+	t := &target{paths: p, profile: prof, profileName: set.name}
 	if dir := firstNonEmpty(f.queries, prof.Queries); dir != "" {
 		t.paths.Queries = dir
 	}
@@ -89,6 +86,10 @@ func (c *program) resolveTarget(f *commonFlags) (*target, error) {
 		return t, nil
 	}
 	t.endpoint = firstNonEmpty(f.endpoint, c.getenv("TOGGLE_ENDPOINT"), prof.Endpoint)
+	if t.endpoint == "" && set.broken != nil {
+		return nil, fmt.Errorf("no endpoint: %v (fix it, or pass --endpoint URL)", set.broken)
+	}
+	c.noteBroken(set)
 	if t.endpoint == "" {
 		return nil, errors.New("no endpoint: pass --endpoint URL, set TOGGLE_ENDPOINT, add a profile to " +
 			p.configFile() + ", or try --demo")
