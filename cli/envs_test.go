@@ -236,3 +236,25 @@ Authorization = "Bearer pasted-long-ago"
 		}
 	}
 }
+
+func TestRunReadsHeadersBesideAFile(t *testing.T) {
+	h := newHarness(t, demoConfig())
+	dir := t.TempDir()
+	doc := filepath.Join(dir, "products.graphql")
+	writeFile(t, doc, `query P { Products(account_id: 1) { id } }`)
+	writeFile(t, filepath.Join(dir, "products.headers"), "# beside the document\nX-Tenant: from-file\n")
+	if code, _, errOut := h.run("", "run", doc); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	reqs := graphqlRequests(h.server)
+	if got := reqs[len(reqs)-1].Header.Get("X-Tenant"); got != "from-file" {
+		t.Fatalf("X-Tenant = %q", got)
+	}
+	// A broken line is reported with the file and its line, and nothing is sent.
+	writeFile(t, filepath.Join(dir, "products.headers"), "X-Tenant: ok\nbroken\n")
+	before := h.server.Stats().Requests
+	code, _, errOut := h.run("", "run", doc)
+	if code != exitUsage || !strings.Contains(errOut, "products.headers: line 2") || h.server.Stats().Requests != before {
+		t.Fatalf("exit %d, %d requests: %s", code, h.server.Stats().Requests-before, errOut)
+	}
+}

@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"net/http"
+	"path/filepath"
 	"strings"
 
 	"github.com/toggle-explorer/toggle-explorer/query"
@@ -21,7 +22,8 @@ func (c *program) requestHeaders(tgt *target, in runInput, flags []string) (http
 	if in.headers != "" {
 		saved, problems := headers.Parse(in.headers)
 		if len(problems) > 0 {
-			return nil, fmt.Errorf("%s.headers: %s", in.source, problems[0])
+			file := strings.TrimSuffix(in.source, filepath.Ext(in.source)) + ".headers"
+			return nil, fmt.Errorf("%s: %s", display.Line(file), problems[0])
 		}
 		merged = headers.Merge(merged, saved)
 	}
