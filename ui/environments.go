@@ -148,7 +148,9 @@ func (m *Model) syncProfile() {
 		}
 	}
 	if m.hasWorkspace {
+		// Every tab sends to the same session, so every tab takes the same profile.
 		m.workspace.SetProfile(m.profile)
+		m.eachInactiveTab(func(ws *workspace.Model) tea.Cmd { ws.SetProfile(m.profile); return nil })
 	}
 }
 

@@ -246,3 +246,16 @@ func TestEnvironmentPickerFromTheLoginForm(t *testing.T) {
 		t.Fatalf("%d requests before any login", n)
 	}
 }
+
+func TestNewTabsSendTheProfilesHeaders(t *testing.T) {
+	f := newEnvFixture(t)
+	d := newDriver(t, f.fixture, f.options(t), 120, 40)
+	d.login()
+	d.send(uitest.Key("ctrl+t"))
+	d.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("query P { Products(account_id: 1) { id } }"), Paste: true})
+	d.run()
+	reqs := tokenCarrying(f.api)
+	if len(reqs) != 1 || reqs[0].Header.Get("X-Tenant") != "staging-tenant" {
+		t.Fatalf("a new tab did not send the profile's headers: %v", reqs)
+	}
+}

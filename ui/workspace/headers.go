@@ -41,6 +41,7 @@ func (m Model) Headers() string { return m.hdrs.Value() }
 // checks it; the text then counts as unmodified.
 func (m *Model) SetHeaders(text string) {
 	m.hdrs = m.hdrs.SetValue(text)
+	m.base.headers = text
 	m.checkHeaders()
 }
 

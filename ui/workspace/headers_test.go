@@ -131,3 +131,29 @@ func TestProfileDefaultVariablesSitUnderThePane(t *testing.T) {
 		t.Fatalf("the pane's variable did not win over the profile's: %s", body)
 	}
 }
+
+func TestHeadersSurviveSnapshotAndRestore(t *testing.T) {
+	f := newFixture(t)
+	m := f.workspace(Options{Query: balanceQuery, Headers: "X-Tenant: saved\n"})
+	m, _ = m.Update(uitest.Key("tab"))
+	m, _ = m.Update(uitest.Key("tab"))
+	m, _ = m.Update(uitest.Key("end"))
+	m, _ = m.Update(uitest.Key("x"))
+	if !m.Modified() {
+		t.Fatal("typing in the headers pane is not an unsaved change")
+	}
+	snap := m.Snapshot()
+	if snap.Headers != "X-Tenant: savedx\n" || snap.BaseHeaders == nil || *snap.BaseHeaders != "X-Tenant: saved\n" || snap.Focus != "headers" {
+		t.Fatalf("snapshot = %+v", snap)
+	}
+	r := f.workspace(Options{})
+	r.Restore(snap, m.SavedVersion())
+	if r.Headers() != "X-Tenant: savedx\n" || r.Focused() != PaneHeaders || !r.Modified() {
+		t.Fatalf("restored headers %q, focus %v, modified %v", r.Headers(), r.Focused(), r.Modified())
+	}
+	// Undo goes back to the base text, as for the other panes.
+	r, _ = r.Update(uitest.Key("ctrl+z"))
+	if r.Headers() != "X-Tenant: saved\n" {
+		t.Fatalf("undo after restore: %q", r.Headers())
+	}
+}

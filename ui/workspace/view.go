@@ -113,6 +113,10 @@ func (m Model) CutProblem() string {
 		if m.varsProblem != "" && !fitsTitle("Variables ✗ "+display.Line(m.varsProblem), m.layout.vars.w) {
 			return display.Line(m.varsProblem)
 		}
+	case PaneHeaders:
+		if m.hdrsProblem != "" && !fitsTitle(m.headersTitle(), m.layout.headers.w) {
+			return display.Line(m.hdrsProblem)
+		}
 	}
 	return ""
 }
