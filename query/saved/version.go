@@ -46,17 +46,22 @@ func (v Version) Equal(o Version) bool {
 // ModTime returns the later modification time of the two files, or the zero
 // time when neither exists.
 func (v Version) ModTime() time.Time {
-	t := max(v.query.modTime, v.vars.modTime)
-	if !v.query.present && !v.vars.present {
+	t := max(v.query.modTime, v.vars.modTime, v.headers.modTime)
+	if v.IsZero() {
 		return time.Time{}
 	}
 	return time.Unix(0, t)
 }
 
 // String gives short content fingerprints for logs and debugging, e.g.
-// "graphql:3f2a9c1b0d4e vars:none".
+// "graphql:3f2a9c1b0d4e vars:none" (and " headers:…" when there is a headers file, so the
+// tabs file notices a change of that file too).
 func (v Version) String() string {
-	return "graphql:" + v.query.String() + " vars:" + v.vars.String()
+	s := "graphql:" + v.query.String() + " vars:" + v.vars.String()
+	if v.headers.present {
+		s += " headers:" + v.headers.String()
+	}
+	return s
 }
 
 func (s fileStamp) sameContent(o fileStamp) bool {
