@@ -46,18 +46,28 @@ func (p Problem) String() string {
 func Parse(text string) ([]Header, []Problem) {
 	var out []Header
 	var problems []Problem
-	for i, line := range strings.Split(text, "\n") {
-		line = strings.TrimSpace(strings.TrimSuffix(line, "\r"))
-		if line == "" || strings.HasPrefix(line, "#") {
+	at := map[string]int{} // name → index in out, so a repeated name replaces in place
+	n := 0
+	for rest := text; rest != ""; {
+		var line string
+		line, rest, _ = strings.Cut(rest, "\n")
+		n++
+		line = strings.TrimSpace(line)
+		if line == "" || line[0] == '#' {
 			continue
 		}
 		h, err := parseLine(line)
 		if err != nil {
-			problems = append(problems, Problem{Line: i + 1, Message: err.Error()})
+			problems = append(problems, Problem{Line: n, Message: err.Error()})
 			continue
 		}
-		h.Line = i + 1
-		out = Merge(out, []Header{h})
+		h.Line = n
+		if i, ok := at[h.Name]; ok {
+			out[i] = h
+			continue
+		}
+		at[h.Name] = len(out)
+		out = append(out, h)
 	}
 	return out, problems
 }

@@ -112,3 +112,16 @@ func FuzzExpand(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkParse50 is the headers pane's check on every keystroke, for a large pane.
+func BenchmarkParse50(b *testing.B) {
+	var text strings.Builder
+	for i := range 50 {
+		text.WriteString("X-Custom-Header-" + string(rune('A'+i%26)) + ": some value $TOKEN_" + string(rune('A'+i%26)) + "\n")
+	}
+	s := text.String()
+	b.ReportAllocs()
+	for b.Loop() {
+		Parse(s)
+	}
+}

@@ -43,7 +43,7 @@ func (v Version) Equal(o Version) bool {
 	return v.query.sameContent(o.query) && v.vars.sameContent(o.vars) && v.headers.sameContent(o.headers)
 }
 
-// ModTime returns the later modification time of the two files, or the zero
+// ModTime returns the latest modification time of its files, or the zero
 // time when neither exists.
 func (v Version) ModTime() time.Time {
 	t := max(v.query.modTime, v.vars.modTime, v.headers.modTime)
