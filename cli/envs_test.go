@@ -258,3 +258,26 @@ func TestRunReadsHeadersBesideAFile(t *testing.T) {
 		t.Fatalf("exit %d, %d requests: %s", code, h.server.Stats().Requests-before, errOut)
 	}
 }
+
+// A config that cannot be read might have marked the endpoint protected: a mutation needs --yes
+// then, and without it nothing is sent; a query still runs.
+func TestBrokenConfigTreatsMutationsAsProtected(t *testing.T) {
+	h := newHarness(t, demoConfig())
+	writeFileAll(t, filepath.Join(h.env["XDG_CONFIG_HOME"], "toggle-explorer", "config.toml"),
+		"[profiles.production]\nendpoint = https://broken\nprotected = true\n")
+	redeem := `mutation Redeem($ref: String!) { createBalanceAdjustment(card_reference: $ref, value: -100,
+		currency: "GBP", merchant_id: 26, unit_epos_reference: "TILL-1") { id } }`
+	code, _, errOut := h.run("", "run", "-q", redeem, "--var", "ref="+mockapi.SeedCardFresh)
+	if code != exitUsage || !strings.Contains(errOut, "whether "+h.endpoint+" is protected is unknown") {
+		t.Fatalf("exit %d, want %d and the reason: %s", code, exitUsage, errOut)
+	}
+	if n := len(h.server.Received()); n != 0 {
+		t.Fatalf("%d requests were sent", n)
+	}
+	if code, _, errOut := h.run("", "run", "-q", envBalanceDoc, "--var", "ref="+mockapi.SeedCardFresh); code != exitOK {
+		t.Fatalf("a query: exit %d %s", code, errOut)
+	}
+	if code, out, errOut := h.run("", "run", "--yes", "-q", redeem, "--var", "ref="+mockapi.SeedCardFresh); code != exitOK || !strings.Contains(out, `"id"`) {
+		t.Fatalf("--yes: exit %d %s %s", code, out, errOut)
+	}
+}

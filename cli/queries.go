@@ -122,15 +122,15 @@ func (c *program) queriesDir(f *commonFlags) (string, int) {
 // selectedProfile returns the profile the flags and environment select (empty when none, or when
 // a config that nobody asked for by name is broken: noteBroken says so), or the exit code after
 // printing the problem.
-func (c *program) selectedProfile(f *commonFlags) (profile, int) {
+func (c *program) selectedProfile(f *commonFlags) (settings, int) {
 	p, err := resolvePaths(c.getenv)
 	if err != nil {
-		return profile{}, c.errorf(exitUsage, "%v", err)
+		return settings{}, c.errorf(exitUsage, "%v", err)
 	}
 	set, err := c.settings(p, f.profileName(c.getenv))
 	if err != nil {
-		return profile{}, c.errorf(exitUsage, "%v", err)
+		return settings{}, c.errorf(exitUsage, "%v", err)
 	}
 	c.noteBroken(set)
-	return set.prof, exitOK
+	return set, exitOK
 }

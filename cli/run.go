@@ -71,11 +71,11 @@ func (c *program) runCommand(args []string) int {
 
 	// The document and variables are checked before anything else, endpoint included: bad input
 	// is reported as such even where no endpoint is configured yet.
-	prof, code := c.selectedProfile(&f)
+	set, code := c.selectedProfile(&f)
 	if code != exitOK {
 		return code
 	}
-	in, code := c.prepareRun(pos, *inline, *opName, varFlags, *varsFile, &f, prof.Variables)
+	in, code := c.prepareRun(pos, *inline, *opName, varFlags, *varsFile, &f, set.prof.Variables)
 	if code != exitOK {
 		return code
 	}
@@ -93,6 +93,12 @@ func (c *program) runCommand(args []string) int {
 	if tgt.profile.Protected && in.op.Kind == query.Mutation && !*yes {
 		return c.errorf(exitUsage, "run: profile %q is protected: mutation %s on %s was not sent "+
 			"(add --yes to run it)", tgt.profileName, operationLabel(in.op), tgt.endpoint)
+	}
+	// Money moves on a mutation: a config that could not be read might have marked this endpoint
+	// protected, so it is treated as if it had until the user says otherwise.
+	if set.broken != nil && in.op.Kind == query.Mutation && !*yes {
+		return c.errorf(exitUsage, "run: config.toml could not be read, so whether %s is protected is unknown: "+
+			"mutation %s was not sent (fix the config, or add --yes to run it)", tgt.endpoint, operationLabel(in.op))
 	}
 	if in.hdr, err = c.requestHeaders(tgt, in, headerFlags); err != nil {
 		return c.errorf(exitUsage, "run: %v; nothing was sent", err)
