@@ -122,7 +122,10 @@ func (b *bench) round(rows rowSet, round int, warm bool) error {
 	// First frame.
 	var fo, fa time.Duration
 	err := pair(round,
-		func() (err error) { fo, err = b.firstFrame("ex", b.shell(b.cfg.bin, "--no-store"), markLogin); return err },
+		func() (err error) {
+			fo, err = b.firstFrame("ex", b.shell(b.cfg.bin, "--no-store"), markLogin)
+			return err
+		},
 		func() (err error) {
 			fa, err = b.firstFrame("mini", b.shell(b.helper("minitea")), markMinitea)
 			return err
