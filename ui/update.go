@@ -26,8 +26,18 @@ import (
 // Update implements tea.Model; see update.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) { return m.update(msg) }
 
-// update routes messages: global keys and session traffic here, the rest to the screen on show.
+// update routes a message (see route); after it the layout follows the notice line's height: a
+// long notice takes a second row from the workspace while it shows, and gives it back when it goes.
 func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
+	m, cmd := m.route(msg)
+	if m.noticeRows() != m.laidNoticeRows {
+		m.resize()
+	}
+	return m, cmd
+}
+
+// route routes messages: global keys and session traffic here, the rest to the screen on show.
+func (m Model) route(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.ctx.Width, m.ctx.Height = msg.Width, msg.Height
@@ -321,6 +331,7 @@ func (m *Model) snapshotToken() {
 // help lines; the login screen only the help line.
 func (m *Model) resize() {
 	w, h := m.ctx.Width, m.ctx.Height
+	m.laidNoticeRows = m.noticeRows()
 	m.login = m.login.SetSize(w, max(0, h-1))
 	if m.overlay != nil {
 		m.overlay = m.overlay.SetSize(w, m.overlayHeight())
@@ -334,7 +345,7 @@ func (m *Model) resize() {
 		m.dialog.choice = &c
 	}
 	if m.hasWorkspace {
-		m.workspace = m.workspace.SetSize(w, max(0, h-3))
+		m.workspace = m.workspace.SetSize(w, max(0, h-2-m.laidNoticeRows))
 	}
 	m.help.Width = w
 }
