@@ -92,7 +92,7 @@ func (c *program) sendPage(sess *session.Session, tgt *target, op query.Operatio
 	defer cancel()
 	started := time.Now()
 	res, err := sess.Execute(ctx, req)
-	if !f.noHistory {
+	if !f.noHistory && !f.demo { // as in run: the demo's pages stay out of the real history
 		entry := sess.HistoryEntry(op, req, started, res, err)
 		if herr := history.New(tgt.paths.historyFile(), 0).Append(entry); herr != nil {
 			printLine(c.stderr, "toggle-explorer: history not written: %v", herr)

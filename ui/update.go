@@ -130,6 +130,10 @@ func (m Model) route(msg tea.Msg) (Model, tea.Cmd) {
 		return m, nil
 	case historyview.RerunMsg, historyview.LoadMsg, historyview.SaveAsMsg:
 		return m.historyMsg(msg)
+	case historyview.CompareMsg:
+		return m.compareWithHistory(msg.Entry)
+	case historyResponseMsg:
+		return m.showHistoryComparison(msg)
 	case inspector.RefreshNowMsg, inspector.UseTokenMsg, inspector.LogoutMsg,
 		inspector.CopyCurlMsg, inspector.CopiedMsg, inspector.RunDoctorMsg, inspector.DoctorDoneMsg:
 		return m.updateInspector(msg)

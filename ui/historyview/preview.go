@@ -35,6 +35,8 @@ func (m Model) withPreview() Model {
 	if ok {
 		k.entry = m.hits[m.list.Index]
 	}
+	// Only an entry whose response was kept can be compared with.
+	m.keys.Compare.SetEnabled(ok && e.Response != "")
 	if k == m.shown {
 		return m
 	}
