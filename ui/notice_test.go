@@ -6,6 +6,7 @@ import (
 
 	"github.com/toggle-explorer/toggle-explorer/mockapi"
 	"github.com/toggle-explorer/toggle-explorer/session"
+	"github.com/toggle-explorer/toggle-explorer/ui/internal/uitest"
 )
 
 // restoredWithoutKeyring is the longest routine notice there is: a token restored from the file
@@ -90,5 +91,10 @@ func TestStartupWarningShowsInTheWorkspace(t *testing.T) {
 	v := d.m.View()
 	if !strings.Contains(v, "⚠ config ignored: /home/someone/.config/toggle-explorer/config.toml:4: expected a value\\x1b[2J") {
 		t.Errorf("the workspace does not say the config was ignored (escaped):\n%s", v)
+	}
+	// Over the auth inspector (f2) too: the notice line stays under every overlay.
+	d.send(uitest.Key("f2"))
+	if v := d.m.View(); d.m.overlay == nil || !strings.Contains(v, "⚠ config ignored: /home/someone") {
+		t.Errorf("f2 hides the config warning:\n%s", v)
 	}
 }
