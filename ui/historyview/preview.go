@@ -74,6 +74,9 @@ func (m Model) previewHeader(e history.Entry, width int) []string {
 	if e.TokenFingerprint != "" {
 		lines = append(lines, st.Muted.Render("token    ")+clean("fingerprint "+e.TokenFingerprint))
 	}
+	if e.Response != "" {
+		lines = append(lines, st.Muted.Render("response ")+clean("kept · ctrl+d compares the one on show with it"))
+	}
 	if e.ErrorSummary != "" {
 		wrapped := strings.Split(ansi.Wrap(display.Line("✗ "+e.ErrorSummary), width, ""), "\n")
 		if len(wrapped) > maxErrorLines {
