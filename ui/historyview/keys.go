@@ -21,6 +21,8 @@ type KeyMap struct {
 	// Compare compares the response on show with the entry's kept response. ctrl+d, which the
 	// filter would take for "delete forward" (the delete key still does that).
 	Compare key.Binding
+	// Scope toggles between the current profile's entries and all of them.
+	Scope key.Binding
 	// Close leaves the browser.
 	Close key.Binding
 }
@@ -34,19 +36,20 @@ func DefaultKeyMap() KeyMap {
 		SaveAs:   key.NewBinding(key.WithKeys("ctrl+t"), key.WithHelp("ctrl+t", "save as query")),
 		Compare:  key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", "diff with current"), key.WithDisabled()),
 		Close:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
+		Scope:    key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "this profile/all"), key.WithDisabled()),
 	}
 }
 
 // ShortHelp implements help.KeyMap.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Rerun, k.Load, k.Compare, k.SaveAs, k.Down, k.Close}
+	return []key.Binding{k.Rerun, k.Load, k.Compare, k.SaveAs, k.Scope, k.Down, k.Close}
 }
 
 // FullHelp implements help.KeyMap.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		k.ListKeys.Bindings(),
-		{k.Rerun, k.Load, k.Compare, k.SaveAs, k.Close},
+		{k.Rerun, k.Load, k.Compare, k.SaveAs, k.Scope, k.Close},
 	}
 }
 
