@@ -2,6 +2,7 @@ package results
 
 import (
 	"context"
+	"math"
 
 	"bytes"
 	"github.com/toggle-explorer/toggle-explorer/query/jq"
@@ -36,12 +37,29 @@ func benchBody(n int) []byte {
 	return b.Bytes()
 }
 
-func benchPrepare(b *testing.B, items int) {
+func benchPrepare(b *testing.B, items int) { benchPrepareFrom(b, items, lazyFrom) }
+
+func benchPrepareFrom(b *testing.B, items, lazyFrom int) {
 	body := benchBody(items)
 	b.SetBytes(int64(len(body)))
 	b.ReportAllocs()
 	for b.Loop() {
-		_ = Prepare(body, Meta{Status: 200})
+		_ = prepare(body, Meta{Status: 200}, lazyFrom)
+	}
+}
+
+// BenchmarkPrepareIndented20MB: Prepare of about 20 MB forced to build the indented text and
+// its line index, as it did before large bodies were kept as received (BenchmarkPrepare20MB).
+func BenchmarkPrepareIndented20MB(b *testing.B) { benchPrepareFrom(b, 80_000, math.MaxInt) }
+
+// BenchmarkLazyFull20MB: what the first search or fold on a large lazy document pays to build
+// the indented text.
+func BenchmarkLazyFull20MB(b *testing.B) {
+	body := benchBody(80_000)
+	b.SetBytes(int64(len(body)))
+	b.ReportAllocs()
+	for b.Loop() {
+		prepare(body, Meta{}, 0).full()
 	}
 }
 

@@ -41,6 +41,8 @@ func FuzzPrepare(f *testing.F) {
 				t.Fatalf("pretty differs from json.Indent:\n%q\n%q", d.Bytes(), want.Bytes())
 			}
 		}
+		// The lazy form of a large body shows the same lines.
+		lazyAgrees(t, body, d)
 		// Lines plus their separators give back the text.
 		var joined []byte
 		for i := range d.LineCount() {

@@ -39,6 +39,13 @@ type indenter struct {
 	lines    []int32 // start offset of every line of dst; nil: not recorded
 	maxLine  int     // longest line of dst in bytes (when lines are recorded)
 	maxLines int     // stop once this many lines are started (0: no limit); see PrepareHead
+
+	// Index mode (see lazyIndex): instead of the whole output, dst holds only the current line
+	// and every line is recorded as the offset of its first byte in src and its depth.
+	index   bool
+	off     []int32 // index mode: offset in src of every line's first byte
+	depth   []uint8 // index mode: every line's indentation depth, capped at maxIndentDepth
+	pending bool    // index mode: the next token starts a line
 }
 
 // appendIndent is the indenter without the line index, for tests. ok is
@@ -65,6 +72,10 @@ func (in *indenter) run(src []byte) bool {
 			i++
 			continue
 		}
+		if in.pending {
+			in.off = append(in.off, int32(i))
+			in.pending = false
+		}
 		// Closing brackets.
 		if (c == '}' || c == ']') && (state == stCommaOrClose ||
 			(state == stKeyOrClose && c == '}') || (state == stValueOrClose && c == ']')) {
@@ -76,7 +87,7 @@ func (in *indenter) run(src []byte) bool {
 			if needIndent {
 				needIndent = false
 			} else {
-				dst = in.newline(dst, len(stack))
+				dst = in.newline(dst, len(stack), i)
 			}
 			dst = append(dst, c)
 			i++
@@ -98,7 +109,7 @@ func (in *indenter) run(src []byte) bool {
 			if c != ',' {
 				return false
 			}
-			dst = in.newline(append(dst, ','), len(stack))
+			dst = in.newline(append(dst, ','), len(stack), -1)
 			i++
 			if stack[len(stack)-1] == '{' {
 				state = stKey
@@ -113,7 +124,7 @@ func (in *indenter) run(src []byte) bool {
 		}
 		// A value or a key starts here.
 		if needIndent {
-			dst = in.newline(dst, len(stack))
+			dst = in.newline(dst, len(stack), i)
 			needIndent = false
 		}
 		switch {
@@ -164,7 +175,9 @@ func (in *indenter) run(src []byte) bool {
 		state = afterValue(stack)
 	}
 	in.dst = dst
-	if k := len(in.lines); k > 0 {
+	if in.index {
+		in.maxLine = max(in.maxLine, len(dst))
+	} else if k := len(in.lines); k > 0 {
 		in.maxLine = max(in.maxLine, len(dst)-int(in.lines[k-1]))
 	}
 	return state == stDone
@@ -178,13 +191,26 @@ func afterValue(stack []byte) int {
 	return stCommaOrClose
 }
 
-// newline ends the current line and indents the next to depth.
-func (in *indenter) newline(dst []byte, depth int) []byte {
-	if in.lines != nil {
+// newline ends the current line and indents the next to depth. at is the offset in src of
+// the next line's first byte, or -1 if it is the next token's (index mode only).
+func (in *indenter) newline(dst []byte, depth int, at int) []byte {
+	if in.index {
+		// The line buffer holds only the line just ended: its length is the line's.
+		in.maxLine = max(in.maxLine, len(dst))
+		dst = dst[:0]
+		in.depth = append(in.depth, uint8(min(depth, maxIndentDepth)))
+		if at >= 0 {
+			in.off = append(in.off, int32(at))
+		} else {
+			in.pending = true
+		}
+	} else if in.lines != nil {
 		in.maxLine = max(in.maxLine, len(dst)-int(in.lines[len(in.lines)-1]))
 		in.lines = append(in.lines, int32(len(dst)+1))
 	}
-	dst = append(dst, '\n')
+	if !in.index {
+		dst = append(dst, '\n')
+	}
 	for n := 2 * min(depth, maxIndentDepth); n > 0; {
 		k := min(n, len(indentSpaces))
 		dst = append(dst, indentSpaces[:k]...)

@@ -126,7 +126,7 @@ func (m *Model) SetStyles(s Styles) {
 // selected error and the loading state. A nil document returns to the empty
 // state.
 func (m Model) SetDocument(d *Document) Model {
-	if src := m.source(); d != nil && src != nil && src.json && len(src.text) <= maxPrevBytes {
+	if src := m.source(); d != nil && src != nil && src.json && src.lz == nil && len(src.text) <= maxPrevBytes {
 		m.prev = src
 	}
 	m.diff = nil

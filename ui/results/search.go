@@ -18,6 +18,7 @@ const MaxMatches = 100_000
 // (against the lower-cased copy, built once per document); one with an
 // upper-case letter matches exactly.
 func (d *Document) findAll(query string, limit int) (matches []int32, capped bool) {
+	d.full()
 	if query == "" || len(d.text) == 0 {
 		return nil, false
 	}

@@ -20,6 +20,7 @@ type structure struct {
 // body that is not JSON. It costs about 8 bytes a line, so it is built only
 // when folding is first used (see Document.structure).
 func buildStructure(d *Document) *structure {
+	d.full()
 	n := len(d.lines)
 	if !d.json || n == 0 {
 		return nil

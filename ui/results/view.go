@@ -286,6 +286,17 @@ func (m Model) bodyLine(b *strings.Builder, r int) {
 			b.WriteByte(' ')
 		}
 	}
+	if !m.doc.hasText() {
+		// A large body kept as received: the row is indented here, for this frame only. No
+		// search has run (it builds the text) and nothing is folded (folding builds it too).
+		line := m.doc.Line(i)
+		var spans []hlSpan
+		if m.diffKind(i) != diffNone {
+			spans = []hlSpan{{start: 0, end: len(line), kind: hlMatch}}
+		}
+		renderLine(b, m.sgr, line, true, m.x0, m.contentWidth(), spans)
+		return
+	}
 	start, end := m.doc.lineBounds(i)
 	if m.folds.isFolded(i) {
 		// The opening line, then "…} 12 keys": built per visible row, so a
