@@ -214,6 +214,10 @@ func (m *Model) show(d *Document) {
 	m.clampScroll()
 }
 
+// filterCountRoom is the width (cells) the filter line keeps free for filterCount's
+// longest text and the two spaces before it.
+const filterCountRoom = 24 // "  filtering… (esc stops)"
+
 // filterCount is the filter's state for the footer: "3 outputs", or
 // "filtering…" while a run is in flight; "" without a filter.
 func (m Model) filterCount() string {

@@ -159,7 +159,9 @@ func (m Model) Document() *Document { return m.doc }
 func (m Model) SetSize(width, height int) Model {
 	m.width, m.height = max(0, width), max(0, height)
 	m.input.Width = max(1, m.width-len(m.input.Prompt)-12)
-	m.filter.Width = max(1, m.width-len(m.filter.Prompt)-1)
+	// The filter line leaves room for its count ("12,345 outputs", "filtering… (esc stops)"):
+	// in colour the input's padding ends in SGR codes and cannot be trimmed to make room.
+	m.filter.Width = max(1, m.width-len(m.filter.Prompt)-1-min(filterCountRoom, m.width/2))
 	m.saveInput.Width = max(1, m.width-len(m.saveInput.Prompt)-1)
 	m.table = m.table.SetSize(m.width, m.tableHeight())
 	m.clampScroll()
