@@ -23,8 +23,14 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	case tea.MouseMsg:
 		return m.handleMouse(msg)
 	case RunFinishedMsg:
+		prev := m.resultOf
 		m = m.finish(msg)
-		// A filter on show carries over to the new response (a new page, a re-run).
+		// A filter on show carries over to the new response of the same operation (a new page,
+		// a re-run); written for another operation's shape it would only fail or mislead, so
+		// SetDocument's pending filter is left unapplied (the next SetDocument forgets it).
+		if m.resultOf != prev {
+			return m, nil
+		}
 		cmd := m.results.ResumeFilter()
 		return m, cmd
 	case results.PageMsg:
