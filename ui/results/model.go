@@ -222,6 +222,9 @@ func (m Model) InputFocused() bool {
 
 // ShortHelp implements help.KeyMap with the bindings that apply now.
 func (m Model) ShortHelp() []key.Binding {
+	if keys := m.saveKeys(); keys != nil {
+		return keys
+	}
 	if m.searching {
 		return []key.Binding{m.keys.AcceptSearch, m.keys.CancelSearch}
 	}
@@ -236,6 +239,9 @@ func (m Model) ShortHelp() []key.Binding {
 
 // FullHelp implements help.KeyMap.
 func (m Model) FullHelp() [][]key.Binding {
+	if keys := m.saveKeys(); keys != nil {
+		return [][]key.Binding{keys}
+	}
 	if m.searching {
 		return [][]key.Binding{{m.keys.AcceptSearch, m.keys.CancelSearch}}
 	}
