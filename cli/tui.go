@@ -35,6 +35,9 @@ const demoRotateAfter = 45 * time.Second
 func (c *program) tuiCommand(args []string) int {
 	fs, tf := tuiFlagSet(c.stderr)
 	f, themeName, listThemes, schemaFile := &tf.common, &tf.theme, &tf.listThemes, &tf.schema
+	if cmd := misplacedCommand(fs, args); cmd != "" {
+		return c.errorf(exitUsage, "flags go after the command: toggle-explorer %s", commandFirst(args, cmd))
+	}
 	if pos, err := parseInterspersed(fs, args); err != nil {
 		return usageExit(err)
 	} else if len(pos) > 0 {
