@@ -134,7 +134,8 @@ const usage = `toggle-explorer: explore and debug Toggle's GraphQL API
 Usage:
   toggle-explorer [--endpoint URL] [--profile NAME] [--theme NAME]   the TUI
   toggle-explorer --demo                           the TUI against a built-in fake Toggle API
-  toggle-explorer run [FILE|-] [-q QUERY] [--operation NAME] [--var k=v]... [--vars FILE]
+  toggle-explorer run [FILE|NAME|-] [-q QUERY] [--operation NAME] [--var k=v]... [--vars FILE]
+                      [--jq EXPR [-r]] [-o FILE [--overwrite]] [--paginate [--max-pages N]]
                                                    one request; the response JSON on stdout
   toggle-explorer login [--check] [--print-token]  log in and show the token summary
   toggle-explorer token [JWT|-]                    decode a token: header, claims, times, state

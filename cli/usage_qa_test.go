@@ -41,3 +41,32 @@ func TestFlagsBeforeACommandSayWhereTheyGo(t *testing.T) {
 		t.Errorf("--theme run --list-themes: exit %d, %q", code, stderr)
 	}
 }
+
+// run -h said --paginate needs $page, but a page: literal works too (the second half): help
+// that lies sends users to rewrite a query that already works.
+func TestRunHelpOfPaginateNamesTheLiteral(t *testing.T) {
+	h := newHarness(t, demoConfig())
+	code, _, stderr := h.run("", "run", "-h")
+	_, after, _ := strings.Cut(stderr, "\n  -paginate\n")
+	line, _, _ := strings.Cut(strings.TrimLeft(after, " \n\t"), "\n")
+	if code != exitOK || !strings.Contains(line, "page:") {
+		t.Errorf("exit %d; --paginate's help: %q", code, line)
+	}
+	code, stdout, stderr := h.run("", "run", "--paginate", "--jq", ".data.Cards.data | length",
+		"-q", "{ Cards(page: 1, limit: 5) { data { card_reference } total per_page } }")
+	if code != exitOK || strings.TrimSpace(stdout) == "5" || stdout == "" {
+		t.Errorf("a page: literal did not paginate: exit %d, %q, %s", code, stdout, stderr)
+	}
+}
+
+// The top-level usage showed run without its output options (--jq, -o, --paginate), which the
+// README's command list has.
+func TestUsageShowsRunOutputOptions(t *testing.T) {
+	h := newHarness(t, demoConfig())
+	_, stdout, stderr := h.run("", "--help")
+	for _, want := range []string{"--jq EXPR", "-o FILE", "--paginate"} {
+		if !strings.Contains(stdout+stderr, want) {
+			t.Errorf("--help lacks %q", want)
+		}
+	}
+}
