@@ -1,0 +1,29 @@
+package workspace
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/toggle-explorer/toggle-explorer/ui/results"
+)
+
+// At 120 columns the results pane's title was cut, "… · 519 B · 1 erro…": the error count, the
+// part that matters, went first. A title that does not fit drops "Results of" before anything else.
+func TestResultsTitleKeepsTheSummaryWhenNarrow(t *testing.T) {
+	f := newFixture(t)
+	m := f.workspace(Options{Query: "{ Products(account_id: 1) { id } }"}).SetSize(120, 34)
+	m.resultOf = "anonymous query"
+	meta := results.Meta{Status: 200, Duration: 451 * time.Microsecond, Size: 519,
+		Errors: []results.ErrorItem{{Message: "x"}}}
+	m.results = m.results.SetDocument(results.Prepare([]byte(`{"errors":[{"message":"x"}]}`), meta))
+	top := strings.Split(m.View(), "\n")[0]
+	if !strings.Contains(top, "anonymous query · 200 OK · 451µs · 519 B · 1 error") || strings.Contains(top, "…") {
+		t.Errorf("results title: %q", top)
+	}
+	// Where it fits, the title says whose results they are.
+	m = m.SetSize(200, 34)
+	if top := strings.Split(m.View(), "\n")[0]; !strings.Contains(top, "Results of anonymous query · 200 OK") {
+		t.Errorf("wide results title: %q", top)
+	}
+}
