@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/toggle-explorer/toggle-explorer/query/saved"
+	"github.com/toggle-explorer/toggle-explorer/ui/internal/uitest"
 	"github.com/toggle-explorer/toggle-explorer/ui/results"
 )
 
@@ -25,5 +27,26 @@ func TestResultsTitleKeepsTheSummaryWhenNarrow(t *testing.T) {
 	m = m.SetSize(200, 34)
 	if top := strings.Split(m.View(), "\n")[0]; !strings.Contains(top, "Results of anonymous query · 200 OK") {
 		t.Errorf("wide results title: %q", top)
+	}
+}
+
+// A run stopped before the network (a syntax error) showed its reason under the title "Results of
+// Balance (the previous query) · 1 error": the title named a response no longer on show.
+func TestNotSentIsNotTitledWithThePreviousQuery(t *testing.T) {
+	f := newFixture(t)
+	m := f.workspace(Options{Query: balanceQuery, Variables: balanceVariables}).SetSize(200, 34)
+	m, cmd := m.Update(uitest.Key("ctrl+r"))
+	m = settle(t, m, cmd)
+	if top := strings.Split(m.View(), "\n")[0]; !strings.Contains(top, "Results of Balance · 200 OK") {
+		t.Fatalf("results title: %q", top)
+	}
+	_ = m.Load("", saved.Version{}, "d query Broken { a }", "")
+	m, _ = m.Update(uitest.Key("ctrl+r"))
+	v := m.View()
+	if !strings.Contains(v, "Not sent") {
+		t.Fatalf("no Not sent:\n%s", v)
+	}
+	if top := strings.Split(v, "\n")[0]; strings.Contains(top, "Balance") {
+		t.Errorf("the title names the previous query: %q", top)
 	}
 }

@@ -133,6 +133,8 @@ func (m Model) run() (Model, tea.Cmd) {
 	p, problem, diags := m.prepare()
 	m.editor = m.editor.SetDiagnostics(diags)
 	if problem != nil {
+		// The pane now shows why nothing was sent, no longer any operation's response.
+		m.resultOf, m.resultStale = "", false
 		m.results = m.results.SetDocument(problem)
 		return m, nil
 	}
