@@ -70,3 +70,20 @@ func TestUsageShowsRunOutputOptions(t *testing.T) {
 		}
 	}
 }
+
+// run --paginate's progress line on a terminal went through stderr's escaping writer, so the
+// terminal showed "\r\x1b[Kfetching page 1…\r\x1b[Kpage 1 of 6 fetched…" as text instead of one
+// line rewriting itself. Its own carriage return and erase-line reach the terminal as such.
+func TestRunPaginateProgressRewritesOneLine(t *testing.T) {
+	h := newHarness(t, demoConfig())
+	code, errOut := h.runWith(func(c *program) { c.stderrTTY = true }, "run", "-q", pagedDoc, "--var", "limit=2", "--paginate")
+	if code != exitOK {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	if strings.Contains(errOut, `\x1b`) || strings.Contains(errOut, `\r`) {
+		t.Errorf("the progress line's control sequences were escaped into text: %q", errOut)
+	}
+	if !strings.Contains(errOut, "\r\x1b[Kfetching page 2…") {
+		t.Errorf("no line rewrite in %q", errOut)
+	}
+}
