@@ -87,3 +87,15 @@ func TestRunPaginateProgressRewritesOneLine(t *testing.T) {
 		t.Errorf("no line rewrite in %q", errOut)
 	}
 }
+
+// token -h ended in an empty "Flags:" heading: token has none.
+func TestTokenHelpHasNoEmptyFlagsHeading(t *testing.T) {
+	h := newHarness(t, demoConfig())
+	code, _, stderr := h.run("", "token", "-h")
+	if code != exitOK || !strings.Contains(stderr, "Usage: toggle-explorer token") || strings.Contains(stderr, "Flags:") {
+		t.Errorf("exit %d, %q", code, stderr)
+	}
+	if _, _, stderr := h.run("", "history", "-h"); !strings.Contains(stderr, "Flags:\n  -limit") {
+		t.Errorf("history -h: %q", stderr)
+	}
+}
