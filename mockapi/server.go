@@ -37,6 +37,7 @@ type Server struct {
 	throttle *throttle
 	faults   *faults
 	stats    *statsCounter
+	received receivedLog
 }
 
 // New builds a server from cfg (zero fields take DefaultConfig values) with freshly seeded

@@ -52,7 +52,8 @@ func (m Model) statusLine() string { return statusbar.Render(m.ctx, m.statusSnap
 
 // statusSnapshot gathers what the status bar shows.
 func (m Model) statusSnapshot() statusbar.Snapshot {
-	s := statusbar.Snapshot{Identity: m.identity, Token: m.token, Refresh: m.refresh, Insecure: m.opts.Insecure, Rejected: m.rejected}
+	s := statusbar.Snapshot{Identity: m.identity, Token: m.token, Refresh: m.refresh, Insecure: m.opts.Insecure, Rejected: m.rejected,
+		Profile: m.profile.Name, Protected: m.profile.Protected}
 	if m.sess != nil {
 		s.Endpoint = m.sess.Endpoint()
 	}
