@@ -50,3 +50,36 @@ func TestNotSentIsNotTitledWithThePreviousQuery(t *testing.T) {
 		t.Errorf("the title names the previous query: %q", top)
 	}
 }
+
+// While the results pane has a line open (search, jq filter, write prompt), tab does not move
+// between panes (it goes to the line), yet the help line still said "tab next pane".
+func TestNoNextPaneInHelpWhileTyping(t *testing.T) {
+	f := newFixture(t)
+	m := f.workspace(Options{Query: balanceQuery, Variables: balanceVariables})
+	m, cmd := m.Update(uitest.Key("ctrl+r"))
+	m = settle(t, m, cmd)
+	m, _ = m.setFocus(PaneResults)
+	has := func(m Model, desc string) bool {
+		for _, b := range m.Help().ShortHelp() {
+			if b.Enabled() && b.Help().Desc == desc {
+				return true
+			}
+		}
+		return false
+	}
+	if !has(m, "next pane") {
+		t.Fatal("no next pane in the results' help")
+	}
+	for _, open := range []string{"/", "|", "w"} {
+		m2, _ := m.Update(uitest.Key(open))
+		if !m2.results.InputFocused() {
+			t.Fatalf("%s opened no line", open)
+		}
+		if has(m2, "next pane") || has(m2, "previous pane") {
+			t.Errorf("with the %s line open the help offers tab to the next pane", open)
+		}
+		if m3, _ := m2.Update(uitest.Key("tab")); m3.focus != PaneResults {
+			t.Errorf("tab left the results with the %s line open", open)
+		}
+	}
+}
