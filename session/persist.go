@@ -48,7 +48,17 @@ func (s *Session) Restore(identity string) (Token, bool) {
 		return Token{}, false
 	}
 	s.mu.Lock()
+	if why := distrust(s.tok, tok); why != "" {
+		s.mu.Unlock()
+		s.emit(Event{Kind: TokenRefused, Time: now, Fingerprint: tok.Fingerprint, Header: "store",
+			Message:   "refused the token in " + s.cfg.Store.Where() + ": " + why,
+			Diagnosis: untrustedToken(why, tok.Fingerprint, "not restored")})
+		return Token{}, false
+	}
 	s.gen++
+	if s.loginLifetime == 0 {
+		s.loginLifetime = tok.Lifetime()
+	}
 	prev := s.installLocked(tok)
 	s.mu.Unlock()
 	s.storeMu.Lock()

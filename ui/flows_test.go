@@ -196,10 +196,10 @@ func TestFlowBackgroundRefreshWhileIdle(t *testing.T) {
 	p.waitFor("token refreshed", "FRESH", "expires in 1h00m")
 
 	m := p.quit()
-	if m.token.Fingerprint == first.Fingerprint {
+	if m.snap.Token.Fingerprint == first.Fingerprint {
 		t.Fatal("the status bar still shows the old token")
 	}
-	if age := m.token.Age(m.ctx.Now); age != 0 {
+	if age := m.snap.Token.Age(m.ctx.Now); age != 0 {
 		t.Fatalf("token age after the refresh = %v, want 0", age)
 	}
 	if state := statusbar.Classify(m.statusSnapshot(), m.ctx.Now); state != statusbar.StateFresh {

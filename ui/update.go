@@ -18,7 +18,6 @@ import (
 	"github.com/toggle-explorer/toggle-explorer/ui/picker"
 	"github.com/toggle-explorer/toggle-explorer/ui/prompt"
 	"github.com/toggle-explorer/toggle-explorer/ui/results"
-	"github.com/toggle-explorer/toggle-explorer/ui/statusbar"
 	"github.com/toggle-explorer/toggle-explorer/ui/workspace"
 )
 
@@ -34,7 +33,7 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, nil
 	case tickMsg:
 		m.ctx.Now = time.Time(msg)
-		m.snapshotToken()
+		m.takeSnapshot()
 		if m.overlay == overlayInspector {
 			m.inspector.Refresh()
 		}
@@ -65,7 +64,7 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		m.say(noticeInfo, msg.Text)
 		return m, nil
 	case tokenActionMsg:
-		m.snapshotToken()
+		m.takeSnapshot()
 		if msg.err != nil {
 			m.say(noticeError, "✗ "+results.Sanitize(msg.err.Error()))
 		} else {
@@ -116,7 +115,7 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	case workspace.RunFinishedMsg:
 		var cmd tea.Cmd
 		m.workspace, cmd = m.workspace.Update(msg)
-		m.snapshotToken()
+		m.takeSnapshot()
 		if msg.HistoryErr != nil {
 			m.say(noticeWarn, "⚠ history not written: "+results.Sanitize(msg.HistoryErr.Error()))
 		}
@@ -227,8 +226,7 @@ func (m Model) finishLogin(msg loginFinishedMsg) (Model, tea.Cmd) {
 	m.sessGen++
 	ctx, cancel := context.WithCancel(context.Background())
 	m.sessCancel = cancel
-	m.token = msg.token
-	m.refresh = statusbar.RefreshIdle
+	m.takeSnapshot()
 	var initWorkspace tea.Cmd
 	if m.hasWorkspace {
 		m.workspace.SetSession(m.sess)
@@ -260,17 +258,18 @@ func loginFailure(err error) (string, string) {
 	return results.Sanitize(err.Error()), ""
 }
 
-// handleEvent updates the refresh state and the notice from a session event, and re-arms the
+// handleEvent takes a new session snapshot and updates the notice from a session event, and re-arms the
 // listener.
 func (m Model) handleEvent(msg sessionEventMsg) (Model, tea.Cmd) {
 	if msg.gen != m.sessGen || m.sess == nil {
 		return m, nil
 	}
+	m.takeSnapshot()
 	switch msg.ev.Kind {
-	case session.RefreshFailed:
-		m.refresh = statusbar.RefreshFailedLast
-	case session.LoggedIn, session.Refreshed, session.ReLoggedIn, session.Rotated:
-		m.refresh = statusbar.RefreshIdle
+	case session.RefreshStarted, session.RefreshEnded, session.AwaitingInFlight:
+		// Signals of state the snapshot now shows ("refreshing"); what came of it arrives as
+		// its own event, with a notice.
+		return m, listenCmd(msg.gen, m.sess.Events())
 	case session.GaveUp:
 		if d := msg.ev.Diagnosis; d != nil {
 			m.rejected = d.SentFingerprint
@@ -281,24 +280,20 @@ func (m Model) handleEvent(msg sessionEventMsg) (Model, tea.Cmd) {
 		now = msg.ev.Time
 	}
 	m.notice = eventNotice(msg.ev, now)
-	m.snapshotToken()
 	if m.overlay == overlayInspector {
 		m.inspector.Refresh()
 	}
 	return m, listenCmd(msg.gen, m.sess.Events())
 }
 
-// snapshotToken copies the session's current token for View (the session is safe to ask; the
-// snapshot keeps View a pure function of the model).
-func (m *Model) snapshotToken() {
+// takeSnapshot reads the session's state for View in one call (the session is safe to ask; the
+// snapshot keeps View a pure function of the model, and one source of truth for every pane).
+func (m *Model) takeSnapshot() {
 	if m.sess == nil {
+		m.snap = session.Snapshot{}
 		return
 	}
-	if tok, ok := m.sess.Token(); ok {
-		m.token = tok
-	} else {
-		m.token = session.Token{}
-	}
+	m.snap = m.sess.Snapshot()
 }
 
 // resize hands each screen its share of the terminal: the workspace loses the notice, status and

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/toggle-explorer/toggle-explorer/session"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
 	"github.com/toggle-explorer/toggle-explorer/ui/prompt"
 	"github.com/toggle-explorer/toggle-explorer/ui/statusbar"
@@ -41,7 +42,8 @@ func (m Model) statusLine() string { return statusbar.Render(m.ctx, m.statusSnap
 
 // statusSnapshot gathers what the status bar shows.
 func (m Model) statusSnapshot() statusbar.Snapshot {
-	s := statusbar.Snapshot{Identity: m.identity, Token: m.token, Refresh: m.refresh, Insecure: m.opts.Insecure, Rejected: m.rejected}
+	s := statusbar.Snapshot{Identity: m.identity, Token: m.snap.Token, Refresh: refreshState(m.snap),
+		Insecure: m.opts.Insecure, Rejected: m.rejected}
 	if m.sess != nil {
 		s.Endpoint = m.sess.Endpoint()
 	}
@@ -49,6 +51,17 @@ func (m Model) statusSnapshot() statusbar.Snapshot {
 		s.Last = m.workspace.LastRequest()
 	}
 	return s
+}
+
+// refreshState is what the status bar says of the session's refresh.
+func refreshState(s session.Snapshot) statusbar.RefreshState {
+	switch {
+	case s.Refreshing:
+		return statusbar.RefreshRunning
+	case s.RefreshFailures > 0:
+		return statusbar.RefreshFailedLast
+	}
+	return statusbar.RefreshIdle
 }
 
 // noticeLine is the latest notice, or a blank line.
