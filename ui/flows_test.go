@@ -115,8 +115,13 @@ type program struct {
 }
 
 func startProgram(t *testing.T, f *fixture, width, height int) *program {
+	return startProgramWith(t, f.options(), width, height)
+}
+
+// startProgramWith runs the real program with the given options.
+func startProgramWith(t *testing.T, opts Options, width, height int) *program {
 	log := &frameLog{sizes: map[[2]int]int{}}
-	tm := teatest.NewTestModel(t, checkedModel{Model: New(f.options()), log: log},
+	tm := teatest.NewTestModel(t, checkedModel{Model: New(opts), log: log},
 		teatest.WithInitialTermSize(width, height))
 	p := &program{t: t, tm: tm, log: log}
 	t.Cleanup(func() { _ = tm.Quit() }) // a failed flow must not leave the program running
