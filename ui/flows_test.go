@@ -149,6 +149,17 @@ func (p *program) login() {
 	p.waitFor("Results", "✓ logged in")
 }
 
+// waitForSchema waits until the schema the login fetched is in: the docs browser (f3) shows its
+// root types then, whenever the introspection answers. esc closes the browser again, through a
+// command: the workspace's help line says when it is back, and only then may keys go to it.
+func (p *program) waitForSchema() {
+	p.t.Helper()
+	p.tm.Send(uitest.Key("f3"))
+	p.waitFor("Roots")
+	p.tm.Send(uitest.Key("esc"))
+	p.waitFor("ctrl+r run")
+}
+
 // quit presses ctrl+c and returns the final model, after checking every frame drawn.
 func (p *program) quit() Model {
 	p.t.Helper()
@@ -219,6 +230,9 @@ func TestFlowUnauthorizedDiagnosed(t *testing.T) {
 	f := newFixture(t, mockapi.DemoPassword)
 	p := startProgram(t, f, 120, 40)
 	p.login()
+	// The introspection after login must be over before the revocation: refused too, it would
+	// make its own failed re-login, and the count below would depend on which came first.
+	p.waitForSchema()
 	revokeAndChangePassword(f)
 	p.tm.Send(uitest.Key("ctrl+r"))
 	p.waitFor("token rejected although valid", "logging in again was refused: Invalid credentials", "REJECTED")
