@@ -142,7 +142,7 @@ func (c *program) tuiOptions(f *commonFlags, p paths, themeName string) (ui.Opti
 		opts.Remember = nil
 		opts.Workspace = workspace.Options{Query: demoQuery, Variables: demoVariables}
 	} else if !f.noStore {
-		store = newStore(p)
+		store = newStore(p, nil) // the TUI owns the terminal: the session's StoreFailed events speak
 	}
 	opts.Workspace.History = history
 	opts.History = history

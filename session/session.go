@@ -115,6 +115,7 @@ type Session struct {
 
 	storeMu sync.Mutex // orders store writes so the last save is always the newest token
 	savedFP string     // fingerprint of the token last saved (guarded by storeMu)
+	saveErr error      // why the last save failed; nil once one succeeds (guarded by storeMu)
 	// saving counts saves still running after their login's waiters were released; Close waits
 	// for them so a short-lived command never exits with the new token unsaved.
 	saving sync.WaitGroup
