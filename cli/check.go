@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"path/filepath"
 
-	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/query/schema"
 	"github.com/toggle-explorer/toggle-explorer/session"
 )
 
@@ -25,11 +25,11 @@ func (c *program) checkCommand(args []string) int {
 	if len(files) == 0 {
 		return c.errorf(exitUsage, "check: name the documents to check")
 	}
-	schema, code := c.loadSchema(&f, *schemaFile)
+	sch, code := c.loadSchema(&f, *schemaFile)
 	if code != exitOK {
 		return code
 	}
-	for _, w := range schema.Warnings() {
+	for _, w := range sch.Warnings() {
 		fmt.Fprintf(c.stderr, "schema: warning: %s\n", w)
 	}
 	problems := 0
@@ -38,7 +38,7 @@ func (c *program) checkCommand(args []string) int {
 		if err != nil {
 			return c.errorf(exitUsage, "check: %v", err)
 		}
-		for _, d := range schema.Validate(string(data)) {
+		for _, d := range sch.Validate(string(data)) {
 			fmt.Fprintf(c.stdout, "%s:%d:%d: %s\n", file, d.Line, d.Column, d.Message)
 			problems++
 		}
@@ -52,13 +52,13 @@ func (c *program) checkCommand(args []string) int {
 
 // loadSchema reads the schema file, or introspects the endpoint (logging in as run does) and
 // caches the result.
-func (c *program) loadSchema(f *commonFlags, file string) (*query.Schema, int) {
+func (c *program) loadSchema(f *commonFlags, file string) (*schema.Schema, int) {
 	if file != "" {
-		schema, err := query.LoadFile(file)
+		sch, err := schema.LoadFile(file)
 		if err != nil {
 			return nil, c.errorf(exitUsage, "check: %v", err)
 		}
-		return schema, exitOK
+		return sch, exitOK
 	}
 	tgt, err := c.resolveTarget(f)
 	if err != nil {
@@ -75,7 +75,7 @@ func (c *program) loadSchema(f *commonFlags, file string) (*query.Schema, int) {
 	}
 	ctx, cancel := context.WithTimeout(c.context(), f.timeout)
 	defer cancel()
-	schema, raw, err := sess.Introspect(ctx)
+	sch, raw, err := sess.Introspect(ctx)
 	var authErr *session.AuthError
 	var transportErr *session.TransportError
 	switch {
@@ -86,8 +86,8 @@ func (c *program) loadSchema(f *commonFlags, file string) (*query.Schema, int) {
 	case err != nil:
 		return nil, c.errorf(exitTransport, "check: the endpoint's schema could not be read: %v (give --schema FILE instead)", err)
 	}
-	if err := query.NewCache(filepath.Join(tgt.paths.Cache, "schemas")).Save(tgt.endpoint, raw); err != nil {
+	if err := schema.NewCache(filepath.Join(tgt.paths.Cache, "schemas")).Save(tgt.endpoint, raw); err != nil {
 		fmt.Fprintf(c.stderr, "check: schema not cached: %v\n", err)
 	}
-	return schema, exitOK
+	return sch, exitOK
 }

@@ -75,6 +75,8 @@ func (c *program) run(args []string) int {
 			return c.historyCommand(args[1:])
 		case "check":
 			return c.checkCommand(args[1:])
+		case "doctor":
+			return c.doctorCommand(args[1:])
 		case "help", "-h", "-help", "--help":
 			fmt.Fprint(c.stdout, usage)
 			return exitOK
@@ -114,6 +116,7 @@ Usage:
   toggle-explorer queries                          list saved queries (name, operations, modified)
   toggle-explorer history [--limit N]              recent executions (time, operation, status, duration)
   toggle-explorer check [--schema FILE] FILE...    validate documents; FILE:LINE:COL: message per problem
+  toggle-explorer doctor [--json]                  probe how the server handles tokens (exit 0/2/3)
   toggle-explorer mock [--addr 127.0.0.1:8080] ... serve the fake Toggle API
 
 Credentials: --username or --email, and --password-stdin; or the environment variables

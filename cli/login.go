@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/toggle-explorer/toggle-explorer/session"
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 	"github.com/toggle-explorer/toggle-explorer/session/tokenstore"
 )
 
@@ -93,9 +94,9 @@ func printTokenSummary(w io.Writer, tok session.Token, now time.Time, where stri
 		fmt.Fprintf(w, "subject      %s\n", tok.Subject)
 	}
 	if !tok.IssuedAt.IsZero() {
-		fmt.Fprintf(w, "issued       %s (%s)\n", tok.IssuedAt.UTC().Format(time.RFC3339), relative(tok.IssuedAt, now))
+		fmt.Fprintf(w, "issued       %s (%s)\n", tok.IssuedAt.UTC().Format(time.RFC3339), display.Relative(tok.IssuedAt, now))
 	}
-	fmt.Fprintf(w, "expires      %s (%s)\n", tok.ExpiresAt.UTC().Format(time.RFC3339), relative(tok.ExpiresAt, now))
+	fmt.Fprintf(w, "expires      %s (%s)\n", tok.ExpiresAt.UTC().Format(time.RFC3339), display.Relative(tok.ExpiresAt, now))
 	fmt.Fprintf(w, "state        %s\n", tokenState(tok, now))
 	fmt.Fprintf(w, "stored       %s\n", where)
 }
@@ -126,8 +127,8 @@ func whyNoStoredToken(tgt *target) string {
 	case err != nil:
 		return "the stored token for " + where + " is unreadable"
 	case tok.Expired(now):
-		return fmt.Sprintf("the stored token for %s (fp %s) expired %s ago", where, tok.Fingerprint, roundDuration(now.Sub(tok.ExpiresAt)))
+		return fmt.Sprintf("the stored token for %s (fp %s) expired %s ago", where, tok.Fingerprint, display.Duration(now.Sub(tok.ExpiresAt)))
 	default:
-		return fmt.Sprintf("the stored token for %s (fp %s) expires in %s: too close to use", where, tok.Fingerprint, roundDuration(tok.TimeLeft(now)))
+		return fmt.Sprintf("the stored token for %s (fp %s) expires in %s: too close to use", where, tok.Fingerprint, display.Duration(tok.TimeLeft(now)))
 	}
 }

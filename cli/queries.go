@@ -6,7 +6,8 @@ import (
 	"text/tabwriter"
 	"time"
 
-	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/query/history"
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 )
 
 // queriesCommand lists the saved queries: name, operations, modified time.
@@ -63,7 +64,7 @@ func (c *program) historyCommand(args []string) int {
 	if err != nil {
 		return c.errorf(exitUsage, "history: %v", err)
 	}
-	entries, warnings, err := query.NewHistory(p.historyFile(), 0).Load(*limit)
+	entries, warnings, err := history.New(p.historyFile(), 0).Load(*limit)
 	for _, w := range warnings {
 		fmt.Fprintf(c.stderr, "history: %s\n", w)
 	}
@@ -82,7 +83,7 @@ func (c *program) historyCommand(args []string) int {
 		}
 		took := "<1ms"
 		if e.DurationMS > 0 {
-			took = (time.Duration(e.DurationMS) * time.Millisecond).String()
+			took = display.Duration(time.Duration(e.DurationMS) * time.Millisecond)
 		}
 		fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", e.Time.Local().Format("2006-01-02 15:04:05"), op, status, took)
 	}

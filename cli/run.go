@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/query/history"
+	"github.com/toggle-explorer/toggle-explorer/query/saved"
 	"github.com/toggle-explorer/toggle-explorer/session"
 )
 
@@ -85,7 +87,7 @@ func (c *program) runCommand(args []string) int {
 	res, err := sess.Execute(ctx, req)
 	if !f.noHistory {
 		entry := sess.HistoryEntry(in.op, req, started, res, err)
-		if herr := query.NewHistory(tgt.paths.historyFile(), 0).Append(entry); herr != nil {
+		if herr := history.New(tgt.paths.historyFile(), 0).Append(entry); herr != nil {
 			fmt.Fprintf(c.stderr, "toggle-explorer: history not written: %v\n", herr)
 		}
 	}
@@ -169,7 +171,7 @@ func (c *program) readDocument(pos []string, inline, queriesDir string) (text st
 	} else if !errors.Is(err, os.ErrNotExist) {
 		return "", nil, "", err
 	}
-	if query.ValidName(name) != nil {
+	if saved.ValidName(name) != nil {
 		return "", nil, "", fmt.Errorf("%s: no such file", name)
 	}
 	lib, _, err := openLibrary(queriesDir)

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/toggle-explorer/toggle-explorer/session"
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 )
 
 // maxTokenInput bounds what `token -` reads: a JWT is a few hundred bytes, and the decoder caps
@@ -75,7 +76,7 @@ func printClaims(w io.Writer, claims map[string]any, now time.Time) {
 		if isTimeClaim(name) {
 			if secs, ok := claimSeconds(value); ok && secs > 0 && secs < 253402300800 {
 				at := time.Unix(int64(secs), 0).UTC()
-				line += fmt.Sprintf("   %s (%s)", at.Format("2006-01-02 15:04:05 MST"), relative(at, now))
+				line += fmt.Sprintf("   %s (%s)", at.Format("2006-01-02 15:04:05 MST"), display.Relative(at, now))
 			}
 		}
 		fmt.Fprintln(w, line)
@@ -101,33 +102,12 @@ func isTimeClaim(name string) bool { return name == "iat" || name == "exp" || na
 // tokenState is the one-line verdict: valid for how long, or expired how long ago.
 func tokenState(tok session.Token, now time.Time) string {
 	if tok.Expired(now) {
-		return fmt.Sprintf("EXPIRED %s ago (at %s)", roundDuration(now.Sub(tok.ExpiresAt)), tok.ExpiresAt.UTC().Format(time.RFC3339))
+		return fmt.Sprintf("EXPIRED %s ago (at %s)", display.Duration(now.Sub(tok.ExpiresAt)), tok.ExpiresAt.UTC().Format(time.RFC3339))
 	}
-	state := fmt.Sprintf("valid, expires in %s (age %s of %s)", roundDuration(tok.TimeLeft(now)),
-		roundDuration(tok.Age(now)), roundDuration(tok.Lifetime()))
+	state := fmt.Sprintf("valid, expires in %s (age %s of %s)", display.Duration(tok.TimeLeft(now)),
+		display.Duration(tok.Age(now)), display.Duration(tok.Lifetime()))
 	if !tok.FromJWT {
 		state += "; no exp claim, so 60 minutes from now is assumed"
 	}
 	return state
-}
-
-// relative says "in 5m3s" or "5m3s ago".
-func relative(at, now time.Time) string {
-	if at.After(now) {
-		return "in " + roundDuration(at.Sub(now))
-	}
-	return roundDuration(now.Sub(at)) + " ago"
-}
-
-// roundDuration drops sub-second noise (4m12s, not 4m12.372s) and counts days past two of them
-// (6d3h, not 147h).
-func roundDuration(d time.Duration) string {
-	if d < 0 {
-		d = -d
-	}
-	const day = 24 * time.Hour
-	if d >= 2*day {
-		return fmt.Sprintf("%dd%dh", d/day, (d%day)/time.Hour)
-	}
-	return d.Round(time.Second).String()
 }

@@ -12,7 +12,8 @@ import (
 	"github.com/muesli/termenv"
 
 	"github.com/toggle-explorer/toggle-explorer/mockapi"
-	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/query/history"
+	"github.com/toggle-explorer/toggle-explorer/query/schema"
 	"github.com/toggle-explorer/toggle-explorer/session"
 	"github.com/toggle-explorer/toggle-explorer/themes"
 	"github.com/toggle-explorer/toggle-explorer/ui"
@@ -114,9 +115,9 @@ func (c *program) tuiOptions(f *commonFlags, p paths, themeName string) (ui.Opti
 	}
 	last := loadLastLogin(p)
 	opts := ui.Options{Theme: theme, Insecure: f.insecure}
-	history := query.NewHistory(p.historyFile(), 0)
+	hist := history.New(p.historyFile(), 0)
 	if f.noHistory {
-		history = nil
+		hist = nil
 	}
 	opts.Login = login.Options{
 		Endpoint: firstNonEmpty(f.endpoint, c.getenv("TOGGLE_ENDPOINT"), prof.Endpoint, last.Endpoint),
@@ -144,9 +145,9 @@ func (c *program) tuiOptions(f *commonFlags, p paths, themeName string) (ui.Opti
 	} else if !f.noStore {
 		store = newStore(p, nil) // the TUI owns the terminal: the session's StoreFailed events speak
 	}
-	opts.Workspace.History = history
-	opts.History = history
-	opts.SchemaCache = query.NewCache(filepath.Join(p.Cache, "schemas"))
+	opts.Workspace.History = hist
+	opts.History = hist
+	opts.SchemaCache = schema.NewCache(filepath.Join(p.Cache, "schemas"))
 	queriesDir := firstNonEmpty(f.queries, prof.Queries, p.Queries)
 	if f.demo {
 		queriesDir = p.Queries

@@ -54,10 +54,18 @@ type Config struct {
 	// RotateHeader chooses the header(s) a rotated token travels in: RotateBoth (default),
 	// RotateXAuthorization or RotateAuthorization. Login always answers in both.
 	RotateHeader string
+	// LoginHeader chooses the header(s) a login's token travels in, like RotateHeader; empty
+	// means both, as Toggle documents.
+	LoginHeader string
 	// BearerPrefix makes token response headers read "Bearer <jwt>" instead of the bare JWT.
 	BearerPrefix bool
 	// Strict rejects a token from the moment a rotation has superseded it, with no grace.
 	Strict bool
+	// Grace, with Strict, lets a superseded token keep working this long after its rotation
+	// (a grace period for requests in flight); zero means none.
+	Grace time.Duration
+	// AcceptBareToken also accepts "Authorization: <jwt>" without the Bearer scheme.
+	AcceptBareToken bool
 	// UnauthStatus is the HTTP status of an Unauthorized answer: 200 (default) or 401.
 	UnauthStatus int
 	// Now is the server's clock (default time.Now); tests inject a fake one.
@@ -144,6 +152,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.Latency < 0 {
 		c.Latency = 0
+	}
+	if c.Grace < 0 {
+		c.Grace = 0
 	}
 	return c
 }

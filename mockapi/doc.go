@@ -25,6 +25,10 @@
 //   - Strict rotation has no grace period: the superseded token fails from the moment its
 //     successor is issued, even for requests already in flight. Only rotation supersedes;
 //     logins never invalidate earlier tokens.
+//   - Variants a client's doctor must tell apart (doctor_modes.go), all off by default:
+//     Config.Grace keeps a superseded token working for a while under Strict;
+//     Config.AcceptBareToken also takes "Authorization: <jwt>"; Config.LoginHeader answers a
+//     login in one header only. Other schemes ("Token <jwt>") are always refused.
 //   - Error objects carry no `path` (no documented example has one).
 //   - Accounts(page, limit) returns the same {data, total, per_page} wrapper as Cards;
 //     Products returns a bare list, as in the docs' example.

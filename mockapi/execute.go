@@ -134,7 +134,7 @@ func (s *Server) serveGraphQL(ctx context.Context, cfg Config, authHeader string
 
 	resp := s.schema.Exec(withState(ctx, st), query, opName, vars)
 	if tok := st.issuedToken(); tok != "" {
-		setTokenHeaders(headers, cfg, RotateBoth, tok) // login always answers in both headers
+		setTokenHeaders(headers, cfg, loginHeader(cfg), tok) // both headers unless LoginHeader says otherwise
 	}
 	res := jsonResult(http.StatusOK, wireResponse{Errors: convertErrors(resp.Errors, doc), Data: resp.Data, Extensions: ext})
 	res.headers = headers

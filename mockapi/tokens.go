@@ -42,6 +42,9 @@ type tokens struct {
 	issued map[string]time.Time // jti -> exp of every token issued with the current key
 	denied map[string]string    // jti -> reason (revoked or superseded)
 	expiry map[string]time.Time // jti -> exp for denied entries, to prune them
+
+	// grace holds superseded tokens still honoured (Strict with Grace; doctor_modes.go).
+	grace map[string]graceEntry
 }
 
 func newTokens(key []byte) *tokens {
@@ -49,7 +52,7 @@ func newTokens(key []byte) *tokens {
 		key = randomKey()
 	}
 	return &tokens{key: append([]byte(nil), key...), issued: map[string]time.Time{},
-		denied: map[string]string{}, expiry: map[string]time.Time{}}
+		denied: map[string]string{}, expiry: map[string]time.Time{}, grace: map[string]graceEntry{}}
 }
 
 func randomKey() []byte {
@@ -118,7 +121,7 @@ type authResult struct {
 // (Config.rotates), issues its successor. In strict mode the presented token is denied in the same
 // critical section, so no concurrent request can still use it once a successor exists.
 func (t *tokens) authenticate(header string, cfg Config, now time.Time) (authResult, error) {
-	raw, ok := bearerToken(header)
+	raw, ok := presentedToken(header, cfg)
 	if !ok {
 		return authResult{reason: reasonMissing}, nil
 	}
@@ -138,13 +141,16 @@ func (t *tokens) authenticate(header string, cfg Config, now time.Time) (authRes
 	if reason, denied := t.denied[claims.ID]; denied {
 		return authResult{reason: reason}, nil
 	}
+	if t.graceOver(claims.ID, now) {
+		return authResult{reason: reasonSuperseded}, nil
+	}
 	res := authResult{ok: true, subject: claims.Subject}
 	if cfg.rotates(claims.IssuedAt.Time, now) {
 		if res.rotated, err = t.issueLocked(claims.Subject, now, cfg.TokenTTL); err != nil {
 			return authResult{}, err
 		}
 		if cfg.Strict {
-			t.deny(claims.ID, reasonSuperseded, claims.ExpiresAt.Time)
+			t.supersede(claims.ID, claims.ExpiresAt.Time, now, cfg.Grace)
 		}
 	}
 	return res, nil
@@ -175,6 +181,7 @@ func (t *tokens) rotateKey() {
 	clear(t.issued)
 	clear(t.denied)
 	clear(t.expiry)
+	clear(t.grace)
 }
 
 // bearerToken extracts the JWT from "Bearer <jwt>"; the scheme word is case-insensitive.
@@ -199,4 +206,5 @@ func (t *tokens) setKey(key []byte) {
 	clear(t.issued)
 	clear(t.denied)
 	clear(t.expiry)
+	clear(t.grace)
 }

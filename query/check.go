@@ -85,8 +85,8 @@ func checkValue(typ string, val any) string {
 		}
 		return ""
 	}
-	if !fits(inner, val) {
-		return fmt.Sprintf("expects %s, got %s", typ, jsonKind(val))
+	if !Fits(inner, val) {
+		return fmt.Sprintf("expects %s, got %s", typ, JSONKind(val))
 	}
 	return ""
 }
@@ -99,9 +99,9 @@ func listElem(t string) (string, bool) {
 	return "", false
 }
 
-// fits reports whether a non-null val can be a value of the named type,
+// Fits reports whether a non-null val can be a value of the named type,
 // following the GraphQL input coercion rules for the built-in scalars.
-func fits(named string, val any) bool {
+func Fits(named string, val any) bool {
 	switch named {
 	case "Int":
 		return isInt32(val)
@@ -183,8 +183,8 @@ func isInt32(val any) bool {
 	return ok && isInteger(val) && f >= math.MinInt32 && f <= math.MaxInt32
 }
 
-// jsonKind names the JSON type of val for messages (never the value itself).
-func jsonKind(val any) string {
+// JSONKind names the JSON type of val for messages (never the value itself).
+func JSONKind(val any) string {
 	switch val.(type) {
 	case string:
 		return "a string"

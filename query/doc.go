@@ -12,6 +12,10 @@
 // points (as gqlparser and the editor do); offsets are byte offsets into
 // Document.Text.
 //
+// The subpackages build on it: saved (the library of saved queries), history
+// (the execution history), schema (loading, validation, docs) and completion
+// (suggestions at the cursor).
+//
 // The package must never import Bubble Tea, lipgloss or chroma: the headless
 // commands use it too.
 package query

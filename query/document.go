@@ -19,7 +19,7 @@ type Document struct {
 
 	parsed    *ast.QueryDocument // Operations[i] comes from parsed.Operations[i]
 	fragments []fragment         // in source order
-	index     *textIndex
+	index     *TextIndex
 }
 
 // Operation describes one operation of a Document.
@@ -71,10 +71,10 @@ func Parse(text string) (*Document, error) {
 	if strings.TrimSpace(text) == "" {
 		return nil, ErrEmpty
 	}
-	ix := newTextIndex(text)
+	ix := NewTextIndex(text)
 	parsed, err := parser.ParseQuery(&ast.Source{Input: text})
 	if err != nil {
-		return nil, syntaxError(ix, err)
+		return nil, NewSyntaxError(ix, err)
 	}
 	if len(parsed.Operations) == 0 {
 		if len(parsed.Fragments) == 0 {
@@ -107,8 +107,8 @@ func Parse(text string) (*Document, error) {
 	return doc, nil
 }
 
-// syntaxError turns gqlparser's error into a *SyntaxError inside the text.
-func syntaxError(ix *textIndex, err error) *SyntaxError {
+// NewSyntaxError turns gqlparser's error into a *SyntaxError inside the text.
+func NewSyntaxError(ix *TextIndex, err error) *SyntaxError {
 	if strings.Contains(err.Error(), "<Invalid>") {
 		// The parser reports a token the lexer rejected as "Unexpected
 		// <Invalid>" and drops the lexer's own, clearer message ("Unterminated
@@ -125,7 +125,7 @@ func syntaxError(ix *textIndex, err error) *SyntaxError {
 			line, col = gerr.Locations[0].Line, gerr.Locations[0].Column
 		}
 	}
-	line, col = ix.clampLineCol(line, col)
+	line, col = ix.ClampLineCol(line, col)
 	return &SyntaxError{Line: line, Column: col, Message: msg}
 }
 

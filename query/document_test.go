@@ -195,6 +195,6 @@ func TestKindString(t *testing.T) {
 // positionInside reports whether 1-based line:col is a place a cursor can be
 // in text: an existing line, at most one past its last character.
 func positionInside(text string, line, col int) bool {
-	ix := newTextIndex(text)
+	ix := NewTextIndex(text)
 	return line >= 1 && line <= ix.lineCount() && col >= 1 && col <= ix.lineLen(line)+1
 }

@@ -3,39 +3,13 @@ package query
 import (
 	"strings"
 	"testing"
+
+	"github.com/toggle-explorer/toggle-explorer/query/internal/fixture"
 )
 
 // fragmentDoc has several operations sharing fragments, nested fragments,
 // a fragment cycle, comments, a block string and non-ASCII text.
-const fragmentDoc = `# Card lookups — shared fragments
-fragment Money on Card { balance initial_balance }
-
-query Balance($ref: String!) {
-  # the card itself
-  Cards(card_reference: $ref) { data { ...CardInfo } }
-}
-
-fragment CardInfo on Card {
-  card_reference
-  ...Money
-  product_name # «Gift» café
-}
-
-"""
-Redeem value. Descriptions may contain } braces.
-"""
-mutation Redeem($ref: String!) {
-  createBalanceAdjustment(card_reference: $ref, value: -1000, note: """
-    multi-line } note
-  """) { id LineItem { Card { ...Money } } }
-}
-
-fragment Unused on Card { id }
-
-query Cycle { Cards { data { ...A } } }
-fragment A on Card { id ...B }
-fragment B on Card { balance ...A }
-`
+const fragmentDoc = fixture.FragmentDoc
 
 func TestExtract(t *testing.T) {
 	d := mustParse(t, fragmentDoc)
@@ -148,7 +122,7 @@ func TestExtractMappedPositions(t *testing.T) {
 	// Every token the server could point at maps back to the same token in
 	// the original text.
 	for _, needle := range []string{"query Balance", "Cards(card_reference", "...CardInfo", "fragment Money", "initial_balance", "product_name", "...Money"} {
-		line, col := newTextIndex(ex.Text).lineColAt(strings.Index(ex.Text, needle))
+		line, col := NewTextIndex(ex.Text).lineColAt(strings.Index(ex.Text, needle))
 		ol, oc, ok := ex.OriginalPosition(line, col)
 		if !ok {
 			t.Errorf("%s at %d:%d did not map", needle, line, col)
@@ -170,7 +144,7 @@ func TestExtractMappedPositions(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, needle := range []string{"b {", "...F", "fragment F", "f\n"} {
-		line, col := newTextIndex(ex.Text).lineColAt(strings.Index(ex.Text, needle))
+		line, col := NewTextIndex(ex.Text).lineColAt(strings.Index(ex.Text, needle))
 		ol, oc, ok := ex.OriginalPosition(line, col)
 		off, _ := oneLine.index.offsetAt(ol, oc)
 		if !ok || !strings.HasPrefix(oneLine.Text[off:], needle) {

@@ -55,7 +55,7 @@ func Format(text string) (string, error) {
 	}
 	doc, err := parser.ParseQuery(&ast.Source{Input: text})
 	if err != nil {
-		return "", syntaxError(newTextIndex(text), err)
+		return "", NewSyntaxError(NewTextIndex(text), err)
 	}
 	var b strings.Builder
 	formatter.NewFormatter(&b, formatter.WithIndent(formatIndent), formatter.WithComments()).FormatQueryDocument(doc)

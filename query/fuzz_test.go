@@ -6,27 +6,12 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/toggle-explorer/toggle-explorer/query/internal/fixture"
 )
 
-// graphqlSeeds are documents for the GraphQL fuzz targets: valid and broken,
-// with fragments, comments, block strings, descriptions, CRLF, BOM, unicode.
-var graphqlSeeds = []string{
-	toggleDoc,
-	fragmentDoc,
-	"",
-	"{ a }",
-	"query A { a } query B { ...F } fragment F on T { b ...G } fragment G on T { c }",
-	"\"\"\"d\"\"\" query A($x: In = {a: [1, \"}\"]}) @k(v: {w: 1}) { a(s: \"\"\"}\"\"\") }\nmutation { b }",
-	"\uFEFFquery A {\r\n  a # c\r\n}\r\nquery B { b }",
-	"query { a(s: \"é🎁\") b( }",
-	"query { a(s: \"abc\n}",
-	"query { a(s: \"\"\"x\ny",
-	"fragment F on T { a }",
-	"# only a comment",
-	"query A { ...A } fragment A on T { ...A }",
-	"\xff\xfe query { a }",
-	"query A { a } \"desc\"",
-}
+// graphqlSeeds are documents for the GraphQL fuzz targets.
+var graphqlSeeds = fixture.GraphQLSeeds
 
 func FuzzParse(f *testing.F) {
 	for _, s := range graphqlSeeds {
@@ -98,7 +83,7 @@ func FuzzParseVarFlag(f *testing.F) {
 		if err != nil {
 			return
 		}
-		if !isName(name) || !strings.HasPrefix(s, name+"=") {
+		if !IsName(name) || !strings.HasPrefix(s, name+"=") {
 			t.Fatalf("ParseVarFlag(%q) gave name %q", s, name)
 		}
 		raw := s[len(name)+1:]

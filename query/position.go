@@ -2,11 +2,11 @@ package query
 
 import "unicode/utf8"
 
-// textIndex converts between the three ways positions are expressed: gqlparser
+// TextIndex converts between the three ways positions are expressed: gqlparser
 // counts offsets in code points, Go slices strings by byte, and people and
 // editors speak in 1-based line:col (col in code points). It is built once per
 // text and only read afterwards.
-type textIndex struct {
+type TextIndex struct {
 	text string
 	// runeByte[i] is the byte offset of code point i (with one extra entry for
 	// the end); nil when the text is one byte per code point, the common case.
@@ -15,10 +15,10 @@ type textIndex struct {
 	lineStart []int
 }
 
-// newTextIndex indexes text. Line terminators are \n, \r\n and a lone \r, as
+// NewTextIndex indexes text. Line terminators are \n, \r\n and a lone \r, as
 // in the GraphQL lexer, so line numbers agree with gqlparser's.
-func newTextIndex(text string) *textIndex {
-	ix := &textIndex{text: text, lineStart: []int{0}}
+func NewTextIndex(text string) *TextIndex {
+	ix := &TextIndex{text: text, lineStart: []int{0}}
 	for i := 0; i < len(text); i++ {
 		switch text[i] {
 		case '\n':
@@ -42,8 +42,8 @@ func newTextIndex(text string) *textIndex {
 	return ix
 }
 
-// byteOffset converts a code-point offset to a byte offset, clamped to the text.
-func (ix *textIndex) byteOffset(runeOff int) int {
+// ByteOffset converts a code-point offset to a byte offset, clamped to the text.
+func (ix *TextIndex) ByteOffset(runeOff int) int {
 	if runeOff < 0 {
 		return 0
 	}
@@ -57,10 +57,10 @@ func (ix *textIndex) byteOffset(runeOff int) int {
 }
 
 // lineCount is the number of lines; an empty text has one (empty) line.
-func (ix *textIndex) lineCount() int { return len(ix.lineStart) }
+func (ix *TextIndex) lineCount() int { return len(ix.lineStart) }
 
 // lineBounds returns the byte range of line (1-based) without its terminator.
-func (ix *textIndex) lineBounds(line int) (start, end int) {
+func (ix *TextIndex) lineBounds(line int) (start, end int) {
 	start = ix.lineStart[line-1]
 	end = len(ix.text)
 	if line < len(ix.lineStart) {
@@ -73,7 +73,7 @@ func (ix *textIndex) lineBounds(line int) (start, end int) {
 }
 
 // lineLen is the length in code points of line (1-based).
-func (ix *textIndex) lineLen(line int) int {
+func (ix *TextIndex) lineLen(line int) int {
 	start, end := ix.lineBounds(line)
 	return utf8.RuneCountInString(ix.text[start:end])
 }
@@ -81,7 +81,7 @@ func (ix *textIndex) lineLen(line int) int {
 // offsetAt converts 1-based line:col to a byte offset. A column past the end
 // of the line lands on the end of the line (where the cursor would sit); a
 // line outside the text reports false.
-func (ix *textIndex) offsetAt(line, col int) (int, bool) {
+func (ix *TextIndex) offsetAt(line, col int) (int, bool) {
 	if line < 1 || line > ix.lineCount() || col < 1 {
 		return 0, false
 	}
@@ -95,7 +95,7 @@ func (ix *textIndex) offsetAt(line, col int) (int, bool) {
 }
 
 // lineColAt converts a byte offset to 1-based line:col.
-func (ix *textIndex) lineColAt(off int) (line, col int) {
+func (ix *TextIndex) lineColAt(off int) (line, col int) {
 	off = max(0, min(off, len(ix.text)))
 	lo, hi := 0, len(ix.lineStart)-1
 	for lo < hi { // last line start <= off
@@ -109,11 +109,11 @@ func (ix *textIndex) lineColAt(off int) (line, col int) {
 	return lo + 1, utf8.RuneCountInString(ix.text[ix.lineStart[lo]:off]) + 1
 }
 
-// clampLineCol moves a reported position into the text: a line within it and a
+// ClampLineCol moves a reported position into the text: a line within it and a
 // column no further than just past the line's last character. gqlparser can
 // report a position past the end for some unterminated tokens; callers are
 // promised positions they can put a cursor on.
-func (ix *textIndex) clampLineCol(line, col int) (int, int) {
+func (ix *TextIndex) ClampLineCol(line, col int) (int, int) {
 	line = max(1, min(line, ix.lineCount()))
 	col = max(1, min(col, ix.lineLen(line)+1))
 	return line, col

@@ -5,9 +5,9 @@ import "strings"
 // Mask is what MaskSecrets puts in place of a secret value.
 const Mask = "•••"
 
-// loginField is the root field of Toggle's login mutation-by-query, as the
+// LoginField is the root field of Toggle's login mutation-by-query, as the
 // API documentation spells it.
-const loginField = "loginUser"
+const LoginField = "loginUser"
 
 // secretKeyParts are substrings that mark a variable key as secret once the
 // key is lower-cased and stripped of "_" and "-" (so "api_key", "API-Key" and
@@ -22,7 +22,7 @@ var secretKeyParts = [...]string{
 // stored.
 func (op Operation) IsLogin() bool {
 	for _, f := range op.RootFields {
-		if f == loginField {
+		if f == LoginField {
 			return true
 		}
 	}

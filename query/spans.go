@@ -22,7 +22,7 @@ type span struct{ start, end int }
 // selection set. A definition therefore runs from its description (or
 // keyword) to the last "}" before the next definition begins. Comments
 // between definitions belong to neither.
-func definitionSpans(ix *textIndex, doc *ast.QueryDocument) (map[int]span, error) {
+func definitionSpans(ix *TextIndex, doc *ast.QueryDocument) (map[int]span, error) {
 	toks, err := tokenBounds(ix.text)
 	if err != nil {
 		return nil, err
@@ -59,8 +59,8 @@ func definitionSpans(ix *textIndex, doc *ast.QueryDocument) (map[int]span, error
 			return nil, fmt.Errorf("internal error: definition at offset %d does not end with }", s)
 		}
 		spans[s] = span{
-			start: ix.byteOffset(toks[first[i]].start),
-			end:   ix.byteOffset(toks[last].end),
+			start: ix.ByteOffset(toks[first[i]].start),
+			end:   ix.ByteOffset(toks[last].end),
 		}
 	}
 	return spans, nil

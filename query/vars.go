@@ -9,6 +9,8 @@ import (
 	"os"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 )
 
 // MaxVarsFileSize caps what LoadVarsFile reads: variables are small, and a
@@ -35,7 +37,7 @@ func ParseVarFlag(s string) (name string, value any, err error) {
 	if name == "" {
 		return "", nil, errors.New(`--var needs a name before "="`)
 	}
-	if !isName(name) {
+	if !IsName(name) {
 		return "", nil, fmt.Errorf("--var name %q is not a valid GraphQL name (letters, digits and _, not starting with a digit; no $)", safeName(name))
 	}
 	if v, ok := decodeJSONValue(raw); ok {
@@ -59,9 +61,9 @@ func decodeJSONValue(text string) (any, bool) {
 	return v, true
 }
 
-// isName reports whether s matches the GraphQL Name rule
+// IsName reports whether s matches the GraphQL Name rule
 // /[_A-Za-z][_0-9A-Za-z]*/.
-func isName(s string) bool {
+func IsName(s string) bool {
 	if s == "" {
 		return false
 	}
@@ -150,7 +152,7 @@ func jsonKindOf(first byte) string {
 
 // jsonErrorAt builds a *JSONError for byte offset off in text.
 func jsonErrorAt(text string, off int, msg string) *JSONError {
-	line, col := newTextIndex(text).lineColAt(off)
+	line, col := NewTextIndex(text).lineColAt(off)
 	return &JSONError{Line: line, Column: col, Message: msg}
 }
 
@@ -168,7 +170,7 @@ func LoadVarsFile(path string) (map[string]any, error) {
 		return nil, fmt.Errorf("read variables file %s: %w", path, err)
 	}
 	if len(data) > MaxVarsFileSize {
-		return nil, fmt.Errorf("variables file %s is larger than %d MiB", path, MaxVarsFileSize>>20)
+		return nil, fmt.Errorf("variables file %s is larger than %s", path, display.Size(MaxVarsFileSize))
 	}
 	vars, err := ParseVariablesJSON(string(data))
 	if err != nil {

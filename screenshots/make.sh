@@ -113,6 +113,18 @@ keys F2
 keys 2
 shot timeline
 keys Escape
+# 7b. The doctor (inspector tab 4) against the hardest fake: rotation on every response with strict
+#    revocation, only through X-Authorization, Bearer-prefixed tokens, Unauthorized as HTTP 401.
+stop_mock
+start_mock --rotate-after 1ns --strict --rotate-header x-authorization --bearer-prefix --unauth-status 401
+start_tui
+type_text "toggle-demo-password"
+PAUSE=1 keys Enter
+keys F2
+keys 4
+PAUSE=1.5 keys D
+keys PageDown
+shot doctor
 # 8. The light theme.
 stop_mock
 start_mock
@@ -123,3 +135,19 @@ type_text '{ Products(account_id: 1) { id name } }'
 PAUSE=1 keys C-r
 # A light theme is meant for a light terminal: render it on the theme's own background.
 shot light-theme "$(sed -n 's/.*"background": *"\(#[0-9a-fA-F]*\)".*/\1/p' themes/builtin/toggle-light.json | head -1)"
+# 9. The query builder: Cards(card_reference: $ref) { data { card_reference balance } total }
+#    built from an empty editor without typing GraphQL.
+stop_mock
+start_mock
+start_tui
+type_text "toggle-demo-password"
+PAUSE=1.5 keys Enter
+keys F6
+type_text "Cards"; keys Right; keys Escape
+type_text "data"; keys Right; keys Escape
+type_text "card_reference"; keys Enter
+type_text '$ref'; keys Enter
+keys Down; keys Down; keys Space; keys Escape
+type_text "balance"; keys Space; keys Escape
+type_text "total"; keys Space; keys Escape
+shot builder

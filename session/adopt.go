@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 )
 
 // adoptVerdict says whether a rotated token replaces the current one, and why not.
@@ -123,7 +125,7 @@ func (s *Session) offer(raw, header string, sent Token, exchangeID int64, operat
 	s.emit(Event{
 		Kind: Rotated, Time: now, Fingerprint: cand.Fingerprint, PreviousFingerprint: cur.Fingerprint,
 		Header: header, ExchangeID: exchangeID, Operation: operation,
-		Message: "adopted a rotated token from " + header + how + ", valid for " + HumanDuration(cand.TimeLeft(now)),
+		Message: "adopted a rotated token from " + header + how + ", valid for " + display.Duration(cand.TimeLeft(now)),
 	})
 	s.persist()
 	return true

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 )
 
 // Cause classifies why the server refused a request's credentials.
@@ -114,18 +116,18 @@ func diagnose(f authFailure) *Diagnosis {
 	case f.sent.Expired(f.now):
 		d.Cause = CauseExpired
 		d.ExpiredAgo = f.now.Sub(f.sent.ExpiresAt)
-		d.Summary = "token expired " + HumanDuration(d.ExpiredAgo) + " ago"
+		d.Summary = "token expired " + display.Duration(d.ExpiredAgo) + " ago"
 	case skewExplains(f, d.Skew):
 		d.Cause = CauseClockSkew
 		dir := "ahead of"
 		if d.Skew < 0 {
 			dir = "behind"
 		}
-		d.Summary = fmt.Sprintf("server clock is %s %s yours", HumanDuration(d.Skew.Abs()), dir)
+		d.Summary = fmt.Sprintf("server clock is %s %s yours", display.Duration(d.Skew.Abs()), dir)
 	default:
 		d.Cause = CauseRejectedWhileValid
 		d.ValidFor = f.sent.TimeLeft(f.now)
-		d.Summary = "token rejected although valid for " + HumanDuration(d.ValidFor) +
+		d.Summary = "token rejected although valid for " + display.Duration(d.ValidFor) +
 			" more: revoked, another environment, or the server's signing key changed"
 	}
 	d.Detail = detail(f, d)
@@ -186,26 +188,4 @@ func untrustedToken(reason, fingerprint, action string) *Diagnosis {
 		Action:          action,
 		SentFingerprint: fingerprint,
 	}
-}
-
-// HumanDuration formats d rounded to the second, omitting zero units: "7m", "3m12s", "1h2m".
-func HumanDuration(d time.Duration) string {
-	d = d.Round(time.Second)
-	neg := d < 0
-	d = d.Abs()
-	h, m, s := int(d/time.Hour), int(d%time.Hour/time.Minute), int(d%time.Minute/time.Second)
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	if h > 0 {
-		fmt.Fprintf(&b, "%dh", h)
-	}
-	if m > 0 {
-		fmt.Fprintf(&b, "%dm", m)
-	}
-	if s > 0 || (h == 0 && m == 0) {
-		fmt.Fprintf(&b, "%ds", s)
-	}
-	return b.String()
 }

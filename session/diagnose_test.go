@@ -38,17 +38,6 @@ func TestDiagnose(t *testing.T) {
 	}
 }
 
-func TestHumanDuration(t *testing.T) {
-	for d, want := range map[time.Duration]string{
-		0: "0s", 3*time.Minute + 12*time.Second: "3m12s", 7 * time.Minute: "7m", time.Hour + 2*time.Minute: "1h2m",
-		-90 * time.Second: "-1m30s", 1500 * time.Millisecond: "2s",
-	} {
-		if got := HumanDuration(d); got != want {
-			t.Errorf("HumanDuration(%v) = %q want %q", d, got, want)
-		}
-	}
-}
-
 func TestKindAndCauseNames(t *testing.T) {
 	for k := LoggedIn; k <= StoreFailed; k++ {
 		if s := k.String(); s == "" || s[0] == 'E' && s[1] == 'v' {

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 )
 
 // loginOperation is the operation name the exchange log gives logins.
@@ -116,11 +118,11 @@ func ExchangeSkew(x Exchange) (skew time.Duration, ok bool) {
 func SkewText(skew time.Duration) string {
 	switch {
 	case skew.Abs() <= SkewTolerance:
-		return "in sync (within " + HumanDuration(SkewTolerance) + ")"
+		return "in sync (within " + display.Duration(SkewTolerance) + ")"
 	case skew > 0:
-		return "server " + HumanDuration(skew) + " ahead"
+		return "server " + display.Duration(skew) + " ahead"
 	default:
-		return "server " + HumanDuration(-skew) + " behind"
+		return "server " + display.Duration(-skew) + " behind"
 	}
 }
 

@@ -80,7 +80,7 @@ func TestDiffExchanges(t *testing.T) {
 		"token sent":       {"fp:aaaaaaaaaaaa", "fp:bbbbbbbbbbbb"},
 		"token received":   {"fp:bbbbbbbbbbbb", "(none)"},
 		"auth scheme":      {"Bearer", "(no scheme: bare token)"},
-		"clock skew":       {"in sync (within 30s)", "server 1h5m ahead"},
+		"clock skew":       {"in sync (within 30s)", "server 1h05m ahead"},
 		"WWW-Authenticate": {"(none)", `Bearer error="invalid_token"`},
 		"variables":        {`{"limit":1}`, `{"limit":1}`},
 		"error":            {"(none)", "Unauthorized"},
@@ -127,7 +127,7 @@ func TestExchangeSkew(t *testing.T) {
 	if !ok || skew != -2*time.Minute-500*time.Millisecond {
 		t.Fatalf("skew = %v %v", skew, ok)
 	}
-	if got := SkewText(skew); got != "server 2m1s behind" {
+	if got := SkewText(skew); got != "server 2m01s behind" {
 		t.Errorf("SkewText = %q", got)
 	}
 	x.ResponseHeader.Set("Date", "yesterday")

@@ -4,14 +4,15 @@ import (
 	"time"
 
 	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/query/history"
 )
 
 // HistoryEntry describes one Execute for the history: what was sent (the history masks secrets
 // itself), how it ended, and the token as its fingerprint only. The CLI and the TUI record the same
 // entries through it.
-func (s *Session) HistoryEntry(op query.Operation, req Request, started time.Time, res *Result, err error) query.HistoryEntry {
+func (s *Session) HistoryEntry(op query.Operation, req Request, started time.Time, res *Result, err error) history.Entry {
 	sum := Summarize(res, err)
-	e := query.HistoryEntry{
+	e := history.Entry{
 		Time: started, Endpoint: s.Endpoint(), Operation: op.Name, OperationKind: op.Kind.String(),
 		Document: req.Query, Variables: req.Variables, Status: sum.Status, Outcome: sum.Outcome,
 		DurationMS: sum.Duration.Milliseconds(), Size: sum.Size, ErrorSummary: sum.Error,

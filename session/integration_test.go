@@ -121,7 +121,7 @@ func TestMockSkewedServerDiagnosed(t *testing.T) {
 	}
 	srv.UpdateConfig(func(c *mockapi.Config) { c.ClockSkew = 65 * time.Minute })
 	res := run(t, s)
-	if res.Diagnosis == nil || res.Diagnosis.Cause != session.CauseClockSkew || res.Diagnosis.Summary != "server clock is 1h5m ahead of yours" {
+	if res.Diagnosis == nil || res.Diagnosis.Cause != session.CauseClockSkew || res.Diagnosis.Summary != "server clock is 1h05m ahead of yours" {
 		t.Fatalf("diagnosis = %+v", res.Diagnosis)
 	}
 }

@@ -4,7 +4,7 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/query/schema"
 )
 
 // Introspect fetches the endpoint's schema with the session's token, through the same refresh and
@@ -12,17 +12,17 @@ import (
 // response too, for the schema cache. Errors say why in terms a user can act on: authentication
 // (an *AuthError), the network (a *TransportError), or what the server answered instead of a
 // schema (introspection disabled, not JSON, too large).
-func (s *Session) Introspect(ctx context.Context) (*query.Schema, []byte, error) {
-	res, err := s.Execute(ctx, Request{Query: query.IntrospectionQuery, OperationName: "IntrospectionQuery"})
+func (s *Session) Introspect(ctx context.Context) (*schema.Schema, []byte, error) {
+	res, err := s.Execute(ctx, Request{Query: schema.IntrospectionQuery, OperationName: "IntrospectionQuery"})
 	if err != nil {
 		return nil, nil, err
 	}
 	if res.EnvelopeErr != nil {
 		return nil, nil, fmt.Errorf("introspection: HTTP %d: %w", res.Status, res.EnvelopeErr)
 	}
-	schema, err := query.LoadIntrospection(res.Body)
+	sch, err := schema.LoadIntrospection(res.Body)
 	if err != nil {
 		return nil, nil, err
 	}
-	return schema, res.Body, nil
+	return sch, res.Body, nil
 }

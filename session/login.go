@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/machinebox/graphql"
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 )
 
 // loginQuery is Toggle's login: a QUERY, whose token comes back in response headers.
@@ -177,7 +178,7 @@ func (s *Session) emitLogin(kind EventKind, tok, prev Token, exchangeID int64) {
 	s.emit(Event{
 		Kind: kind, Time: now, Fingerprint: tok.Fingerprint, PreviousFingerprint: prev.Fingerprint,
 		Header: strings.TrimPrefix(tok.Source, "login "), Operation: "loginUser", ExchangeID: exchangeID,
-		Message: "token valid for " + HumanDuration(tok.TimeLeft(now)),
+		Message: "token valid for " + display.Duration(tok.TimeLeft(now)),
 	})
 }
 

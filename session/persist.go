@@ -3,6 +3,8 @@ package session
 import (
 	"errors"
 	"fmt"
+
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 )
 
 // UseToken installs a pasted token (source e.g. "pasted"). It forgets any credentials, since a
@@ -20,7 +22,7 @@ func (s *Session) UseToken(raw, source string) (Token, error) {
 	prev := s.installLocked(tok)
 	s.mu.Unlock()
 	s.emit(Event{Kind: LoggedIn, Fingerprint: tok.Fingerprint, PreviousFingerprint: prev.Fingerprint,
-		Message: "using a " + source + " token, valid for " + HumanDuration(tok.TimeLeft(s.cfg.Clock.Now()))})
+		Message: "using a " + source + " token, valid for " + display.Duration(tok.TimeLeft(s.cfg.Clock.Now()))})
 	s.persist()
 	return tok, nil
 }
@@ -65,7 +67,7 @@ func (s *Session) Restore(identity string) (Token, bool) {
 	s.savedFP = tok.Fingerprint
 	s.storeMu.Unlock()
 	s.emit(Event{Kind: LoggedIn, Fingerprint: tok.Fingerprint, PreviousFingerprint: prev.Fingerprint,
-		Message: "restored a stored token from " + s.cfg.Store.Where() + ", valid for " + HumanDuration(tok.TimeLeft(now))})
+		Message: "restored a stored token from " + s.cfg.Store.Where() + ", valid for " + display.Duration(tok.TimeLeft(now))})
 	return tok, true
 }
 

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"time"
+
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 )
 
 // maxRefreshBackoff caps the exponential backoff between failed refreshes.
@@ -54,13 +56,13 @@ func (s *Session) CheckRefresh(ctx context.Context) error {
 	if tok.Expired(now) && st.expiredFP != tok.Fingerprint {
 		st.expiredFP = tok.Fingerprint
 		events = append(events, Event{Kind: Expired, Time: now, Fingerprint: tok.Fingerprint,
-			Message: "token expired " + HumanDuration(now.Sub(tok.ExpiresAt)) + " ago"})
+			Message: "token expired " + display.Duration(now.Sub(tok.ExpiresAt)) + " ago"})
 	}
 	due := tok.RefreshDue(now)
 	if due && !hasCreds && st.soonFP != tok.Fingerprint && !tok.Expired(now) {
 		st.soonFP = tok.Fingerprint
 		events = append(events, Event{Kind: ExpiringSoon, Time: now, Fingerprint: tok.Fingerprint,
-			Message: "token expires in " + HumanDuration(tok.TimeLeft(now)) + " and no credentials are held to renew it"})
+			Message: "token expires in " + display.Duration(tok.TimeLeft(now)) + " and no credentials are held to renew it"})
 	}
 	attempt := due && hasCreds && s.flight == nil && !now.Before(st.next) && st.failures < s.cfg.RefreshRetries
 	s.mu.Unlock()
@@ -86,10 +88,10 @@ func (s *Session) CheckRefresh(ctx context.Context) error {
 	s.mu.Unlock()
 	msg := fmt.Sprintf("refresh failed (%d/%d): %v", failures, s.cfg.RefreshRetries, err)
 	if !tok.Expired(now) {
-		msg += "; keeping the current token, valid for " + HumanDuration(tok.TimeLeft(now))
+		msg += "; keeping the current token, valid for " + display.Duration(tok.TimeLeft(now))
 	}
 	if failures < s.cfg.RefreshRetries {
-		msg += "; next try in " + HumanDuration(wait)
+		msg += "; next try in " + display.Duration(wait)
 	} else {
 		msg += "; no more background tries, the next request will log in first"
 	}

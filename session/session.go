@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/machinebox/graphql"
+
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 )
 
 // Defaults for Config's zero values.
@@ -334,8 +336,8 @@ func (s *Session) installLoginLocked(tok Token) (prev Token) {
 func (s *Session) scheduleLocked(tok Token) Token {
 	if s.loginLifetime > 0 && tok.Lifetime() > farBeyond*s.loginLifetime {
 		tok.ScheduleLifetime = s.loginLifetime
-		tok.LifetimeFlag = "claims a lifetime of " + HumanDuration(tok.Lifetime()) + ", far beyond the login's " +
-			HumanDuration(s.loginLifetime) + ": refreshed on the login's schedule"
+		tok.LifetimeFlag = "claims a lifetime of " + display.Duration(tok.Lifetime()) + ", far beyond the login's " +
+			display.Duration(s.loginLifetime) + ": refreshed on the login's schedule"
 	}
 	return tok
 }

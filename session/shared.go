@@ -1,6 +1,10 @@
 package session
 
-import "errors"
+import (
+	"errors"
+
+	"github.com/toggle-explorer/toggle-explorer/session/display"
+)
 
 // takeStored is the first step of a login flight: when the store holds a token for this endpoint
 // and identity that is not the one being replaced, not the current one, not known to be refused,
@@ -55,7 +59,7 @@ func (s *Session) takeStored(f *flight, gen uint64, sent Token, reason EventKind
 	s.storeMu.Unlock()
 	s.emit(Event{Kind: Rotated, Time: now, Fingerprint: tok.Fingerprint, PreviousFingerprint: prev.Fingerprint,
 		Header: "store", Message: "took the newer token another process saved in " + s.cfg.Store.Where() +
-			" instead of logging in, valid for " + HumanDuration(tok.TimeLeft(now))})
+			" instead of logging in, valid for " + display.Duration(tok.TimeLeft(now))})
 	close(f.done)
 	return true
 }

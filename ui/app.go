@@ -10,9 +10,12 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/query/history"
+	"github.com/toggle-explorer/toggle-explorer/query/saved"
+	"github.com/toggle-explorer/toggle-explorer/query/schema"
 	"github.com/toggle-explorer/toggle-explorer/session"
 	"github.com/toggle-explorer/toggle-explorer/themes"
+	"github.com/toggle-explorer/toggle-explorer/ui/builder"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
 	"github.com/toggle-explorer/toggle-explorer/ui/docs"
 	"github.com/toggle-explorer/toggle-explorer/ui/historyview"
@@ -53,11 +56,11 @@ type Options struct {
 	// SchemaFile loads the schema from a file (SDL or introspection JSON) instead of introspecting.
 	SchemaFile string
 	// SchemaCache keeps introspected schemas per endpoint (nil: no cache).
-	SchemaCache *query.Cache
+	SchemaCache *schema.Cache
 	// Library holds the saved queries (nil: ctrl+s and ctrl+o are unavailable).
-	Library *query.Library
+	Library *saved.Library
 	// History is the executions' history for f4 (nil: none).
-	History *query.History
+	History *history.Log
 	// CurlDir is where "write curl to a file" puts its files.
 	CurlDir string
 	// Insecure is shown in the status bar when plain http:// to a remote host is allowed.
@@ -86,10 +89,11 @@ type Model struct {
 	picker    picker.Model
 	history   historyview.Model
 	docs      docs.Model
+	builder   builder.Model
 	dialog    dialog
 
 	// The schema for completion, validation and docs (nil until loaded; schemaNote says why not).
-	schema     *query.Schema
+	schema     *schema.Schema
 	schemaNote string
 	// State of the saved-query flows between a dialog and its answer.
 	pendingName   string

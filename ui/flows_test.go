@@ -203,13 +203,13 @@ func TestFlowBackgroundRefreshWhileIdle(t *testing.T) {
 	// 51 of the token's 60 minutes pass: less than a sixth is left, so a refresh is due.
 	f.clock.Advance(51 * time.Minute)
 	p.tm.Send(tickMsg(f.clock.Now()))
-	p.waitFor("REFRESH DUE", "token 51m00s · expires in 9m00s")
+	p.waitFor("REFRESH DUE", "token 51m · expires in 9m")
 
 	// One step of the session's refresh loop, as its ticker would run it.
 	if err := sess.CheckRefresh(context.Background()); err != nil {
 		t.Fatalf("refresh failed: %v", err)
 	}
-	p.waitFor("token refreshed", "FRESH", "expires in 1h00m")
+	p.waitFor("token refreshed", "FRESH", "expires in 1h")
 
 	m := p.quit()
 	if m.snap.Token.Fingerprint == first.Fingerprint {

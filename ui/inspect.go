@@ -23,7 +23,9 @@ func (m Model) openInspector() Model {
 	if m.sess == nil {
 		return m
 	}
+	prev := m.inspector
 	m.inspector = inspector.New(m.ctx, m.sess)
+	m.inspector.KeepDoctor(prev)
 	m.inspector.SetSize(m.ctx.Width, m.overlayHeight())
 	m.overlay = overlayInspector
 	return m
@@ -52,6 +54,8 @@ func (m Model) updateInspector(msg tea.Msg) (Model, tea.Cmd) {
 		return m.logout()
 	case inspector.CopyCurlMsg:
 		return m, inspector.CopyCurl(m.sess, msg, m.opts.CurlDir)
+	case inspector.RunDoctorMsg:
+		return m, inspector.RunDoctor(m.sess, msg, m.opts.Insecure)
 	case inspector.CopiedMsg:
 		if msg.Err != nil {
 			m.say(noticeError, "✗ copy as curl failed: "+results.Sanitize(msg.Err.Error()))

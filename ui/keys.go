@@ -13,6 +13,8 @@ type KeyMap struct {
 	Inspector key.Binding
 	Docs      key.Binding
 	History   key.Binding
+	Builder   key.Binding
+	Run       key.Binding
 }
 
 // DefaultKeyMap returns the global bindings (architecture.md: these keys never change). The app
@@ -27,6 +29,9 @@ func DefaultKeyMap() KeyMap {
 		Inspector: key.NewBinding(key.WithKeys("f2"), key.WithHelp("f2", "auth inspector")),
 		Docs:      key.NewBinding(key.WithKeys("f3"), key.WithHelp("f3", "schema docs")),
 		History:   key.NewBinding(key.WithKeys("f4"), key.WithHelp("f4", "history")),
+		Builder:   key.NewBinding(key.WithKeys("f6"), key.WithHelp("f6", "query builder")),
+		// Run is the workspace's own key; the root only looks for it to run from the builder.
+		Run: key.NewBinding(key.WithKeys("ctrl+r", "f5"), key.WithHelp("ctrl+r", "run")),
 	}
 	return k
 }
@@ -36,5 +41,5 @@ func (k KeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Help, k.Quit}
 
 // FullHelp implements help.KeyMap.
 func (k KeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Help, k.Quit, k.Inspector, k.Docs}, {k.Save, k.Open, k.History}}
+	return [][]key.Binding{{k.Help, k.Quit, k.Inspector, k.Docs}, {k.Save, k.Open, k.History, k.Builder}}
 }

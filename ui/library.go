@@ -8,6 +8,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/query/history"
+	"github.com/toggle-explorer/toggle-explorer/query/saved"
 	"github.com/toggle-explorer/toggle-explorer/ui/historyview"
 	"github.com/toggle-explorer/toggle-explorer/ui/picker"
 	"github.com/toggle-explorer/toggle-explorer/ui/prompt"
@@ -23,23 +25,23 @@ const (
 	dialogQuit        = "quit"         // quitting with unsaved changes
 )
 
-// savedMsg reports a save (err: why not; a *query.ConflictError means nothing was written).
+// savedMsg reports a save (err: why not; a *saved.ConflictError means nothing was written).
 type savedMsg struct {
 	name    string
-	version query.Version
+	version saved.Version
 	err     error
 }
 
 // reloadedMsg carries a saved query read again from disk.
 type reloadedMsg struct {
 	name  string
-	saved query.Saved
+	saved saved.Query
 	err   error
 }
 
 // saveCmd writes the editors' text as name. expected is the version the editors started from; a
 // file changed since is a conflict unless force.
-func saveCmd(lib *query.Library, name, text, vars string, expected query.Version, force bool) tea.Cmd {
+func saveCmd(lib *saved.Library, name, text, vars string, expected saved.Version, force bool) tea.Cmd {
 	return func() tea.Msg {
 		v, err := lib.Save(name, text, vars, expected, force)
 		return savedMsg{name: name, version: v, err: err}
@@ -47,10 +49,10 @@ func saveCmd(lib *query.Library, name, text, vars string, expected query.Version
 }
 
 // reloadCmd reads a saved query from disk again.
-func reloadCmd(lib *query.Library, name string) tea.Cmd {
+func reloadCmd(lib *saved.Library, name string) tea.Cmd {
 	return func() tea.Msg {
-		saved, err := lib.Load(name)
-		return reloadedMsg{name: name, saved: saved, err: err}
+		q, err := lib.Load(name)
+		return reloadedMsg{name: name, saved: q, err: err}
 	}
 }
 
@@ -61,7 +63,7 @@ func (m Model) save() (Model, tea.Cmd) {
 	}
 	name := m.workspace.SavedName()
 	if name == "" {
-		return m.ask(dialogSaveAs, "Save query as", suggestName(m.workspace), query.ValidName), nil
+		return m.ask(dialogSaveAs, "Save query as", suggestName(m.workspace), saved.ValidName), nil
 	}
 	text, vars := m.workspace.Document()
 	return m, saveCmd(m.opts.Library, name, text, vars, m.workspace.SavedVersion(), false)
@@ -71,14 +73,14 @@ func (m Model) save() (Model, tea.Cmd) {
 func (m Model) saveAs(name string) (Model, tea.Cmd) {
 	m.pendingName = name
 	text, vars := m.workspace.Document()
-	return m, saveCmd(m.opts.Library, name, text, vars, query.Version{}, false)
+	return m, saveCmd(m.opts.Library, name, text, vars, saved.Version{}, false)
 }
 
 // suggestName proposes the operation's name as the file name.
 func suggestName(ws interface{ Document() (string, string) }) string {
 	text, _ := ws.Document()
 	if doc, err := query.Parse(text); err == nil && len(doc.Operations) > 0 {
-		if n := doc.Operations[0].Name; n != "" && query.ValidName(n) == nil {
+		if n := doc.Operations[0].Name; n != "" && saved.ValidName(n) == nil {
 			return n
 		}
 	}
@@ -88,7 +90,7 @@ func suggestName(ws interface{ Document() (string, string) }) string {
 // finishSave records a save or asks how to resolve a conflict. A save asked for by "quit → save"
 // quits once it succeeds.
 func (m Model) finishSave(msg savedMsg) (Model, tea.Cmd) {
-	var conflict *query.ConflictError
+	var conflict *saved.ConflictError
 	switch {
 	case errors.As(msg.err, &conflict) && m.workspace.SavedName() != msg.name:
 		m.pendingName = msg.name
@@ -128,9 +130,9 @@ func (m Model) answerLibraryDialog(id, answer string) (Model, tea.Cmd) {
 	text, vars := m.workspace.Document()
 	switch id + ":" + answer {
 	case dialogSaveTaken + ":o":
-		return m, saveCmd(lib, m.pendingName, text, vars, query.Version{}, true)
+		return m, saveCmd(lib, m.pendingName, text, vars, saved.Version{}, true)
 	case dialogSaveTaken + ":n", dialogSaveChanged + ":s":
-		return m.ask(dialogSaveAs, "Save query as", m.pendingName, query.ValidName), nil
+		return m.ask(dialogSaveAs, "Save query as", m.pendingName, saved.ValidName), nil
 	case dialogSaveChanged + ":o":
 		return m, saveCmd(lib, m.pendingName, text, vars, m.workspace.SavedVersion(), true)
 	case dialogSaveChanged + ":r":
@@ -197,17 +199,17 @@ func (m Model) reloaded(msg reloadedMsg) (Model, tea.Cmd) {
 
 // fromHistory loads a history entry into the editors and, for re-run, runs it; save-as asks for a
 // name next.
-func (m Model) fromHistory(entry query.HistoryEntry, run, saveAs bool) (Model, tea.Cmd) {
+func (m Model) fromHistory(entry history.Entry, run, saveAs bool) (Model, tea.Cmd) {
 	m.overlay = overlayNone
 	return m.replaceEditors(func(m Model) (Model, tea.Cmd) {
-		lint := m.workspace.Load("", query.Version{}, entry.Document, variablesText(entry.Variables))
+		lint := m.workspace.Load("", saved.Version{}, entry.Document, variablesText(entry.Variables))
 		switch {
 		case run:
 			var cmd tea.Cmd
 			m.workspace, cmd = m.workspace.Run()
 			return m, tea.Batch(lint, cmd)
 		case saveAs:
-			return m.ask(dialogSaveAs, "Save query as", entry.Operation, query.ValidName), lint
+			return m.ask(dialogSaveAs, "Save query as", entry.Operation, saved.ValidName), lint
 		}
 		return m, lint
 	})

@@ -8,7 +8,8 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/query/history"
+	"github.com/toggle-explorer/toggle-explorer/query/saved"
 	"github.com/toggle-explorer/toggle-explorer/ui/inspector"
 	"github.com/toggle-explorer/toggle-explorer/ui/internal/uitest"
 )
@@ -49,13 +50,13 @@ func (d *driver) settle(cmd tea.Cmd) {
 func quickMessages(cmd tea.Cmd) []tea.Msg { return uitest.Settled(cmd) }
 
 // libraryDriver logs in with a library and a history in a temporary directory.
-func libraryDriver(t *testing.T) (*driver, *query.Library, string) {
+func libraryDriver(t *testing.T) (*driver, *saved.Library, string) {
 	f := newFixture(t, "pw-library-test")
 	dir := t.TempDir()
-	lib := query.NewLibrary(filepath.Join(dir, "queries"))
+	lib := saved.NewLibrary(filepath.Join(dir, "queries"))
 	opts := f.options()
 	opts.Library = lib
-	opts.History = query.NewHistory(filepath.Join(dir, "history.jsonl"), 0)
+	opts.History = history.New(filepath.Join(dir, "history.jsonl"), 0)
 	opts.Workspace.History = opts.History
 	d := newDriver(t, f, opts, 120, 40)
 	d.login()
@@ -111,7 +112,7 @@ func TestSaveAsThenInPlaceThenConflict(t *testing.T) {
 
 func TestSaveAsOntoAnExistingNameAsks(t *testing.T) {
 	d, lib, _ := libraryDriver(t)
-	if _, err := lib.Save("taken", "{ a }", "", query.Version{}, false); err != nil {
+	if _, err := lib.Save("taken", "{ a }", "", saved.Version{}, false); err != nil {
 		t.Fatal(err)
 	}
 	d.press("ctrl+s")
@@ -131,7 +132,7 @@ func TestSaveAsOntoAnExistingNameAsks(t *testing.T) {
 
 func TestOpenFromThePickerAsksBeforeDiscarding(t *testing.T) {
 	d, lib, _ := libraryDriver(t)
-	if _, err := lib.Save("products", "query Products { Products(account_id: 1) { id } }", `{"a": 1}`, query.Version{}, false); err != nil {
+	if _, err := lib.Save("products", "query Products { Products(account_id: 1) { id } }", `{"a": 1}`, saved.Version{}, false); err != nil {
 		t.Fatal(err)
 	}
 	d.typeText("unsaved ")
@@ -191,7 +192,7 @@ func TestQuitWithUnsavedChangesAsks(t *testing.T) {
 func TestOpenAtAChosenOperation(t *testing.T) {
 	d, lib, _ := libraryDriver(t)
 	doc := "query First { Products(account_id: 1) { id } }\n\nquery Second { Products(account_id: 1) { name } }\n"
-	if _, err := lib.Save("two", doc, "", query.Version{}, false); err != nil {
+	if _, err := lib.Save("two", doc, "", saved.Version{}, false); err != nil {
 		t.Fatal(err)
 	}
 	d.press("ctrl+o")
@@ -235,7 +236,7 @@ func TestLogoutReturnsToAUsableLoginForm(t *testing.T) {
 
 func TestSaveMineFirstThenOpen(t *testing.T) {
 	d, lib, _ := libraryDriver(t)
-	if _, err := lib.Save("products", "query Products { Products(account_id: 1) { id } }", "", query.Version{}, false); err != nil {
+	if _, err := lib.Save("products", "query Products { Products(account_id: 1) { id } }", "", saved.Version{}, false); err != nil {
 		t.Fatal(err)
 	}
 	d.typeText("# mine\n")

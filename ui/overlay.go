@@ -5,9 +5,11 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
+	"github.com/toggle-explorer/toggle-explorer/ui/builder"
 	"github.com/toggle-explorer/toggle-explorer/ui/docs"
 	"github.com/toggle-explorer/toggle-explorer/ui/historyview"
 	"github.com/toggle-explorer/toggle-explorer/ui/picker"
+	"github.com/toggle-explorer/toggle-explorer/ui/results"
 )
 
 // overlay is the full-screen pane shown over the workspace, if any. One at a time: opening one
@@ -21,6 +23,7 @@ const (
 	overlayPicker
 	overlayHistory
 	overlayDocs
+	overlayBuilder
 )
 
 // String names the overlay.
@@ -36,6 +39,8 @@ func (o overlay) String() string {
 		return "history"
 	case overlayDocs:
 		return "docs"
+	case overlayBuilder:
+		return "builder"
 	}
 	return "none"
 }
@@ -82,6 +87,8 @@ func (m Model) updateOverlay(msg tea.Msg) (Model, tea.Cmd) {
 		m.history, cmd = m.history.Update(msg)
 	case overlayDocs:
 		m.docs, cmd = m.docs.Update(msg)
+	case overlayBuilder:
+		m.builder, cmd = m.builder.Update(msg)
 	}
 	return m, cmd
 }
@@ -97,6 +104,8 @@ func (m Model) overlayView() string {
 		return m.history.View()
 	case overlayDocs:
 		return m.docs.View()
+	case overlayBuilder:
+		return m.builder.View()
 	}
 	return ""
 }
@@ -112,6 +121,8 @@ func (m Model) overlayKeys() (help.KeyMap, bool) {
 		return m.history.Help(), true
 	case overlayDocs:
 		return m.docs.Help(), true
+	case overlayBuilder:
+		return m.builder.Help(), true
 	}
 	return nil, false
 }
@@ -137,4 +148,34 @@ func (m Model) openDocs() Model {
 	}
 	m.overlay = overlayDocs
 	return m
+}
+
+// openBuilder shows the query builder over the editor's text, its ticks following the
+// operation under the editor's cursor; from a type page of the docs (typeName != "") it opens
+// at the first field of that type near the roots.
+func (m Model) openBuilder(typeName string) Model {
+	text, cursor := m.workspace.BuildSource()
+	m.builder = builder.New(m.ctx, m.schema, text, cursor).SetSize(m.ctx.Width, m.overlayHeight())
+	switch {
+	case m.schema == nil && m.schemaNote != "":
+		m.builder = m.builder.SetUnavailable(m.schemaNote)
+	case m.schema == nil:
+		m.builder = m.builder.SetUnavailable("still loading (introspection runs in the background after login)")
+	case typeName != "":
+		var found bool
+		if m.builder, found = m.builder.OpenAt(typeName); !found {
+			m.say(noticeInfo, "no field of type "+results.Sanitize(typeName)+" near the roots: the builder starts at Query and Mutation")
+		}
+	}
+	m.overlay = overlayBuilder
+	return m
+}
+
+// applyBuild hands a builder change to the workspace's editors.
+func (m Model) applyBuild(msg builder.EditMsg) (Model, tea.Cmd) {
+	cmd, note := m.workspace.ApplyBuild(msg.Edit, msg.Replaced, msg.Cursor, msg.Declared)
+	if note != "" {
+		m.say(noticeWarn, "⚠ "+note)
+	}
+	return m, cmd
 }

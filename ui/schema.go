@@ -7,7 +7,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/query/schema"
 	"github.com/toggle-explorer/toggle-explorer/session"
 	"github.com/toggle-explorer/toggle-explorer/ui/results"
 )
@@ -16,7 +16,7 @@ import (
 // from ("schema file", "cache from 3h ago", "introspection").
 type schemaLoadedMsg struct {
 	gen    int
-	schema *query.Schema
+	schema *schema.Schema
 	source string
 }
 
@@ -32,14 +32,14 @@ const introspectTimeout = 60 * time.Second
 // loadSchemaCmd gets the schema in the background, never in front of the first frame: from the
 // --schema file when given; otherwise from the cache at once (if any), then fresh by introspection
 // with the session's token, refreshing the cache.
-func loadSchemaCmd(gen int, sess *session.Session, file string, cache *query.Cache, useCache bool) tea.Cmd {
+func loadSchemaCmd(gen int, sess *session.Session, file string, cache *schema.Cache, useCache bool) tea.Cmd {
 	if file != "" {
 		return func() tea.Msg {
-			schema, err := query.LoadFile(file)
+			s, err := schema.LoadFile(file)
 			if err != nil {
 				return schemaFailedMsg{gen: gen, reason: err.Error()}
 			}
-			return schemaLoadedMsg{gen: gen, schema: schema, source: "schema file"}
+			return schemaLoadedMsg{gen: gen, schema: s, source: "schema file"}
 		}
 	}
 	endpoint := sess.Endpoint()
@@ -47,23 +47,23 @@ func loadSchemaCmd(gen int, sess *session.Session, file string, cache *query.Cac
 		if cache == nil || !useCache {
 			return nil
 		}
-		schema, saved, err := cache.Load(endpoint)
+		s, saved, err := cache.Load(endpoint)
 		if err != nil {
 			return nil // nothing cached yet, or unreadable: introspection follows anyway
 		}
-		return schemaLoadedMsg{gen: gen, schema: schema, source: "cache from " + saved.Format("2006-01-02 15:04")}
+		return schemaLoadedMsg{gen: gen, schema: s, source: "cache from " + saved.Format("2006-01-02 15:04")}
 	}
 	fresh := func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), introspectTimeout)
 		defer cancel()
-		schema, raw, err := sess.Introspect(ctx)
+		s, raw, err := sess.Introspect(ctx)
 		if err != nil {
 			return schemaFailedMsg{gen: gen, reason: err.Error()}
 		}
 		if cache != nil {
 			_ = cache.Save(endpoint, raw) // a cache that cannot be written only costs the next start
 		}
-		return schemaLoadedMsg{gen: gen, schema: schema, source: "introspection"}
+		return schemaLoadedMsg{gen: gen, schema: s, source: "introspection"}
 	}
 	return tea.Sequence(cached, fresh)
 }
@@ -77,6 +77,9 @@ func (m Model) applySchema(msg schemaLoadedMsg) (Model, tea.Cmd) {
 	cmd := m.workspace.SetSchema(msg.schema)
 	if m.overlay == overlayDocs {
 		m.docs = m.docs.SetSchema(msg.schema)
+	}
+	if m.overlay == overlayBuilder {
+		m = m.openBuilder("")
 	}
 	text := fmt.Sprintf("schema: %d types from %s", len(msg.schema.AST().Types), msg.source)
 	if w := msg.schema.Warnings(); len(w) > 0 {

@@ -6,8 +6,7 @@ import (
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
-
-	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/query/schema"
 )
 
 func TestDocsBrowserFollowsTheSchema(t *testing.T) {
@@ -28,7 +27,7 @@ func TestDocsBrowserFollowsTheSchema(t *testing.T) {
 	}
 	d.press("esc")
 
-	schema, err := query.LoadFile("../mockapi/schema.graphql")
+	schema, err := schema.LoadFile("../mockapi/schema.graphql")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/toggle-explorer/toggle-explorer/session"
+	"github.com/toggle-explorer/toggle-explorer/ui/builder"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
 	"github.com/toggle-explorer/toggle-explorer/ui/docs"
 	"github.com/toggle-explorer/toggle-explorer/ui/historyview"
@@ -104,13 +105,15 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m.schemaFailed(msg)
 	case docs.RefreshMsg:
 		return m.refreshSchema()
-	case picker.CloseMsg, historyview.CloseMsg, docs.CloseMsg:
+	case builder.EditMsg:
+		return m.applyBuild(msg)
+	case picker.CloseMsg, historyview.CloseMsg, docs.CloseMsg, builder.CloseMsg:
 		m.overlay = overlayNone
 		return m, nil
 	case historyview.RerunMsg, historyview.LoadMsg, historyview.SaveAsMsg:
 		return m.historyMsg(msg)
 	case inspector.CloseMsg, inspector.RefreshNowMsg, inspector.UseTokenMsg, inspector.LogoutMsg,
-		inspector.CopyCurlMsg, inspector.CopiedMsg:
+		inspector.CopyCurlMsg, inspector.CopiedMsg, inspector.RunDoctorMsg, inspector.DoctorDoneMsg:
 		return m.updateInspector(msg)
 	case workspace.RunFinishedMsg:
 		var cmd tea.Cmd
@@ -169,6 +172,18 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 			m.overlay = overlayNone
 		}
 		return m, nil
+	case overlayDocs:
+		if key.Matches(msg, m.keys.Builder) && m.screen == screenWorkspace {
+			return m.openBuilder(m.docs.TypeName()), nil
+		}
+		return m.updateOverlay(msg)
+	case overlayBuilder:
+		if key.Matches(msg, m.keys.Run) {
+			// Run what was built: close the builder and let the workspace run it.
+			m.overlay = overlayNone
+			return m.routeToScreen(msg)
+		}
+		return m.updateOverlay(msg)
 	case overlayNone:
 	default:
 		return m.updateOverlay(msg)
@@ -191,6 +206,8 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		return m.openHistory()
 	case key.Matches(msg, m.keys.Docs):
 		return m.openDocs(), nil
+	case key.Matches(msg, m.keys.Builder):
+		return m.openBuilder(""), nil
 	}
 	return m.routeToScreen(msg)
 }
@@ -310,6 +327,8 @@ func (m *Model) resize() {
 		m.history = m.history.SetSize(w, m.overlayHeight())
 	case overlayDocs:
 		m.docs = m.docs.SetSize(w, m.overlayHeight())
+	case overlayBuilder:
+		m.builder = m.builder.SetSize(w, m.overlayHeight())
 	}
 	if m.dialog.input != nil {
 		in := m.dialog.input.SetSize(w, h)

@@ -17,7 +17,7 @@ func TestTickDrivesTheStatusBar(t *testing.T) {
 		t.Fatal("Init started a tick although DisableTick is set")
 	}
 	d.login()
-	if !strings.Contains(d.m.View(), "token 0s · expires in 1h00m") {
+	if !strings.Contains(d.m.View(), "token 0s · expires in 1h") {
 		t.Fatalf("fresh token not shown:\n%s", d.m.View())
 	}
 	f.clock.Advance(4*time.Minute + 12*time.Second)

@@ -10,6 +10,7 @@ import (
 	"github.com/zalando/go-keyring"
 
 	"github.com/toggle-explorer/toggle-explorer/session"
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 )
 
 // keyringService is the service name under which tokens appear in the OS keyring.
@@ -105,6 +106,6 @@ func (k *Keyring) call(op func() error) error {
 		}
 		return err
 	case <-ctx.Done():
-		return fmt.Errorf("OS keyring did not answer within %s", k.timeout)
+		return fmt.Errorf("OS keyring did not answer within %s", display.Duration(k.timeout))
 	}
 }

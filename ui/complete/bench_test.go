@@ -5,15 +5,15 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/query/schema"
 	"github.com/toggle-explorer/toggle-explorer/ui/editor"
 )
 
 // githubSchema loads GitHub's public schema (64k lines of SDL, ~1,600
 // types), the scale performance.md measures against.
-func githubSchema(b *testing.B) *query.Schema {
+func githubSchema(b *testing.B) *schema.Schema {
 	b.Helper()
-	s, err := query.LoadFile(schemaDir + "github/schema.graphql")
+	s, err := schema.LoadFile(schemaDir + "github/schema.graphql")
 	if err != nil {
 		b.Fatalf("load GitHub schema: %v", err)
 	}

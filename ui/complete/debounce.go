@@ -5,7 +5,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/query/schema"
 	"github.com/toggle-explorer/toggle-explorer/ui/editor"
 )
 
@@ -39,9 +39,9 @@ func Debounce(rev uint64, d time.Duration) tea.Cmd {
 
 // LintCmd validates text against schema (nil: syntax only) off the UI
 // goroutine and reports LintedMsg{Rev: rev}. text is a string and
-// query.Schema is immutable, so the closure shares nothing mutable with the
+// schema.Schema is immutable, so the closure shares nothing mutable with the
 // model.
-func LintCmd(schema *query.Schema, text string, rev uint64) tea.Cmd {
+func LintCmd(schema *schema.Schema, text string, rev uint64) tea.Cmd {
 	return func() tea.Msg {
 		return LintedMsg{Rev: rev, Diagnostics: DiagnosticsFor(schema, text)}
 	}

@@ -1,7 +1,7 @@
 // Package complete is the query editor's completion popup and the plumbing
 // for validation as you type.
 //
-// The popup (Model) lists query.Completion items from query.Schema.Complete
+// The popup (Model) lists completion.Item values from completion.Complete
 // and emits AcceptedMsg; Overlay draws it over the rendered screen at the
 // cursor. DiagnosticsFor, Debounce, LintCmd and Linter validate the document
 // off the UI goroutine once typing pauses. Nothing here holds the editor or
@@ -11,7 +11,7 @@
 //
 // Fields: popup complete.Model (complete.New(ctx), then
 // popup.SetMaxWidth(editor pane width) in SetSize), lint complete.Linter,
-// and schema *query.Schema (nil until one is loaded).
+// and schema *schema.Schema (nil until one is loaded).
 //
 // Keys, in handleKey, before the workspace's own bindings (tab and esc mean
 // "accept" and "close" while the popup is open, not "next pane" and

@@ -7,8 +7,8 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
-
-	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/query/completion"
+	"github.com/toggle-explorer/toggle-explorer/query/schema"
 )
 
 // FuzzDiagnosticsFor feeds arbitrary documents, as a user may type or paste
@@ -35,7 +35,7 @@ func FuzzDiagnosticsFor(f *testing.F) {
 	s := toggle(f)
 	f.Fuzz(func(t *testing.T, text string) {
 		lines := splitLines(text)
-		for _, schema := range []*query.Schema{nil, s} {
+		for _, schema := range []*schema.Schema{nil, s} {
 			for _, d := range DiagnosticsFor(schema, text) {
 				if d.Line < 1 || d.Line > len(lines) {
 					t.Fatalf("line %d outside 1..%d: %+v", d.Line, len(lines), d)
@@ -61,12 +61,12 @@ func FuzzView(f *testing.F) {
 	f.Add("名前😀", "x\x1b[31my", "doc\twith\ttabs\r\n", 20, uint8(3))
 	f.Add("", "", "", 1, uint8(200))
 	f.Fuzz(func(t *testing.T, label, detail, doc string, maxWidth int, moves uint8) {
-		its := []query.Completion{
-			{Label: label, Detail: detail, Doc: doc, Kind: query.CompletionField},
-			{Label: label + label, Detail: detail, Kind: query.CompletionArgument, Deprecated: true},
+		its := []completion.Item{
+			{Label: label, Detail: detail, Doc: doc, Kind: completion.Field},
+			{Label: label + label, Detail: detail, Kind: completion.Argument, Deprecated: true},
 		}
 		for range int(moves) % 12 {
-			its = append(its, query.Completion{Label: label, Detail: doc, Kind: query.CompletionKind(moves)})
+			its = append(its, completion.Item{Label: label, Detail: doc, Kind: completion.Kind(moves)})
 		}
 		m := newPopup().SetMaxWidth(maxWidth).Open("", its)
 		for range int(moves) % 5 {

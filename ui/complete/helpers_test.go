@@ -8,7 +8,8 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
-	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/query/completion"
+	"github.com/toggle-explorer/toggle-explorer/query/schema"
 	"github.com/toggle-explorer/toggle-explorer/themes"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
 	"github.com/toggle-explorer/toggle-explorer/ui/internal/uitest"
@@ -23,12 +24,12 @@ func TestMain(m *testing.M) {
 }
 
 // schemaDir holds the query package's schema fixtures.
-const schemaDir = "../../query/testdata/schema/"
+const schemaDir = "../../query/schema/testdata/schema/"
 
 // toggle loads the Toggle schema fixture or fails the test.
-func toggle(t testing.TB) *query.Schema {
+func toggle(t testing.TB) *schema.Schema {
 	t.Helper()
-	s, err := query.LoadFile("../../mockapi/schema.graphql") // the fake Toggle API's own schema
+	s, err := schema.LoadFile("../../mockapi/schema.graphql") // the fake Toggle API's own schema
 	if err != nil {
 		t.Fatalf("load toggle schema: %v", err)
 	}
@@ -39,10 +40,10 @@ func toggle(t testing.TB) *query.Schema {
 func newPopup() Model { return New(common.NewContext(themes.Default())) }
 
 // items builds completions with the given labels, all fields.
-func items(labels ...string) []query.Completion {
-	out := make([]query.Completion, len(labels))
+func items(labels ...string) []completion.Item {
+	out := make([]completion.Item, len(labels))
 	for i, l := range labels {
-		out[i] = query.Completion{Label: l, Kind: query.CompletionField, Insert: l}
+		out[i] = completion.Item{Label: l, Kind: completion.Field, Insert: l}
 	}
 	return out
 }

@@ -5,25 +5,26 @@ import (
 	"strings"
 
 	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/query/schema"
 	"github.com/toggle-explorer/toggle-explorer/ui/editor"
 )
 
 // DiagnosticsFor checks text and returns what the editor should underline.
-// With a schema it runs schema.Validate: the syntax check, then every
+// With a schema it runs its Validate: the syntax check, then every
 // validation rule. Without one (nil: not loaded yet, or introspection is
 // disabled) only the syntax is checked. Each diagnostic marks the whole
 // token at its position (a name, a string, a number, a variable), or the
 // cell after the text for an error at its very end. An empty document, or
 // one holding only fragments, has no diagnostics: neither is a mistake
 // while typing. It never panics, whatever the text.
-func DiagnosticsFor(schema *query.Schema, text string) []editor.Diagnostic {
-	var found []query.Diagnostic
-	if schema != nil {
-		found = schema.Validate(text)
+func DiagnosticsFor(s *schema.Schema, text string) []editor.Diagnostic {
+	var found []schema.Diagnostic
+	if s != nil {
+		found = s.Validate(text)
 	} else {
 		var se *query.SyntaxError
 		if _, err := query.Parse(text); errors.As(err, &se) {
-			found = []query.Diagnostic{{Line: se.Line, Column: se.Column, Message: se.Message, Rule: query.RuleSyntax}}
+			found = []schema.Diagnostic{{Line: se.Line, Column: se.Column, Message: se.Message, Rule: schema.RuleSyntax}}
 		}
 	}
 	if len(found) == 0 {
@@ -56,7 +57,7 @@ func splitLines(text string) []string {
 // position. gqlparser places a string value's errors just inside its opening
 // quote, and an unterminated string's at the end of the line; both then
 // mark the whole literal, from its quote.
-func mark(d query.Diagnostic, line []rune) editor.Diagnostic {
+func mark(d schema.Diagnostic, line []rune) editor.Diagnostic {
 	out := editor.Diagnostic{Line: d.Line, Column: d.Column, Message: d.Message}
 	if start, end, ok := stringAround(line, d.Column-1); ok {
 		out.Column, out.EndColumn = start+1, end+1

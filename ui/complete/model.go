@@ -3,7 +3,7 @@ package complete
 import (
 	"github.com/charmbracelet/bubbles/key"
 
-	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/query/completion"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
 )
 
@@ -19,7 +19,7 @@ const (
 	minWidth = 16
 )
 
-// Model is the completion popup: a list of query.Completion with one
+// Model is the completion popup: a list of completion.Item with one
 // selected. It does no I/O and knows nothing of the editor: the workspace
 // asks the schema for items, opens the popup with them, and applies the
 // AcceptedMsg it emits. Methods take and return values, as in bubbles.
@@ -32,7 +32,7 @@ type Model struct {
 
 	visible bool
 	prefix  string
-	items   []query.Completion
+	items   []completion.Item
 	sel     int // index of the selected item
 	top     int // index of the first row shown
 }
@@ -55,9 +55,9 @@ func (m Model) SetStyles(st Styles) Model {
 }
 
 // Open shows items for the name prefix before the cursor (the pair
-// query.Schema.Complete returns), with the first item selected. With no
+// schema.Schema.Complete returns), with the first item selected. With no
 // items the popup stays closed: there is nothing to choose from.
-func (m Model) Open(prefix string, items []query.Completion) Model {
+func (m Model) Open(prefix string, items []completion.Item) Model {
 	m.prefix, m.items, m.sel, m.top = prefix, items, 0, 0
 	m.visible = len(items) > 0
 	return m
@@ -66,7 +66,7 @@ func (m Model) Open(prefix string, items []query.Completion) Model {
 // Refresh replaces the items after an edit while the popup is open (typing
 // narrows the list), keeping the selected item selected when it is still
 // listed. Like Open it closes the popup when items is empty.
-func (m Model) Refresh(prefix string, items []query.Completion) Model {
+func (m Model) Refresh(prefix string, items []completion.Item) Model {
 	label, hadSel := m.selectedLabel()
 	m = m.Open(prefix, items)
 	if !hadSel {
@@ -94,12 +94,12 @@ func (m Model) Visible() bool { return m.visible }
 func (m Model) Prefix() string { return m.prefix }
 
 // Items returns the items shown. Callers must not modify the slice.
-func (m Model) Items() []query.Completion { return m.items }
+func (m Model) Items() []completion.Item { return m.items }
 
 // Selected returns the selected item, or false when the popup is closed.
-func (m Model) Selected() (query.Completion, bool) {
+func (m Model) Selected() (completion.Item, bool) {
 	if !m.visible {
-		return query.Completion{}, false
+		return completion.Item{}, false
 	}
 	return m.items[m.sel], true
 }

@@ -7,7 +7,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/query/completion"
 	"github.com/toggle-explorer/toggle-explorer/ui/internal/uitest"
 )
 
@@ -174,7 +174,7 @@ func TestViewIsARectangleWithinTheMaximum(t *testing.T) {
 }
 
 func TestViewDropsControlCharacters(t *testing.T) {
-	m := newPopup().Open("", []query.Completion{{Label: "a\x1b[2Jb", Detail: "x\ay", Doc: "d\x1bo\x07c"}})
+	m := newPopup().Open("", []completion.Item{{Label: "a\x1b[2Jb", Detail: "x\ay", Doc: "d\x1bo\x07c"}})
 	if v := m.View(); strings.ContainsAny(v, "\x1b\a") {
 		t.Fatalf("control characters reached the view: %q", v)
 	}

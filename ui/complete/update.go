@@ -5,8 +5,7 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-
-	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/query/completion"
 )
 
 // AcceptedMsg is emitted when the user accepts an item. The workspace
@@ -16,7 +15,7 @@ import (
 //
 // PrefixLen counts runes, as InsertCompletion expects.
 type AcceptedMsg struct {
-	Item      query.Completion
+	Item      completion.Item
 	PrefixLen int
 }
 

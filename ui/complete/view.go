@@ -6,8 +6,7 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
-
-	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/query/completion"
 )
 
 // Row layout, in cells: a selection pointer, the kind marker, a space, the
@@ -171,25 +170,25 @@ func fit(s string, w int) string {
 func isControl(r rune) bool { return r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) }
 
 // kindMarker is the one-letter tag of a kind.
-func kindMarker(k query.CompletionKind) string {
+func kindMarker(k completion.Kind) string {
 	switch k {
-	case query.CompletionField:
+	case completion.Field:
 		return "f"
-	case query.CompletionArgument:
+	case completion.Argument:
 		return "a"
-	case query.CompletionEnumValue:
+	case completion.EnumValue:
 		return "e"
-	case query.CompletionInputField:
+	case completion.InputField:
 		return "i"
-	case query.CompletionVariable:
+	case completion.Variable:
 		return "v"
-	case query.CompletionFragment:
+	case completion.Fragment:
 		return "F"
-	case query.CompletionType:
+	case completion.Type:
 		return "T"
-	case query.CompletionKeyword:
+	case completion.Keyword:
 		return "k"
-	case query.CompletionDirective:
+	case completion.Directive:
 		return "@"
 	}
 	return "?"

@@ -9,8 +9,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/muesli/termenv"
-
-	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/query/completion"
 )
 
 // TestViewGolden renders the popup for real Toggle completions at two
@@ -54,9 +53,9 @@ func ansiStyles() Styles {
 }
 
 func TestViewColoursSelectionAndDeprecated(t *testing.T) {
-	its := []query.Completion{
-		{Label: "total", Kind: query.CompletionField, Detail: "Int!"},
-		{Label: "old", Kind: query.CompletionField, Detail: "Int", Deprecated: true},
+	its := []completion.Item{
+		{Label: "total", Kind: completion.Field, Detail: "Int!"},
+		{Label: "old", Kind: completion.Field, Detail: "Int", Deprecated: true},
 	}
 	m := newPopup().SetStyles(ansiStyles()).Open("", its)
 	// The strike may share one sequence with the colours ("\x1b[30;46;9m").

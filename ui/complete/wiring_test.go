@@ -7,7 +7,8 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/query/completion"
+	"github.com/toggle-explorer/toggle-explorer/query/schema"
 	"github.com/toggle-explorer/toggle-explorer/ui/editor"
 	"github.com/toggle-explorer/toggle-explorer/ui/internal/uitest"
 )
@@ -17,13 +18,13 @@ import (
 // re-queried after edits, accepted items inserted, and validation debounced
 // with stale results dropped.
 type workspace struct {
-	schema *query.Schema
+	schema *schema.Schema
 	editor editor.Model
 	popup  Model
 	lint   Linter
 }
 
-func newWorkspace(s *query.Schema) workspace {
+func newWorkspace(s *schema.Schema) workspace {
 	w := workspace{schema: s, popup: newPopup(), lint: Linter{Delay: time.Millisecond}}
 	w.editor = editor.New(editor.Options{Language: editor.GraphQL}).SetSize(60, 10)
 	w.editor, _ = w.editor.Focus()
@@ -210,7 +211,7 @@ func TestWiringWithoutSchema(t *testing.T) {
 	}
 }
 
-func labelsOf(items []query.Completion) []string {
+func labelsOf(items []completion.Item) []string {
 	out := make([]string, len(items))
 	for i, it := range items {
 		out[i] = it.Label

@@ -9,6 +9,6 @@
 // alt+left goes back, and esc clears the search, then goes back, then asks the root to close the
 // browser (CloseMsg). A breadcrumb shows the way taken (Query › Cards › CardPage › Card).
 //
-// The model reads an immutable *query.Schema and does no I/O. Every description is server text:
+// The model reads an immutable *schema.Schema and does no I/O. Every description is server text:
 // it passes results.Sanitize line by line before it is wrapped to the width.
 package docs

@@ -11,7 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 
-	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/query/schema"
 	"github.com/toggle-explorer/toggle-explorer/themes"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
 	"github.com/toggle-explorer/toggle-explorer/ui/internal/uitest"
@@ -24,12 +24,12 @@ func TestMain(m *testing.M) {
 }
 
 // schemaDir holds the query package's schema fixtures.
-var schemaDir = filepath.Join("..", "..", "query", "testdata", "schema")
+var schemaDir = filepath.Join("..", "..", "query", "schema", "testdata", "schema")
 
-// loadSchema loads a fixture schema with query.LoadFile.
-func loadSchema(t testing.TB, rel string) *query.Schema {
+// loadSchema loads a fixture schema with schema.LoadFile.
+func loadSchema(t testing.TB, rel string) *schema.Schema {
 	t.Helper()
-	s, err := query.LoadFile(filepath.Join(schemaDir, rel))
+	s, err := schema.LoadFile(filepath.Join(schemaDir, rel))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,9 +37,9 @@ func loadSchema(t testing.TB, rel string) *query.Schema {
 }
 
 // toggleSchema is the fake Toggle API's schema.
-func toggleSchema(t testing.TB) *query.Schema {
+func toggleSchema(t testing.TB) *schema.Schema {
 	t.Helper()
-	s, err := query.LoadFile(filepath.Join("..", "..", "mockapi", "schema.graphql")) // the fake Toggle API's own schema
+	s, err := schema.LoadFile(filepath.Join("..", "..", "mockapi", "schema.graphql")) // the fake Toggle API's own schema
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,14 +47,14 @@ func toggleSchema(t testing.TB) *query.Schema {
 }
 
 // githubSchema is GitHub's public schema (~1,600 types).
-func githubSchema(t testing.TB) *query.Schema {
+func githubSchema(t testing.TB) *schema.Schema {
 	return loadSchema(t, filepath.Join("github", "schema.graphql"))
 }
 
 // sdlSchema loads a schema written inline.
-func sdlSchema(t testing.TB, sdl string) *query.Schema {
+func sdlSchema(t testing.TB, sdl string) *schema.Schema {
 	t.Helper()
-	s, err := query.LoadSDL("test.graphql", sdl)
+	s, err := schema.LoadSDL("test.graphql", sdl)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -62,7 +62,7 @@ func sdlSchema(t testing.TB, sdl string) *query.Schema {
 }
 
 // newModel builds a browser over s at w×h.
-func newModel(s *query.Schema, w, h int) Model {
+func newModel(s *schema.Schema, w, h int) Model {
 	return New(common.NewContext(themes.Default()), s).SetSize(w, h)
 }
 

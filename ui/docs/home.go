@@ -5,9 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/toggle-explorer/toggle-explorer/query/schema"
 	"github.com/vektah/gqlparser/v2/ast"
-
-	"github.com/toggle-explorer/toggle-explorer/query"
 )
 
 // rowKind is what a home page row is.
@@ -50,7 +49,7 @@ var kindSections = [...]kindSection{
 // buildHome lists the roots, then every type grouped by kind and sorted by name, then (when
 // builtIns is set) the built-in types. It returns the rows and the name column's width. It
 // runs once per schema (and per toggle), not per frame: GitHub's schema has ~1,600 types.
-func buildHome(s *query.Schema, builtIns bool) ([]homeRow, int) {
+func buildHome(s *schema.Schema, builtIns bool) ([]homeRow, int) {
 	types := s.AST().Types
 	names := make([]string, 0, len(types))
 	for name := range types {

@@ -7,7 +7,7 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/textinput"
 
-	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/query/schema"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
 )
 
@@ -25,7 +25,7 @@ type Model struct {
 	keys KeyMap
 	st   *styles // derived once; shared by copies, never modified
 
-	schema *query.Schema
+	schema *schema.Schema
 	reason string // why there is no schema (shown when schema is nil)
 
 	width, height int
@@ -38,17 +38,17 @@ type Model struct {
 	cur  page   // the page on show
 	back []page // pages to go back to, oldest first; never appended in place (see push)
 
-	results   []query.DocEntry // the current search's results
-	more      bool             // the search found more than searchLimit
-	resSel    int              // selected result
-	resScroll int              // first result shown
+	results   []schema.DocEntry // the current search's results
+	more      bool              // the search found more than searchLimit
+	resSel    int               // selected result
+	resScroll int               // first result shown
 
 	status string // a one-line note (e.g. a type that does not exist), cleared on the next key
 }
 
 // New builds a docs browser over schema, on the home page. A nil schema shows the empty state
 // until SetSchema is called (see SetUnavailable for saying why).
-func New(ctx *common.Context, schema *query.Schema) Model {
+func New(ctx *common.Context, schema *schema.Schema) Model {
 	in := textinput.New()
 	in.Prompt = "search: "
 	in.Placeholder = "type to search types, fields and arguments"
@@ -76,7 +76,7 @@ func (m Model) SetSize(width, height int) Model {
 // SetSchema installs a (refreshed) schema. The pages open stay open when their types still
 // exist, with their selections kept where they still fit; the search is run again. A nil
 // schema shows the empty state with the last reason given.
-func (m Model) SetSchema(s *query.Schema) Model {
+func (m Model) SetSchema(s *schema.Schema) Model {
 	if s == nil {
 		m.schema = nil
 		if m.reason == "" {
@@ -143,7 +143,7 @@ func (m Model) Help() help.KeyMap { return m.keys }
 func (m Model) KeyMap() KeyMap { return m.keys }
 
 // Schema returns the schema on show, or nil.
-func (m Model) Schema() *query.Schema { return m.schema }
+func (m Model) Schema() *schema.Schema { return m.schema }
 
 // Open shows the page of typeName with fieldName selected (a field, an input field or an enum
 // value; "" selects the first item), as "docs of the field under the cursor" needs. The page is
@@ -175,3 +175,12 @@ func (m Model) contentHeight() int {
 }
 
 func lenRunes(s string) int { return len([]rune(s)) }
+
+// TypeName names the type whose page is on show ("" on the home page or in a search), for
+// opening the query builder there.
+func (m Model) TypeName() string {
+	if m.searching() {
+		return ""
+	}
+	return m.cur.typeName
+}

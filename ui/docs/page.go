@@ -3,7 +3,7 @@ package docs
 import (
 	"strings"
 
-	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/query/schema"
 )
 
 // itemKind is what a selectable item of a type page is.
@@ -26,7 +26,7 @@ type target struct {
 }
 
 // clamp returns t if it still points into doc, else the page's first item.
-func (t target) clamp(doc *query.TypeDoc) target {
+func (t target) clamp(doc *schema.TypeDoc) target {
 	ok := false
 	switch t.kind {
 	case itemLink:
@@ -45,7 +45,7 @@ func (t target) clamp(doc *query.TypeDoc) target {
 }
 
 // firstTarget is the first selectable item of a type page, in the order the page lists them.
-func firstTarget(doc *query.TypeDoc) target {
+func firstTarget(doc *schema.TypeDoc) target {
 	switch {
 	case len(doc.Interfaces)+len(doc.PossibleTypes) > 0:
 		return target{kind: itemLink}
@@ -64,7 +64,7 @@ type page struct {
 	// "" when the page was opened directly (from the home page, a search or Open), which
 	// starts a new breadcrumb.
 	via string
-	doc *query.TypeDoc // the type's docs, built once per page; shared, never modified
+	doc *schema.TypeDoc // the type's docs, built once per page; shared, never modified
 
 	sel     target // selection on a type page
 	row     int    // selection on the home page: an index into Model.home
@@ -122,7 +122,7 @@ func (m Model) openTarget(typeName, member, arg, via string) Model {
 }
 
 // findTarget selects member (and arg) on doc's page, or the first item when they are not there.
-func findTarget(doc *query.TypeDoc, member, arg string) target {
+func findTarget(doc *schema.TypeDoc, member, arg string) target {
 	if member != "" {
 		for i, f := range doc.Fields {
 			if f.Name != member {

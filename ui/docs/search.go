@@ -4,7 +4,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/query/schema"
 )
 
 // runSearch searches the schema for the input's text and selects the first result. Search
@@ -56,7 +56,7 @@ const kindCol = 6
 
 // entryPath names a result the way a breadcrumb would: "Card", "Card.balance",
 // "Query.Cards(page)" or "CardState.ACTIVE".
-func entryPath(e query.DocEntry) string {
+func entryPath(e schema.DocEntry) string {
 	switch {
 	case e.Field == "":
 		return e.Type
@@ -110,7 +110,7 @@ func (m Model) searchLines(width int) []string {
 // resultLine is one result: kind, path, then the rest of the signature (what the path does
 // not already say) and the description's first line. The path is struck through when the
 // element is deprecated.
-func (m Model) resultLine(e query.DocEntry, selected bool, width, pathCol int) string {
+func (m Model) resultLine(e schema.DocEntry, selected bool, width, pathCol int) string {
 	st := m.styles()
 	path := fit(clean(entryPath(e)), pathCol)
 	detail := clean(entryDetail(e))
@@ -127,7 +127,7 @@ func (m Model) resultLine(e query.DocEntry, selected bool, width, pathCol int) s
 
 // entryDetail is the part of a result's signature its path does not show: a type's keyword
 // (and a union's members), a field's arguments and type, an argument's type and default.
-func entryDetail(e query.DocEntry) string {
+func entryDetail(e schema.DocEntry) string {
 	switch e.Kind {
 	case "type":
 		return e.Signature

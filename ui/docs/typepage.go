@@ -5,8 +5,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
-
-	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/query/schema"
 )
 
 // block is a run of lines of a type page: one selectable item (a link, a field, an argument, an
@@ -145,7 +144,7 @@ func (m Model) fieldBlocks(i, width int) []block {
 }
 
 // argBlock is argument j of field i, listed under the expanded field with its description.
-func (m Model) argBlock(i, j int, a query.ArgDoc, width int) block {
+func (m Model) argBlock(i, j int, a schema.ArgDoc, width int) block {
 	st := m.styles()
 	t := target{kind: itemArg, index: i, arg: j}
 	selected := m.cur.sel == t

@@ -4,7 +4,7 @@ import "unicode/utf8"
 
 // InsertCompletion replaces the prefixLen runes before the cursor with text,
 // as accepting a completion does, and leaves the cursor cursorBack bytes
-// before the end of text: query.Completion.CursorBack counts bytes, which
+// before the end of text: completion.Item.CursorBack counts bytes, which
 // puts the cursor inside the first required argument of an inserted field.
 // The prefix never reaches past the start of the cursor's line, and a
 // cursorBack that would land inside a multi-byte character is moved back to
@@ -49,4 +49,51 @@ func (m Model) ReplaceAll(text string) Model {
 	m.cur = pos{min(row, len(m.doc.lines)-1), 0}
 	m.goal = -1
 	return m.scrollToCursor()
+}
+
+// ReplaceRange replaces the bytes start:end of Value() with text as one undo step, as a
+// generated edit does (the query builder's), and puts the cursor at byte offset cursor of the
+// new text (or after the inserted text when cursor is negative). Offsets outside the text are
+// clamped; an offset inside a multi-byte character moves to its start.
+func (m Model) ReplaceRange(start, end int, text string, cursor int) Model {
+	text = normalizeNewlines(text)
+	from, to := m.doc.posAt(start), m.doc.posAt(end)
+	if to.less(from) {
+		from, to = to, from
+	}
+	if m.doc.text(from, to) == text {
+		if cursor >= 0 {
+			m.cur, m.goal = m.doc.posAt(cursor), -1
+			return m.scrollToCursor()
+		}
+		return m
+	}
+	m = m.apply(editOther, from, to, text, nil)
+	if cursor >= 0 {
+		m.cur, m.goal = m.doc.posAt(cursor), -1
+		m = m.scrollToCursor()
+	}
+	return m
+}
+
+// posAt converts a byte offset of value() to a position, clamped to the document.
+func (d *document) posAt(off int) pos {
+	if off <= 0 {
+		return pos{}
+	}
+	for row, line := range d.lines {
+		if off <= len(line) {
+			col := 0
+			for b := range line {
+				if b >= off {
+					break
+				}
+				col++
+			}
+			return pos{row, col}
+		}
+		off -= len(line) + 1
+	}
+	last := len(d.lines) - 1
+	return pos{last, d.runeLen(last)}
 }

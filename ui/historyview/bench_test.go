@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/query/history"
 	"github.com/toggle-explorer/toggle-explorer/ui/internal/uitest"
 )
 
@@ -14,10 +14,10 @@ import (
 // (about the default history bound): substring search, selection, preview rebuild and a frame.
 func BenchmarkFilterKeystroke(b *testing.B) {
 	doc := "query GetCards($first: Int) {\n" + strings.Repeat("  giftCards(first: $first) { id balance currency }\n", 20) + "}"
-	es := make([]query.HistoryEntry, 5000)
+	es := make([]history.Entry, 5000)
 	for i := range es {
-		es[i] = query.HistoryEntry{Time: now.Add(-time.Duration(i) * time.Minute), Endpoint: "https://api.toggle.example/graphql",
-			Operation: fmt.Sprintf("Op%d", i), OperationKind: "query", Document: doc, Status: 200, Outcome: query.OutcomeOK}
+		es[i] = history.Entry{Time: now.Add(-time.Duration(i) * time.Minute), Endpoint: "https://api.toggle.example/graphql",
+			Operation: fmt.Sprintf("Op%d", i), OperationKind: "query", Document: doc, Status: 200, Outcome: history.OutcomeOK}
 	}
 	m := New(uitest.NewContext(now), es, nil).SetSize(120, 40)
 	m = typeText(b, m, "op1")

@@ -6,7 +6,7 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 
-	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/query/history"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
 )
 
@@ -26,31 +26,8 @@ func formatWhen(t, now time.Time) string {
 	return t.Format("2006-01-02")
 }
 
-// formatDuration is a request's duration: "43 ms", "1.2 s", "2m05s".
-func formatDuration(ms int64) string {
-	switch {
-	case ms < 1000:
-		return fmt.Sprintf("%d ms", ms)
-	case ms < 60_000:
-		return fmt.Sprintf("%.1f s", float64(ms)/1000)
-	}
-	d := time.Duration(ms) * time.Millisecond
-	return fmt.Sprintf("%dm%02ds", int(d.Minutes()), int(d.Seconds())%60)
-}
-
-// formatSize is a response size: "512 B", "1.2 KiB", "3.4 MiB".
-func formatSize(n int64) string {
-	switch {
-	case n < 1<<10:
-		return fmt.Sprintf("%d B", n)
-	case n < 1<<20:
-		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
-	}
-	return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
-}
-
 // formatStatus is the HTTP status and the outcome: "200 ok", "401 unauthorized", "— failed".
-func formatStatus(e query.HistoryEntry) string {
+func formatStatus(e history.Entry) string {
 	code := "—"
 	if e.Status != 0 {
 		code = fmt.Sprint(e.Status)
@@ -64,13 +41,13 @@ func formatStatus(e query.HistoryEntry) string {
 // outcomeStyle colours an outcome: success, GraphQL errors, failures, cancellation.
 func outcomeStyle(st *common.Styles, outcome string) lipgloss.Style {
 	switch outcome {
-	case query.OutcomeOK:
+	case history.OutcomeOK:
 		return st.Success
-	case query.OutcomeErrors:
+	case history.OutcomeErrors:
 		return st.Warning
-	case query.OutcomeUnauthorized, query.OutcomeFailed:
+	case history.OutcomeUnauthorized, history.OutcomeFailed:
 		return st.Error
-	case query.OutcomeCancelled:
+	case history.OutcomeCancelled:
 		return st.Faint
 	}
 	return st.Muted
@@ -78,7 +55,7 @@ func outcomeStyle(st *common.Styles, outcome string) lipgloss.Style {
 
 // operationLabel names an entry's operation: its name, "(anonymous)", and its kind unless it is
 // a query.
-func operationLabel(e query.HistoryEntry) string {
+func operationLabel(e history.Entry) string {
 	name := e.Operation
 	if name == "" {
 		name = "(anonymous)"

@@ -9,7 +9,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
-	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/query/history"
 	"github.com/toggle-explorer/toggle-explorer/ui/internal/uitest"
 )
 
@@ -53,28 +53,28 @@ func typeText(t testing.TB, m Model, s string) Model {
 }
 
 // sample is a small history, newest first, as Load returns it.
-func sample() []query.HistoryEntry {
+func sample() []history.Entry {
 	const api, staging = "https://api.toggle.example/graphql", "https://staging.toggle.example/graphql"
-	return []query.HistoryEntry{{
+	return []history.Entry{{
 		Time: now.Add(-2 * time.Minute), Endpoint: api, Operation: "GetCards", OperationKind: "query",
 		Document:  "query GetCards($first: Int) {\n  giftCards(first: $first) { id balance }\n}",
 		Variables: map[string]any{"first": 10},
-		Status:    200, Outcome: query.OutcomeOK, DurationMS: 43, Size: 1234, TokenFingerprint: "3f9a1c2b7d10",
+		Status:    200, Outcome: history.OutcomeOK, DurationMS: 43, Size: 1234, TokenFingerprint: "3f9a1c2b7d10",
 	}, {
 		Time: now.Add(-70 * time.Minute), Endpoint: api, Operation: "AdjustBalance", OperationKind: "mutation",
 		Document:  "mutation AdjustBalance($id: ID!, $amount: Float!) {\n  adjustBalance(id: $id, amount: $amount) { id }\n}",
 		Variables: map[string]any{"id": "gc_1", "amount": -5, "apiKey": "••••••"},
-		Status:    200, Outcome: query.OutcomeErrors, DurationMS: 1250, Size: 310, TokenFingerprint: "3f9a1c2b7d10",
+		Status:    200, Outcome: history.OutcomeErrors, DurationMS: 1250, Size: 310, TokenFingerprint: "3f9a1c2b7d10",
 		ErrorSummary: "Insufficient balance: the card holds 3.00 EUR",
 	}, {
 		Time: now.Add(-26 * time.Hour), Endpoint: staging, Operation: "", OperationKind: "query",
 		Document: "{ me { id email } }",
-		Status:   401, Outcome: query.OutcomeUnauthorized, DurationMS: 95_000, Size: 48, TokenFingerprint: "99aa00bb11cc",
+		Status:   401, Outcome: history.OutcomeUnauthorized, DurationMS: 95_000, Size: 48, TokenFingerprint: "99aa00bb11cc",
 		ErrorSummary: "Unauthorized: token expired 4m12s ago",
 	}, {
 		Time: now.AddDate(0, 0, -3), Endpoint: api, Operation: "Orders", OperationKind: "query",
 		Document: "query Orders { orders { id } }",
-		Outcome:  query.OutcomeFailed, DurationMS: 30_000,
+		Outcome:  history.OutcomeFailed, DurationMS: 30_000,
 		ErrorSummary: "dial tcp: connection refused",
 	}}
 }

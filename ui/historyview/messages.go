@@ -1,11 +1,11 @@
 package historyview
 
-import "github.com/toggle-explorer/toggle-explorer/query"
+import "github.com/toggle-explorer/toggle-explorer/query/history"
 
 // LoadedMsg carries the history as read by LoadCmd.
 type LoadedMsg struct {
 	// Entries are newest first.
-	Entries []query.HistoryEntry
+	Entries []history.Entry
 	// Warnings describe damaged lines that were skipped and moved aside.
 	Warnings []string
 	// Err says why the history could not be read at all.
@@ -13,14 +13,14 @@ type LoadedMsg struct {
 }
 
 // RerunMsg asks the root to load Entry into the editors and run it.
-type RerunMsg struct{ Entry query.HistoryEntry }
+type RerunMsg struct{ Entry history.Entry }
 
 // LoadMsg asks the root to load Entry into the editors without running it.
-type LoadMsg struct{ Entry query.HistoryEntry }
+type LoadMsg struct{ Entry history.Entry }
 
 // SaveAsMsg asks the root to save Entry's document and variables as a new saved query (it asks
 // for the name).
-type SaveAsMsg struct{ Entry query.HistoryEntry }
+type SaveAsMsg struct{ Entry history.Entry }
 
 // CloseMsg asks the root to close the browser.
 type CloseMsg struct{}

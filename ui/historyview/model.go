@@ -7,7 +7,7 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/textinput"
 
-	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/query/history"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
 	"github.com/toggle-explorer/toggle-explorer/ui/editor"
 )
@@ -19,7 +19,7 @@ type Model struct {
 	code   editor.Styles // the preview's read-only editors
 	filter textinput.Model
 
-	entries  []query.HistoryEntry
+	entries  []history.Entry
 	hay      []string // per entry: operation, endpoint and document, lower-cased, for the filter
 	warnings []string
 	loadErr  string
@@ -40,7 +40,7 @@ type Model struct {
 
 // New builds the browser over entries (newest first) with the load's warnings. Nil entries mean
 // the history is still being read: a LoadedMsg fills it in.
-func New(ctx *common.Context, entries []query.HistoryEntry, warnings []string) Model {
+func New(ctx *common.Context, entries []history.Entry, warnings []string) Model {
 	in := textinput.New()
 	in.Prompt = "> "
 	in.Placeholder = "filter by operation, endpoint or document"
@@ -78,8 +78,8 @@ func (m Model) Help() help.KeyMap { return m.keys }
 func (m Model) Filter() string { return m.filter.Value() }
 
 // Visible returns the entries that pass the filter, newest first.
-func (m Model) Visible() []query.HistoryEntry {
-	out := make([]query.HistoryEntry, len(m.hits))
+func (m Model) Visible() []history.Entry {
+	out := make([]history.Entry, len(m.hits))
 	for i, h := range m.hits {
 		out[i] = m.entries[h]
 	}
@@ -87,9 +87,9 @@ func (m Model) Visible() []query.HistoryEntry {
 }
 
 // Selected returns the selected entry, and false when there is none.
-func (m Model) Selected() (query.HistoryEntry, bool) {
+func (m Model) Selected() (history.Entry, bool) {
 	if m.cursor < 0 || m.cursor >= len(m.hits) {
-		return query.HistoryEntry{}, false
+		return history.Entry{}, false
 	}
 	return m.entries[m.hits[m.cursor]], true
 }

@@ -10,11 +10,11 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/query/history"
 	"github.com/toggle-explorer/toggle-explorer/ui/internal/uitest"
 )
 
-func ops(es []query.HistoryEntry) []string {
+func ops(es []history.Entry) []string {
 	out := make([]string, len(es))
 	for i, e := range es {
 		out[i] = e.Operation
@@ -92,7 +92,7 @@ func TestSelectionAndMessages(t *testing.T) {
 
 // sameMsg compares messages by type and entry (entries hold maps, so == does not apply).
 func sameMsg(a, b tea.Msg) bool {
-	entry := func(m tea.Msg) (query.HistoryEntry, string) {
+	entry := func(m tea.Msg) (history.Entry, string) {
 		switch m := m.(type) {
 		case RerunMsg:
 			return m.Entry, "rerun"
@@ -101,9 +101,9 @@ func sameMsg(a, b tea.Msg) bool {
 		case SaveAsMsg:
 			return m.Entry, "saveas"
 		case CloseMsg:
-			return query.HistoryEntry{}, "close"
+			return history.Entry{}, "close"
 		}
-		return query.HistoryEntry{}, "?"
+		return history.Entry{}, "?"
 	}
 	ea, ka := entry(a)
 	eb, kb := entry(b)
@@ -111,9 +111,9 @@ func sameMsg(a, b tea.Msg) bool {
 }
 
 func TestScrollKeepsSelectionVisible(t *testing.T) {
-	var many []query.HistoryEntry
+	var many []history.Entry
 	for i := range 50 {
-		many = append(many, query.HistoryEntry{Time: now.Add(-time.Duration(i) * time.Minute), Operation: "Op" + string(rune('A'+i%26)) + string(rune('a'+i/26)), Document: "{ a }", Outcome: query.OutcomeOK, Status: 200})
+		many = append(many, history.Entry{Time: now.Add(-time.Duration(i) * time.Minute), Operation: "Op" + string(rune('A'+i%26)) + string(rune('a'+i/26)), Document: "{ a }", Outcome: history.OutcomeOK, Status: 200})
 	}
 	m := New(uitest.NewContext(now), many, nil).SetSize(80, 24)
 	for range 30 {
@@ -133,7 +133,7 @@ func TestScrollKeepsSelectionVisible(t *testing.T) {
 
 func TestLoadCmdAgainstARealHistory(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "history.jsonl")
-	h := query.NewHistory(path, 0)
+	h := history.New(path, 0)
 	for i, e := range sample() {
 		e.Time = now.Add(time.Duration(i) * time.Second) // appended oldest first
 		if i == 1 {
@@ -175,7 +175,7 @@ func TestLoadCmdAgainstARealHistory(t *testing.T) {
 		t.Fatalf("variables not as masked:\n%s", v)
 	}
 
-	missing := query.NewHistory(filepath.Join(t.TempDir(), "none.jsonl"), 0)
+	missing := history.New(filepath.Join(t.TempDir(), "none.jsonl"), 0)
 	if msg := LoadCmd(missing, 0)().(LoadedMsg); msg.Err != nil || len(msg.Entries) != 0 {
 		t.Fatalf("missing history: %#v", msg)
 	}
@@ -187,7 +187,7 @@ func TestLoadErrorAndEmptyStates(t *testing.T) {
 	if !strings.Contains(m.View(), "✗ cannot read the history: permission denied") {
 		t.Fatalf("load error:\n%s", m.View())
 	}
-	m, _ = m.Update(LoadedMsg{Entries: []query.HistoryEntry{}})
+	m, _ = m.Update(LoadedMsg{Entries: []history.Entry{}})
 	if !strings.Contains(m.View(), "No history yet") {
 		t.Fatalf("empty:\n%s", m.View())
 	}
@@ -203,9 +203,9 @@ func TestManyWarningsAreSummarised(t *testing.T) {
 }
 
 func TestHostileEntryIsSanitised(t *testing.T) {
-	evil := query.HistoryEntry{Time: now, Endpoint: "https://x/\x1b]52;c;aGk=\x07", Operation: "Op\x1b[2J", Document: "{ a(s: \"\x1b[31m\") }\r\n\x9b1m",
+	evil := history.Entry{Time: now, Endpoint: "https://x/\x1b]52;c;aGk=\x07", Operation: "Op\x1b[2J", Document: "{ a(s: \"\x1b[31m\") }\r\n\x9b1m",
 		Variables: map[string]any{"k\x1b": "v\x1b[0m"}, ErrorSummary: "bad\x1b[H", TokenFingerprint: "ab\x07", Outcome: "ok\x1b"}
-	v := New(uitest.NewContext(now), []query.HistoryEntry{evil}, []string{"warn\x1b[2J"}).SetSize(120, 40).View()
+	v := New(uitest.NewContext(now), []history.Entry{evil}, []string{"warn\x1b[2J"}).SetSize(120, 40).View()
 	if strings.ContainsRune(v, 0x1b) || strings.ContainsRune(v, 0x07) || strings.ContainsRune(v, 0x9b) {
 		t.Fatalf("raw control characters reached the view: %q", v)
 	}
@@ -222,18 +222,11 @@ func TestFormatting(t *testing.T) {
 		{formatWhen(time.Date(2025, 3, 14, 23, 30, 0, 0, time.UTC), local), "2025-03-15"},
 		{formatWhen(time.Date(2025, 3, 14, 10, 0, 0, 0, time.UTC), local), "11:00:00"},
 		{formatWhen(now, time.Time{}), "2025-03-14"},
-		{formatDuration(0), "0 ms"},
-		{formatDuration(999), "999 ms"},
-		{formatDuration(1250), "1.2 s"},
-		{formatDuration(125_000), "2m05s"},
-		{formatSize(512), "512 B"},
-		{formatSize(1234), "1.2 KiB"},
-		{formatSize(3 << 20), "3.0 MiB"},
-		{formatStatus(query.HistoryEntry{Status: 401, Outcome: "unauthorized"}), "401 unauthorized"},
-		{formatStatus(query.HistoryEntry{Outcome: "failed"}), "— failed"},
-		{formatStatus(query.HistoryEntry{Status: 200}), "200"},
-		{operationLabel(query.HistoryEntry{OperationKind: "mutation", Operation: "Pay"}), "Pay · mutation"},
-		{operationLabel(query.HistoryEntry{OperationKind: "query"}), "(anonymous)"},
+		{formatStatus(history.Entry{Status: 401, Outcome: "unauthorized"}), "401 unauthorized"},
+		{formatStatus(history.Entry{Outcome: "failed"}), "— failed"},
+		{formatStatus(history.Entry{Status: 200}), "200"},
+		{operationLabel(history.Entry{OperationKind: "mutation", Operation: "Pay"}), "Pay · mutation"},
+		{operationLabel(history.Entry{OperationKind: "query"}), "(anonymous)"},
 	}
 	for i, c := range cases {
 		if c.got != c.want {

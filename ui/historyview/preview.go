@@ -2,12 +2,15 @@ package historyview
 
 import (
 	"encoding/json"
-	"github.com/toggle-explorer/toggle-explorer/ui/codeview"
 	"strings"
+	"time"
+
+	"github.com/toggle-explorer/toggle-explorer/query/history"
+	"github.com/toggle-explorer/toggle-explorer/session/display"
+	"github.com/toggle-explorer/toggle-explorer/ui/codeview"
 
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/toggle-explorer/toggle-explorer/query"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
 	"github.com/toggle-explorer/toggle-explorer/ui/editor"
 	"github.com/toggle-explorer/toggle-explorer/ui/results"
@@ -54,7 +57,7 @@ func (m Model) withPreview() Model {
 }
 
 // previewHeader is what the pane says about the entry above its document.
-func (m Model) previewHeader(e query.HistoryEntry, width int) []string {
+func (m Model) previewHeader(e history.Entry, width int) []string {
 	st := m.ctx.Styles
 	clean := func(s string) string { return ansi.Truncate(results.Sanitize(s), width, "…") }
 	when := e.Time.In(m.ctx.Now.Location()).Format("2006-01-02 15:04:05")
@@ -65,7 +68,7 @@ func (m Model) previewHeader(e query.HistoryEntry, width int) []string {
 	lines := []string{
 		clean(when + " · " + kind + " " + operationLabelName(e)),
 		st.Muted.Render("status   ") + outcomeStyle(st, e.Outcome).Render(clean(formatStatus(e))) +
-			st.Muted.Render(" · ") + formatDuration(e.DurationMS) + st.Muted.Render(" · ") + formatSize(e.Size),
+			st.Muted.Render(" · ") + display.Duration(time.Duration(e.DurationMS)*time.Millisecond) + st.Muted.Render(" · ") + display.Size(e.Size),
 		st.Muted.Render("endpoint ") + clean(e.Endpoint),
 	}
 	if e.TokenFingerprint != "" {
@@ -85,7 +88,7 @@ func (m Model) previewHeader(e query.HistoryEntry, width int) []string {
 }
 
 // operationLabelName is the operation's name for the preview's first line.
-func operationLabelName(e query.HistoryEntry) string {
+func operationLabelName(e history.Entry) string {
 	if e.Operation == "" {
 		return "(anonymous)"
 	}

@@ -3,8 +3,7 @@ package historyview
 import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-
-	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/query/history"
 )
 
 // Update handles the browser's keys (other keys edit the filter) and LoadedMsg.
@@ -34,11 +33,11 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, m.keys.PageDown):
 		return m.move(max(1, m.listRows()-1)).withPreview(), nil
 	case key.Matches(msg, m.keys.Rerun):
-		return m, m.emit(func(e query.HistoryEntry) tea.Msg { return RerunMsg{Entry: e} })
+		return m, m.emit(func(e history.Entry) tea.Msg { return RerunMsg{Entry: e} })
 	case key.Matches(msg, m.keys.Load):
-		return m, m.emit(func(e query.HistoryEntry) tea.Msg { return LoadMsg{Entry: e} })
+		return m, m.emit(func(e history.Entry) tea.Msg { return LoadMsg{Entry: e} })
 	case key.Matches(msg, m.keys.SaveAs):
-		return m, m.emit(func(e query.HistoryEntry) tea.Msg { return SaveAsMsg{Entry: e} })
+		return m, m.emit(func(e history.Entry) tea.Msg { return SaveAsMsg{Entry: e} })
 	}
 	before := m.filter.Value()
 	var cmd tea.Cmd
@@ -51,7 +50,7 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 
 // emit returns a command sending the selected entry in the message build makes, or nil when no
 // entry is selected. The message is built now, so it carries what the user saw.
-func (m Model) emit(build func(query.HistoryEntry) tea.Msg) tea.Cmd {
+func (m Model) emit(build func(history.Entry) tea.Msg) tea.Cmd {
 	e, ok := m.Selected()
 	if !ok {
 		return nil

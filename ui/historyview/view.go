@@ -3,10 +3,12 @@ package historyview
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
 	"github.com/toggle-explorer/toggle-explorer/ui/results"
 )
@@ -120,7 +122,7 @@ func (m Model) row(i, w int) string {
 		opStyle.Render(op) + strings.Repeat(" ", max(0, opW-lipgloss.Width(op))) + " " +
 		outcomeStyle(st, e.Outcome).Render(status) + strings.Repeat(" ", max(0, statusWidth-lipgloss.Width(status)))
 	if tail > 0 {
-		out += st.Muted.Render(fmt.Sprintf("%*s%*s", durationWidth, formatDuration(e.DurationMS), sizeWidth, formatSize(e.Size)))
+		out += st.Muted.Render(fmt.Sprintf("%*s%*s", durationWidth, display.Duration(time.Duration(e.DurationMS)*time.Millisecond), sizeWidth, display.Size(e.Size)))
 	}
 	return out
 }

@@ -1,4 +1,4 @@
-// Package inspector is the auth inspector (f2): three tabs that show what the session knows about
+// Package inspector is the auth inspector (f2): four tabs that show what the session knows about
 // authentication, with fingerprints in place of tokens everywhere.
 //
 //   - Token: the current token decoded without verifying its signature (header and claims),
@@ -10,6 +10,8 @@
 //   - Requests: the exchange log (operation, status, duration, size, fingerprints sent and
 //     received); enter opens one whole (redacted headers, bodies), d diffs the last good request
 //     against the failing one.
+//   - Doctor: on demand (D), the report of session/doctor: how this server handles tokens, learnt
+//     from a handful of safe requests made apart from the session (RunDoctorMsg, RunDoctor).
 //
 // The inspector reads a Source (the root passes its *session.Session) and performs no I/O in
 // Update: actions become messages the root carries out (RefreshNowMsg, LogoutMsg, UseTokenMsg,

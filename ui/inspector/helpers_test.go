@@ -164,7 +164,7 @@ func runCmd(cmd tea.Cmd) []tea.Msg {
 	var out []tea.Msg
 	for _, got := range uitest.Settled(cmd) {
 		switch got.(type) {
-		case CloseMsg, RefreshNowMsg, LogoutMsg, UseTokenMsg, CopyCurlMsg, CopiedMsg:
+		case CloseMsg, RefreshNowMsg, LogoutMsg, UseTokenMsg, CopyCurlMsg, CopiedMsg, RunDoctorMsg, DoctorDoneMsg:
 			out = append(out, got)
 		}
 	}

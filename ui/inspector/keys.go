@@ -28,6 +28,8 @@ type KeyMap struct {
 	CopyCurl, CopyCurlToken, WriteCurl, WriteCurlToken key.Binding
 	// Diff compares the last good request with the failing one (Requests tab).
 	Diff key.Binding
+	// DoctorTab jumps to the Doctor tab; RunDoctor asks the root to run the doctor's probes there.
+	DoctorTab, RunDoctor key.Binding
 	// Yes and No answer a confirmation.
 	Yes, No key.Binding
 }
@@ -41,6 +43,7 @@ func DefaultKeyMap() KeyMap {
 		TokenTab:       b([]string{"1"}, "1", "token"),
 		TimelineTab:    b([]string{"2"}, "2", "timeline"),
 		RequestsTab:    b([]string{"3"}, "3", "requests"),
+		DoctorTab:      b([]string{"4"}, "4", "doctor"),
 		NextTab:        b([]string{"right", "l"}, "→/l", "next tab"),
 		PrevTab:        b([]string{"left", "h"}, "←/h", "previous tab"),
 		Up:             b([]string{"up", "k"}, "↑/k", "up"),
@@ -62,6 +65,7 @@ func DefaultKeyMap() KeyMap {
 		WriteCurl:      b([]string{"w"}, "w", "curl to file"),
 		WriteCurlToken: b([]string{"W"}, "W", "curl with token to file"),
 		Diff:           b([]string{"d"}, "d", "diff good/failing"),
+		RunDoctor:      b([]string{"D"}, "D", "run the doctor"),
 		Yes:            b([]string{"y", "Y"}, "y", "yes"),
 		No:             b([]string{"n", "N", "esc"}, "n", "no"),
 	}
@@ -70,7 +74,7 @@ func DefaultKeyMap() KeyMap {
 // ShortHelp implements help.KeyMap: the keys that matter most in the current state (disabled
 // bindings are skipped by the help view).
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Yes, k.No, k.Submit, k.Cancel, k.NextTab, k.Open, k.Back, k.Reveal, k.Diff, k.CopyCurl, k.RefreshNow}
+	return []key.Binding{k.Yes, k.No, k.Submit, k.Cancel, k.NextTab, k.Open, k.Back, k.Reveal, k.RunDoctor, k.Diff, k.CopyCurl, k.RefreshNow}
 }
 
 // FullHelp implements help.KeyMap.
@@ -80,5 +84,6 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open, k.Back},
 		{k.Reveal, k.Diff, k.CopyCurl, k.CopyCurlToken, k.WriteCurl, k.WriteCurlToken},
 		{k.RefreshNow, k.Logout, k.PasteToken, k.Submit, k.Cancel, k.Yes, k.No},
+		{k.DoctorTab, k.RunDoctor},
 	}
 }

@@ -16,6 +16,7 @@ const (
 	tabToken tab = iota
 	tabTimeline
 	tabRequests
+	tabDoctor
 	tabCount
 )
 
@@ -26,6 +27,8 @@ func (t tab) String() string {
 		return "Timeline"
 	case tabRequests:
 		return "Requests"
+	case tabDoctor:
+		return "Doctor"
 	}
 	return "Token"
 }
@@ -99,6 +102,8 @@ type Model struct {
 
 	status    string // the outcome of the last action, cleared on the next key
 	statusErr bool
+
+	doc doctorState // the Doctor tab: the last report, or the run in progress
 }
 
 // New builds an inspector reading src, on the Token tab.
@@ -122,6 +127,7 @@ func (m *Model) SetSize(width, height int) {
 	m.width, m.height = width, height
 	m.input.Width = max(10, width-12)
 	m.rebuildPage()
+	m.rebuildDoctor()
 	m.clampScroll()
 }
 
@@ -312,7 +318,7 @@ func (m *Model) syncKeys() {
 			b.SetEnabled(on)
 		}
 	}
-	enable(browse, &k.TokenTab, &k.TimelineTab, &k.RequestsTab, &k.NextTab, &k.PrevTab,
+	enable(browse, &k.TokenTab, &k.TimelineTab, &k.RequestsTab, &k.DoctorTab, &k.NextTab, &k.PrevTab,
 		&k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Top, &k.Bottom, &k.Back, &k.PasteToken)
 	enable(browse && m.page == pageNone && m.listLen() > 0, &k.Open)
 	enable(browse && m.tab == tabToken && m.page == pageNone && m.snap.hasToken, &k.Reveal)
@@ -328,6 +334,7 @@ func (m *Model) syncKeys() {
 	} else {
 		k.Reveal.SetHelp("r", "reveal token")
 	}
+	enable(browse && m.tab == tabDoctor && m.page == pageNone && !m.doc.running, &k.RunDoctor)
 }
 
 // listLen is the number of rows of the current tab's list (0 for the Token tab).

@@ -19,7 +19,8 @@ func TestTabSwitching(t *testing.T) {
 		want tab
 	}{
 		{"3", tabRequests}, {"1", tabToken}, {"2", tabTimeline}, {"right", tabRequests},
-		{"right", tabToken}, {"left", tabRequests}, {"h", tabTimeline}, {"l", tabRequests},
+		{"right", tabDoctor}, {"right", tabToken}, {"left", tabDoctor}, {"4", tabDoctor},
+		{"h", tabRequests}, {"h", tabTimeline}, {"l", tabRequests},
 	}
 	for _, s := range steps {
 		m, _ = press(t, m, s.key)

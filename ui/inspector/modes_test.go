@@ -16,9 +16,9 @@ import (
 
 	"github.com/toggle-explorer/toggle-explorer/mockapi"
 	"github.com/toggle-explorer/toggle-explorer/session"
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 	"github.com/toggle-explorer/toggle-explorer/themes"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
-	"github.com/toggle-explorer/toggle-explorer/ui/statusbar"
 )
 
 // The mode tests drive a real session against the fake API, served in-process, through each
@@ -653,8 +653,8 @@ func checkDurations(t *testing.T, xs []session.Exchange, view string) {
 		}
 		id := "#" + strconv.FormatInt(x.ID, 10) + " "
 		i := slices.IndexFunc(lines, func(l string) bool { return strings.Contains(l, id) })
-		if i < 0 || !strings.Contains(lines[i], " "+statusbar.Duration(x.Duration)+" ") {
-			t.Errorf("exchange #%d: took %s is not on its row %q", x.ID, statusbar.Duration(x.Duration), lines[max(i, 0)])
+		if i < 0 || !strings.Contains(lines[i], " "+display.Duration(x.Duration)+" ") {
+			t.Errorf("exchange #%d: took %s is not on its row %q", x.ID, display.Duration(x.Duration), lines[max(i, 0)])
 		}
 	}
 }

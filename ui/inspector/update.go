@@ -20,6 +20,10 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	case CopiedMsg:
 		m.status, m.statusErr = copiedText(msg), msg.Err != nil
 		return m, nil
+	case DoctorDoneMsg:
+		m.finishDoctor(msg)
+		m.syncKeys()
+		return m, nil
 	}
 	if m.pasting { // cursor blink and other input traffic
 		m.input, cmd = m.input.Update(msg)
@@ -47,6 +51,8 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		m.switchTab(tabTimeline)
 	case key.Matches(msg, k.RequestsTab):
 		m.switchTab(tabRequests)
+	case key.Matches(msg, k.DoctorTab):
+		m.switchTab(tabDoctor)
 	case key.Matches(msg, k.NextTab):
 		m.switchTab((m.tab + 1) % tabCount)
 	case key.Matches(msg, k.PrevTab):
@@ -74,6 +80,8 @@ func (m Model) handleAction(msg tea.KeyMsg) (Model, tea.Cmd) {
 		m.revealed = !m.revealed
 	case key.Matches(msg, k.Diff):
 		m.openPage(pageDiff)
+	case key.Matches(msg, k.RunDoctor):
+		return m, m.startDoctor()
 	case key.Matches(msg, k.RefreshNow):
 		m.status = "refreshing the token…"
 		return m, emit(RefreshNowMsg{})
@@ -204,9 +212,13 @@ func (m *Model) move(msg tea.KeyMsg) {
 		m.clampScroll()
 		return
 	}
-	if m.tab == tabTimeline {
+	switch m.tab {
+	case tabTimeline:
 		m.evSel = clamp(m.evSel+delta, 0, len(m.snap.events)-1)
-	} else {
+	case tabDoctor: // the report scrolls like the Token tab
+		m.scroll += delta
+		m.clampScroll()
+	default:
 		m.exSel = clamp(m.exSel+delta, 0, len(m.snap.exchanges)-1)
 	}
 }
@@ -215,8 +227,12 @@ func (m *Model) move(msg tea.KeyMsg) {
 func (m *Model) clampScroll() {
 	n := len(m.pageLines)
 	if m.page == pageNone {
-		n = len(m.tokenLines(m.innerWidth()))
-		if m.tab != tabToken {
+		switch m.tab {
+		case tabToken:
+			n = len(m.tokenLines(m.innerWidth()))
+		case tabDoctor:
+			n = len(m.doc.lines)
+		default:
 			n = 0
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/toggle-explorer/toggle-explorer/session"
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
 	"github.com/toggle-explorer/toggle-explorer/ui/results"
 )
@@ -98,6 +99,8 @@ func (m Model) content(w, h int) []string {
 		return m.timelineList(w, h)
 	case tabRequests:
 		return m.requestsList(w, h)
+	case tabDoctor:
+		return window(m.doc.lines, m.scroll, h)
 	}
 	return window(m.tokenLines(w), m.scroll, h)
 }
@@ -131,8 +134,11 @@ func (m Model) scrollable() int {
 	if m.page != pageNone {
 		return len(m.pageLines)
 	}
-	if m.tab == tabToken {
+	switch m.tab {
+	case tabToken:
 		return len(m.tokenLines(m.innerWidth()))
+	case tabDoctor:
+		return len(m.doc.lines)
 	}
 	return 0
 }
@@ -180,10 +186,7 @@ func relative(t, now time.Time) string {
 	if now.IsZero() || t.IsZero() {
 		return ""
 	}
-	if d := t.Sub(now); d >= 0 {
-		return "in " + session.HumanDuration(d)
-	}
-	return session.HumanDuration(now.Sub(t)) + " ago"
+	return display.Relative(t, now)
 }
 
 // fpText shows a fingerprint, or a dash when there is none.

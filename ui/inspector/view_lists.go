@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/toggle-explorer/toggle-explorer/session"
-	"github.com/toggle-explorer/toggle-explorer/ui/statusbar"
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 )
 
 // shortFP is how many hex digits of a fingerprint a list row shows (a prefix of the full one, so
@@ -91,10 +91,10 @@ func (m Model) exchangeRow(x session.Exchange, w int, selected bool) []string {
 	}
 	size := "—"
 	if x.Status != 0 {
-		size = byteSize(x.Size)
+		size = display.Size(x.Size)
 	}
 	row := marker(selected) + flag + pad("#"+strconv.FormatInt(x.ID, 10), 5) + " " + clock(x.Started) + "  " +
-		pad(clean(orDash(x.Operation)), 16) + " " + pad(status, 6) + " " + pad(statusbar.Duration(x.Duration), 7) + " " +
+		pad(clean(orDash(x.Operation)), 16) + " " + pad(status, 6) + " " + pad(display.Duration(x.Duration), 7) + " " +
 		pad(size, 7) + " " + pad(arrowFP("→", x.SentFingerprint), shortFP+1) + " " + arrowFP("←", x.ReceivedFingerprint)
 	lines := []string{m.rowStyle(selected, row, w)}
 	switch d := m.diagnosisFor(x.ID); {
@@ -152,16 +152,4 @@ func arrowFP(arrow, fp string) string {
 		return arrow + "—"
 	}
 	return arrow + fp[:min(len(fp), shortFP)]
-}
-
-// byteSize formats a size for a column: 512B, 1.2KB, 3.4MB.
-func byteSize(n int64) string {
-	switch {
-	case n < 1000:
-		return strconv.FormatInt(n, 10) + "B"
-	case n < 1000*1000:
-		return strconv.FormatFloat(float64(n)/1000, 'f', 1, 64) + "KB"
-	default:
-		return strconv.FormatFloat(float64(n)/1e6, 'f', 1, 64) + "MB"
-	}
 }

@@ -9,7 +9,7 @@ import (
 	"strings"
 
 	"github.com/toggle-explorer/toggle-explorer/session"
-	"github.com/toggle-explorer/toggle-explorer/ui/statusbar"
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 )
 
 // diffFieldWidth is the diff table's first column.
@@ -39,9 +39,9 @@ func (m Model) exchangeLines(x session.Exchange, w int) []string {
 	lines = append(lines, field("Endpoint", x.Method+" "+x.URL)...)
 	status := "no response"
 	if x.Status != 0 {
-		status = strconv.Itoa(x.Status) + " " + http.StatusText(x.Status) + " · " + byteSize(x.Size)
+		status = strconv.Itoa(x.Status) + " " + http.StatusText(x.Status) + " · " + display.Size(x.Size)
 	}
-	lines = append(lines, field("Status", status+" · took "+statusbar.Duration(x.Duration)+" · sent "+stamp(x.Started))...)
+	lines = append(lines, field("Status", status+" · took "+display.Duration(x.Duration)+" · sent "+stamp(x.Started))...)
 	lines = append(lines, field("Token sent", fpText(x.SentFingerprint))...)
 	lines = append(lines, field("Token recv", fpText(x.ReceivedFingerprint))...)
 	if skew, ok := session.ExchangeSkew(x); ok {
@@ -63,7 +63,7 @@ func (m Model) exchangeLines(x session.Exchange, w int) []string {
 	lines = append(lines, headerLines(x.ResponseHeader, w)...)
 	title := "Response body"
 	if x.Truncated {
-		title += " (first " + byteSize(int64(len(x.ResponseBody))) + " of " + byteSize(x.Size) + ")"
+		title += " (first " + display.Size(int64(len(x.ResponseBody))) + " of " + display.Size(x.Size) + ")"
 	}
 	lines = append(lines, "", st.Muted.Render(title))
 	return append(lines, bodyLines(x.ResponseBody, w)...)

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/toggle-explorer/toggle-explorer/session"
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 	"github.com/toggle-explorer/toggle-explorer/ui/results"
 )
 
@@ -38,7 +39,7 @@ func (m Model) tokenLines(w int) []string {
 	t, now := s.token, m.ctx.Now
 	kind := "JWT, decoded without verifying the signature"
 	if !t.IsJWT() {
-		kind = "not a JWT: expiry assumed " + session.HumanDuration(session.DefaultTokenLifetime) + " after receipt"
+		kind = "not a JWT: expiry assumed " + display.Duration(session.DefaultTokenLifetime) + " after receipt"
 	}
 	field := func(label, value string) string { return st.Muted.Render(pad(label, labelWidth)) + value }
 	lines := []string{
@@ -74,9 +75,9 @@ func (m Model) tokenWarnings() []string {
 	switch {
 	case now.IsZero():
 	case t.Expired(now):
-		out = append(out, st.Error.Render("✗ expired "+session.HumanDuration(now.Sub(t.ExpiresAt))+" ago"))
+		out = append(out, st.Error.Render("✗ expired "+display.Duration(now.Sub(t.ExpiresAt))+" ago"))
 	case t.RefreshDue(now):
-		out = append(out, st.Warning.Render("⚠ due for refresh: "+session.HumanDuration(t.TimeLeft(now))+" left"))
+		out = append(out, st.Warning.Render("⚠ due for refresh: "+display.Duration(t.TimeLeft(now))+" left"))
 	}
 	if !m.snap.canRelogin {
 		out = append(out, st.Warning.Render("⚠ no credentials held: the explorer cannot log in again and warns before expiry"))
@@ -93,9 +94,9 @@ func (m Model) lifetimeBar(w int) string {
 		return st.Faint.Render("lifetime unknown")
 	}
 	left := t.TimeLeft(now)
-	label := session.HumanDuration(max(0, left)) + " left of " + session.HumanDuration(life)
+	label := display.Duration(max(0, left)) + " left of " + display.Duration(life)
 	if left <= 0 {
-		label = "expired · lifetime " + session.HumanDuration(life)
+		label = "expired · lifetime " + display.Duration(life)
 	}
 	width := clamp(w-len(label)-1, minBarWidth, maxBarWidth)
 	frac := math.Max(0, math.Min(1, float64(left)/float64(life)))

@@ -5,16 +5,16 @@ import (
 	"testing"
 	"time"
 
-	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/query/saved"
 	"github.com/toggle-explorer/toggle-explorer/ui/internal/uitest"
 )
 
 // benchEntries is a large library: 2,000 names of a few words each.
-func benchEntries() []query.Entry {
+func benchEntries() []saved.Entry {
 	words := []string{"get", "gift", "cards", "orders", "balance", "adjust", "customer", "list", "prod", "staging"}
-	es := make([]query.Entry, 2000)
+	es := make([]saved.Entry, 2000)
 	for i := range es {
-		es[i] = query.Entry{
+		es[i] = saved.Entry{
 			Name:     fmt.Sprintf("%s %s %s %d", words[i%10], words[(i/10)%10], words[(i/100)%10], i),
 			Modified: now.Add(-time.Duration(i) * time.Hour),
 		}
@@ -25,7 +25,7 @@ func benchEntries() []query.Entry {
 // BenchmarkFilterKeystroke is one typed filter letter over 2,000 saved queries: refilter, rank,
 // and draw the frame (the preview views are empty: no library on disk).
 func BenchmarkFilterKeystroke(b *testing.B) {
-	m := New(uitest.NewContext(now), query.NewLibrary(b.TempDir()), benchEntries()).SetSize(120, 40)
+	m := New(uitest.NewContext(now), saved.NewLibrary(b.TempDir()), benchEntries()).SetSize(120, 40)
 	m = typeText(b, m, "gc")
 	k, back := uitest.Key("a"), uitest.Key("backspace")
 	b.ReportAllocs()

@@ -5,12 +5,11 @@ import (
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
-
-	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/query/saved"
 )
 
 // Preview bounds: the pane shows a screenful, so more is never read into the cache. A saved
-// query may be up to query.MaxSavedFileSize; keeping whole files for every name the user scrolls
+// query may be up to saved.MaxFileSize; keeping whole files for every name the user scrolls
 // past would hold megabytes for nothing.
 const (
 	previewMaxLines = 200
@@ -18,32 +17,32 @@ const (
 )
 
 // ListCmd lists the library.
-func ListCmd(lib *query.Library) tea.Cmd {
+func ListCmd(lib *saved.Library) tea.Cmd {
 	return func() tea.Msg { return list(lib) }
 }
 
 // PreviewCmd reads the saved query name for the preview.
-func PreviewCmd(lib *query.Library, name string) tea.Cmd {
+func PreviewCmd(lib *saved.Library, name string) tea.Cmd {
 	return func() tea.Msg { return preview(lib, name) }
 }
 
 // RenameCmd renames a saved query (both files), then lists the library.
-func RenameCmd(lib *query.Library, oldName, newName string) tea.Cmd {
+func RenameCmd(lib *saved.Library, oldName, newName string) tea.Cmd {
 	return func() tea.Msg { return rename(lib, oldName, newName) }
 }
 
 // DuplicateCmd copies a saved query (both files) to newName, then lists the library.
-func DuplicateCmd(lib *query.Library, name, newName string) tea.Cmd {
+func DuplicateCmd(lib *saved.Library, name, newName string) tea.Cmd {
 	return func() tea.Msg { return duplicate(lib, name, newName) }
 }
 
 // DeleteCmd deletes a saved query and its variables file, then lists the library.
-func DeleteCmd(lib *query.Library, name string) tea.Cmd {
+func DeleteCmd(lib *saved.Library, name string) tea.Cmd {
 	return func() tea.Msg { return remove(lib, name) }
 }
 
 // openCmd reads the query to open; OpenMsg on success.
-func openCmd(lib *query.Library, name, operation string) tea.Cmd {
+func openCmd(lib *saved.Library, name, operation string) tea.Cmd {
 	return func() tea.Msg {
 		s, err := lib.Load(name)
 		if err != nil {
@@ -53,12 +52,12 @@ func openCmd(lib *query.Library, name, operation string) tea.Cmd {
 	}
 }
 
-func list(lib *query.Library) ListedMsg {
+func list(lib *saved.Library) ListedMsg {
 	entries, err := lib.List()
 	return ListedMsg{Entries: entries, Err: err}
 }
 
-func preview(lib *query.Library, name string) PreviewMsg {
+func preview(lib *saved.Library, name string) PreviewMsg {
 	s, err := lib.Load(name)
 	if err != nil {
 		return PreviewMsg{Name: name, Err: err}
@@ -68,7 +67,7 @@ func preview(lib *query.Library, name string) PreviewMsg {
 	return PreviewMsg{Name: name, Saved: s}
 }
 
-func rename(lib *query.Library, oldName, newName string) ChangedMsg {
+func rename(lib *saved.Library, oldName, newName string) ChangedMsg {
 	err := lib.Rename(oldName, newName)
 	msg := changed(lib, err, fmt.Sprintf("Renamed %q to %q", oldName, newName))
 	if err == nil {
@@ -77,7 +76,7 @@ func rename(lib *query.Library, oldName, newName string) ChangedMsg {
 	return msg
 }
 
-func duplicate(lib *query.Library, name, newName string) ChangedMsg {
+func duplicate(lib *saved.Library, name, newName string) ChangedMsg {
 	err := lib.Duplicate(name, newName)
 	msg := changed(lib, err, fmt.Sprintf("Duplicated %q as %q", name, newName))
 	if err == nil {
@@ -86,12 +85,12 @@ func duplicate(lib *query.Library, name, newName string) ChangedMsg {
 	return msg
 }
 
-func remove(lib *query.Library, name string) ChangedMsg {
+func remove(lib *saved.Library, name string) ChangedMsg {
 	return changed(lib, lib.Delete(name), fmt.Sprintf("Deleted %q", name))
 }
 
 // changed builds the report of a change and lists the library after it.
-func changed(lib *query.Library, err error, note string) ChangedMsg {
+func changed(lib *saved.Library, err error, note string) ChangedMsg {
 	l := list(lib)
 	msg := ChangedMsg{Err: err, Entries: l.Entries, ListErr: l.Err}
 	if err == nil {

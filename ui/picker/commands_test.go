@@ -7,10 +7,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/query/saved"
 )
 
-func entryNames(es []query.Entry) []string {
+func entryNames(es []saved.Entry) []string {
 	out := make([]string, len(es))
 	for i, e := range es {
 		out[i] = e.Name
@@ -40,7 +40,7 @@ func TestCommandsAgainstARealLibrary(t *testing.T) {
 	}
 	// A refused change reports why, changes nothing, and still brings a listing.
 	ch = RenameCmd(lib, "b", "get cards")().(ChangedMsg)
-	if !errors.Is(ch.Err, query.ErrNameTaken) || ch.Note != "" || ch.Select != "" || len(ch.Entries) != 2 {
+	if !errors.Is(ch.Err, saved.ErrNameTaken) || ch.Note != "" || ch.Select != "" || len(ch.Entries) != 2 {
 		t.Fatalf("RenameCmd onto a taken name: %#v", ch)
 	}
 

@@ -6,7 +6,7 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/query/saved"
 	"github.com/toggle-explorer/toggle-explorer/ui/prompt"
 )
 
@@ -134,11 +134,11 @@ func (m Model) validNewName(keep string) func(string) error {
 		taken[it.entry.Name] = true
 	}
 	return func(v string) error {
-		if err := query.ValidName(v); err != nil {
+		if err := saved.ValidName(v); err != nil {
 			return err
 		}
 		if v != keep && taken[v] {
-			return query.ErrNameTaken
+			return saved.ErrNameTaken
 		}
 		return nil
 	}
@@ -152,7 +152,7 @@ func (m Model) freeName(name string) string {
 		if i > 1 {
 			c = fmt.Sprintf("%s copy %d", name, i)
 		}
-		if query.ValidName(c) != nil {
+		if saved.ValidName(c) != nil {
 			break
 		}
 		if _, taken := m.entryNamed(c); !taken {
@@ -174,21 +174,21 @@ func (m Model) answer(submitted bool, value string) (Model, tea.Cmd) {
 		if value == d.target {
 			return m, nil
 		}
-		return m.change(func(lib *query.Library) ChangedMsg { return rename(lib, d.target, value) })
+		return m.change(func(lib *saved.Library) ChangedMsg { return rename(lib, d.target, value) })
 	case duplicateDialog:
-		return m.change(func(lib *query.Library) ChangedMsg { return duplicate(lib, d.target, value) })
+		return m.change(func(lib *saved.Library) ChangedMsg { return duplicate(lib, d.target, value) })
 	case deleteDialog:
 		if value != keyDelete {
 			return m, nil
 		}
-		return m.change(func(lib *query.Library) ChangedMsg { return remove(lib, d.target) })
+		return m.change(func(lib *saved.Library) ChangedMsg { return remove(lib, d.target) })
 	}
 	return m, nil
 }
 
 // change runs a library change in a command, numbered like a listing request because it brings
 // one back.
-func (m Model) change(do func(*query.Library) ChangedMsg) (Model, tea.Cmd) {
+func (m Model) change(do func(*saved.Library) ChangedMsg) (Model, tea.Cmd) {
 	m.seq++
 	lib, seq := m.lib, m.seq
 	m.note, m.errText = "", ""

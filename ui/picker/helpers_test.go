@@ -11,7 +11,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
-	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/query/saved"
 	"github.com/toggle-explorer/toggle-explorer/ui/internal/uitest"
 	"github.com/toggle-explorer/toggle-explorer/ui/prompt"
 )
@@ -72,7 +72,7 @@ func typeText(t testing.TB, m Model, s string) Model {
 }
 
 // save writes a saved query into lib, failing the test on error.
-func save(t testing.TB, lib *query.Library, name, text, vars string) {
+func save(t testing.TB, lib *saved.Library, name, text, vars string) {
 	t.Helper()
 	v, err := lib.Current(name)
 	if err != nil {
@@ -85,9 +85,9 @@ func save(t testing.TB, lib *query.Library, name, text, vars string) {
 
 // newLibrary returns a library in a fresh temporary directory holding the given queries
 // (name → document), plus variables for "get cards".
-func newLibrary(t testing.TB, docs map[string]string) *query.Library {
+func newLibrary(t testing.TB, docs map[string]string) *saved.Library {
 	t.Helper()
-	lib := query.NewLibrary(filepath.Join(t.TempDir(), "queries"))
+	lib := saved.NewLibrary(filepath.Join(t.TempDir(), "queries"))
 	for name, doc := range docs {
 		vars := ""
 		if name == "get cards" {
@@ -99,7 +99,7 @@ func newLibrary(t testing.TB, docs map[string]string) *query.Library {
 }
 
 // opened returns the picker on lib after its first listing, sized w×h.
-func opened(t testing.TB, lib *query.Library, w, h int) Model {
+func opened(t testing.TB, lib *saved.Library, w, h int) Model {
 	t.Helper()
 	m := New(uitest.NewContext(now), lib, nil).SetSize(w, h)
 	var msgs []tea.Msg

@@ -1,11 +1,11 @@
 package picker
 
-import "github.com/toggle-explorer/toggle-explorer/query"
+import "github.com/toggle-explorer/toggle-explorer/query/saved"
 
 // ListedMsg carries a listing of the library.
 type ListedMsg struct {
 	// Entries are the saved queries, sorted by name.
-	Entries []query.Entry
+	Entries []saved.Entry
 	// Err says why the directory could not be listed.
 	Err error
 	// Seq numbers the picker's request; a listing older than the last one applied is dropped
@@ -19,7 +19,7 @@ type PreviewMsg struct {
 	// Name is the query asked for.
 	Name string
 	// Saved is what was read (Text and Variables cut to previewMaxLines lines).
-	Saved query.Saved
+	Saved saved.Query
 	// Err says why it could not be read.
 	Err error
 	// Gen is the listing generation the preview was asked in: a preview asked before the last
@@ -35,7 +35,7 @@ type OpenMsg struct {
 	// Name is the query's name.
 	Name string
 	// Saved is the query as read when the user pressed enter.
-	Saved query.Saved
+	Saved saved.Query
 	// Operation is the operation chosen with tab in a multi-operation query ("" when there was
 	// no choice): the editor's cursor goes to it, so ctrl+r runs it.
 	Operation string
@@ -51,7 +51,7 @@ type ChangedMsg struct {
 	Select string
 	// Entries and ListErr are the listing read after the change (or after the failure: it may
 	// have failed because another program changed the directory).
-	Entries []query.Entry
+	Entries []saved.Entry
 	ListErr error
 	// Seq numbers the picker's request, as in ListedMsg. The command builders leave it 0.
 	Seq int

@@ -10,7 +10,7 @@ import (
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/query/saved"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
 	"github.com/toggle-explorer/toggle-explorer/ui/editor"
 	"github.com/toggle-explorer/toggle-explorer/ui/results"
@@ -18,7 +18,7 @@ import (
 
 // item is one saved query with what filtering needs, computed once per listing.
 type item struct {
-	entry   query.Entry
+	entry   saved.Entry
 	display string // the name as drawn (sanitised)
 	orig    []rune // display as runes: match positions index it
 	lower   []rune // orig lower-cased, for case-insensitive matching
@@ -34,7 +34,7 @@ type hit struct {
 // cached is a preview cache entry: a saved query read for the preview, why it could not be read, or
 // (pending) that it has been asked for.
 type cached struct {
-	saved   query.Saved
+	saved   saved.Query
 	err     error
 	pending bool
 }
@@ -42,7 +42,7 @@ type cached struct {
 // Model is the saved-queries picker. Value receivers throughout; keep the Model each call returns.
 type Model struct {
 	ctx    *common.Context
-	lib    *query.Library
+	lib    *saved.Library
 	keys   KeyMap
 	styles styles
 	filter textinput.Model
@@ -83,7 +83,7 @@ type Model struct {
 // New builds the picker showing entries (nil while the listing is still to come: Init asks for
 // it). lib is where the picker reads previews and makes changes; its directory is named in the
 // empty state.
-func New(ctx *common.Context, lib *query.Library, entries []query.Entry) Model {
+func New(ctx *common.Context, lib *saved.Library, entries []saved.Entry) Model {
 	in := textinput.New()
 	in.Prompt = "> "
 	in.Placeholder = "type to filter"
@@ -152,16 +152,16 @@ func (m Model) Selected() (string, bool) {
 	return e.Name, ok
 }
 
-func (m Model) selectedEntry() (query.Entry, bool) {
+func (m Model) selectedEntry() (saved.Entry, bool) {
 	if m.cursor < 0 || m.cursor >= len(m.hits) {
-		return query.Entry{}, false
+		return saved.Entry{}, false
 	}
 	return m.items[m.hits[m.cursor].item].entry, true
 }
 
 // setEntries replaces the listing, keeps the filter, and selects name (or, with "", the query
 // selected before when it is still there, else the same row).
-func (m Model) setEntries(entries []query.Entry, name string) Model {
+func (m Model) setEntries(entries []saved.Entry, name string) Model {
 	if name == "" {
 		name, _ = m.Selected()
 	}
@@ -208,13 +208,13 @@ func (m Model) indexOf(name string) int {
 }
 
 // entryNamed returns the listed entry called name.
-func (m Model) entryNamed(name string) (query.Entry, bool) {
+func (m Model) entryNamed(name string) (saved.Entry, bool) {
 	for _, it := range m.items {
 		if it.entry.Name == name {
 			return it.entry, true
 		}
 	}
-	return query.Entry{}, false
+	return saved.Entry{}, false
 }
 
 // move moves the selection by delta rows, stopping at the ends.

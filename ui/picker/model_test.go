@@ -8,15 +8,15 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/query/saved"
 	"github.com/toggle-explorer/toggle-explorer/ui/internal/uitest"
 )
 
 // entries lists names as a library would (sorted), with fixed times.
-func entries(names ...string) []query.Entry {
-	out := make([]query.Entry, len(names))
+func entries(names ...string) []saved.Entry {
+	out := make([]saved.Entry, len(names))
 	for i, n := range names {
-		out[i] = query.Entry{Name: n, Path: "/q/" + n + ".graphql", Modified: now.Add(-time.Duration(i) * 50 * time.Hour), Operations: []string{"Op"}}
+		out[i] = saved.Entry{Name: n, Path: "/q/" + n + ".graphql", Modified: now.Add(-time.Duration(i) * 50 * time.Hour), Operations: []string{"Op"}}
 	}
 	return out
 }
@@ -24,7 +24,7 @@ func entries(names ...string) []query.Entry {
 var names = []string{"bigcatalogue", "getCards", "gcList", "gift cards (prod)", "GiftCardBalance", "logic", "orders"}
 
 func TestFilterRanksFuzzy(t *testing.T) {
-	m := New(uitest.NewContext(now), query.NewLibrary(t.TempDir()), entries(names...)).SetSize(80, 24)
+	m := New(uitest.NewContext(now), saved.NewLibrary(t.TempDir()), entries(names...)).SetSize(80, 24)
 	if got := m.Visible(); !slices.Equal(got, names) {
 		t.Fatalf("no filter: %q", got)
 	}
@@ -58,7 +58,7 @@ func TestSelectionBoundsAndScrolling(t *testing.T) {
 	for i := range many {
 		many[i] = "query " + string(rune('a'+i/26)) + string(rune('a'+i%26))
 	}
-	m := New(uitest.NewContext(now), query.NewLibrary(t.TempDir()), entries(many...)).SetSize(80, 12) // 7 rows
+	m := New(uitest.NewContext(now), saved.NewLibrary(t.TempDir()), entries(many...)).SetSize(80, 12) // 7 rows
 	m, _ = press(t, m, "up", "ctrl+p")
 	if name, _ := m.Selected(); name != many[0] {
 		t.Fatalf("up at the top moved: %q", name)
@@ -88,7 +88,7 @@ func TestSelectionBoundsAndScrolling(t *testing.T) {
 }
 
 func TestKeysAndCloseMessages(t *testing.T) {
-	m := New(uitest.NewContext(now), query.NewLibrary(t.TempDir()), entries(names...)).SetSize(80, 24)
+	m := New(uitest.NewContext(now), saved.NewLibrary(t.TempDir()), entries(names...)).SetSize(80, 24)
 	if !m.CapturesKeys() {
 		t.Fatal("the filter field has focus: letters are text")
 	}
@@ -158,7 +158,7 @@ func TestStalePreviewsAndListingsAreDropped(t *testing.T) {
 	}
 }
 
-func mustList(t *testing.T, lib *query.Library) []query.Entry {
+func mustList(t *testing.T, lib *saved.Library) []saved.Entry {
 	t.Helper()
 	e, err := lib.List()
 	if err != nil {
@@ -330,11 +330,11 @@ func TestHostileFileContentIsSanitised(t *testing.T) {
 }
 
 func TestTabChoosesTheOperationToOpenAt(t *testing.T) {
-	lib := query.NewLibrary(t.TempDir())
-	if _, err := lib.Save("two", "query A { a }\nquery B { b }\nquery C { c }\n", "", query.Version{}, false); err != nil {
+	lib := saved.NewLibrary(t.TempDir())
+	if _, err := lib.Save("two", "query A { a }\nquery B { b }\nquery C { c }\n", "", saved.Version{}, false); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := lib.Save("one", "query Only { a }\n", "", query.Version{}, false); err != nil {
+	if _, err := lib.Save("one", "query Only { a }\n", "", saved.Version{}, false); err != nil {
 		t.Fatal(err)
 	}
 	entries, err := lib.List()

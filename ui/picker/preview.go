@@ -1,13 +1,14 @@
 package picker
 
 import (
-	"github.com/charmbracelet/lipgloss"
-	"github.com/toggle-explorer/toggle-explorer/ui/codeview"
 	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/toggle-explorer/toggle-explorer/query/saved"
+	"github.com/toggle-explorer/toggle-explorer/ui/codeview"
 
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/toggle-explorer/toggle-explorer/query"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
 	"github.com/toggle-explorer/toggle-explorer/ui/editor"
 	"github.com/toggle-explorer/toggle-explorer/ui/results"
@@ -67,7 +68,7 @@ func (m Model) withPreviewViews() Model {
 
 // previewHeader is what the pane says about the query above its text: operations, modification
 // time, and the warning (from the listing, or from reading it) if any.
-func (m Model) previewHeader(e query.Entry, p cached, width int) []string {
+func (m Model) previewHeader(e saved.Entry, p cached, width int) []string {
 	st := m.ctx.Styles
 	lines := []string{
 		st.Muted.Render("operations ") + operations(e, m.op, st.Accent),
@@ -100,7 +101,7 @@ func (m Model) previewHeader(e query.Entry, p cached, width int) []string {
 
 // operations lists the document's operations for the header, the one chosen with tab marked
 // when there are several.
-func operations(e query.Entry, chosen int, mark lipgloss.Style) string {
+func operations(e saved.Entry, chosen int, mark lipgloss.Style) string {
 	switch {
 	case e.ParseError != "":
 		return "?"

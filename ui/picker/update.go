@@ -6,7 +6,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/query/saved"
 	"github.com/toggle-explorer/toggle-explorer/ui/prompt"
 )
 
@@ -112,7 +112,7 @@ func (m Model) selectionMoved() (Model, tea.Cmd) {
 // applyListing shows a listing unless a newer one is already shown. A new listing starts a new
 // generation: cached previews, and previews still on their way, may describe files since
 // renamed, deleted or changed, so they are dropped.
-func (m Model) applyListing(seq int, entries []query.Entry, err error, selectName string) (Model, tea.Cmd) {
+func (m Model) applyListing(seq int, entries []saved.Entry, err error, selectName string) (Model, tea.Cmd) {
 	if seq < m.applied {
 		return m, nil
 	}

@@ -7,7 +7,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/exp/golden"
 
-	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/query/saved"
 	"github.com/toggle-explorer/toggle-explorer/ui/internal/uitest"
 )
 
@@ -15,7 +15,7 @@ import (
 // state) with the preview of the selection delivered, sized w×h.
 func goldenPicker(t *testing.T, w, h int, filter string) Model {
 	t.Helper()
-	es := []query.Entry{
+	es := []saved.Entry{
 		{Name: "bigcatalogue", Modified: now.AddDate(-1, 0, 0), Operations: []string{"Catalogue"}},
 		{Name: "broken draft", Modified: now.Add(-3 * time.Hour), ParseError: "1:8: Expected Name, found <EOF>"},
 		{Name: "gcList", Modified: now.Add(-48 * time.Hour), Operations: []string{"ListCards", ""}},
@@ -23,10 +23,10 @@ func goldenPicker(t *testing.T, w, h int, filter string) Model {
 		{Name: "GiftCardBalance", Modified: now.AddDate(0, -2, 0), Operations: []string{"Balance"}},
 		{Name: "orders", Modified: now.AddDate(0, 0, -9), Operations: []string{"Orders"}},
 	}
-	m := New(uitest.NewContext(now), query.NewLibrary("/home/ana/.local/share/toggle-explorer/queries"), es).SetSize(w, h)
+	m := New(uitest.NewContext(now), saved.NewLibrary("/home/ana/.local/share/toggle-explorer/queries"), es).SetSize(w, h)
 	m = typeText(t, m, filter)
 	name, _ := m.Selected()
-	saved := query.Saved{Name: name, Text: "query GetCards($first: Int = 10) {\n  giftCards(first: $first) {\n    id\n    balance { amount currency }\n  }\n}", Variables: "{\n  \"first\": 10\n}"}
+	saved := saved.Query{Name: name, Text: "query GetCards($first: Int = 10) {\n  giftCards(first: $first) {\n    id\n    balance { amount currency }\n  }\n}", Variables: "{\n  \"first\": 10\n}"}
 	m, _ = m.Update(PreviewMsg{Name: name, Saved: saved, Gen: m.gen})
 	return m
 }
@@ -50,7 +50,7 @@ func TestViewGolden(t *testing.T) {
 			for _, k := range c.keys {
 				m, _ = m.Update(uitest.Key(k))
 				name, _ := m.Selected()
-				m, _ = m.Update(PreviewMsg{Name: name, Saved: query.Saved{Name: name, Text: "query " + name + " { id }"}, Gen: m.gen})
+				m, _ = m.Update(PreviewMsg{Name: name, Saved: saved.Query{Name: name, Text: "query " + name + " { id }"}, Gen: m.gen})
 			}
 			v := m.View()
 			uitest.CheckBlock(t, v, c.w, c.h)
@@ -60,7 +60,7 @@ func TestViewGolden(t *testing.T) {
 }
 
 func TestEmptyStateGolden(t *testing.T) {
-	m := New(uitest.NewContext(now), query.NewLibrary("/home/ana/.local/share/toggle-explorer/queries"), []query.Entry{}).SetSize(80, 24)
+	m := New(uitest.NewContext(now), saved.NewLibrary("/home/ana/.local/share/toggle-explorer/queries"), []saved.Entry{}).SetSize(80, 24)
 	golden.RequireEqual(t, []byte(m.View()))
 }
 

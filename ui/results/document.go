@@ -8,6 +8,8 @@ import (
 	"math"
 	"sync"
 	"time"
+
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 )
 
 // Meta is what the app knows about a response besides its body. The app
@@ -73,7 +75,7 @@ func Prepare(body []byte, meta Meta) *Document {
 	case len(body) > maxDocBytes/2:
 		// Indenting could overflow the int32 line index; show the start.
 		d.text = body[:maxDocBytes/2]
-		d.note = fmt.Sprintf("body of %s shown as text, cut at %s", humanSize(int64(len(body))), humanSize(maxDocBytes/2))
+		d.note = fmt.Sprintf("body of %s shown as text, cut at %s", display.Size(int64(len(body))), display.Size(maxDocBytes/2))
 	default:
 		in, err := indent(body)
 		switch {

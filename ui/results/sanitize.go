@@ -4,7 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/mattn/go-runewidth"
+	"github.com/clipperhouse/displaywidth"
 )
 
 // tabText is what a tab becomes: fixed-width spaces keep column arithmetic
@@ -91,7 +91,10 @@ func escapeRune(r rune, size int) (text string, width int, ok bool) {
 	return "", 0, false
 }
 
-// runeCells is the display width of a printable rune.
+// runeCells is the display width of a printable rune. displaywidth is what
+// lipgloss and the Bubble Tea renderer measure with (through x/ansi), so the
+// columns computed here agree with theirs (go-runewidth disagrees on about
+// 1,400 printable runes).
 func runeCells(r rune) int {
-	return runewidth.RuneWidth(r)
+	return displaywidth.Rune(r)
 }

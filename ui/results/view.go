@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 )
 
 // Empty-state texts. ctrl+r is the app's fixed "run" key (architecture.md).
@@ -94,11 +95,11 @@ func (m Model) titleLine() string {
 		}
 		parts = append(parts, status.Render(statusText(meta.Status)))
 	}
-	if d := humanDuration(meta.Duration); d != "" {
-		parts = append(parts, st.Title.Render(d))
+	if meta.Duration > 0 {
+		parts = append(parts, st.Title.Render(display.Duration(meta.Duration)))
 	}
 	if meta.Status > 0 || meta.Size > 0 {
-		parts = append(parts, st.Title.Render(humanSize(meta.Size)))
+		parts = append(parts, st.Title.Render(display.Size(meta.Size)))
 	}
 	if n := len(meta.Errors); n > 0 {
 		parts = append(parts, st.ErrorCount.Render(plural(n, "error")))
@@ -309,11 +310,11 @@ func (m Model) Summary() string {
 	if meta.Status > 0 {
 		parts = append(parts, statusText(meta.Status))
 	}
-	if d := humanDuration(meta.Duration); d != "" {
-		parts = append(parts, d)
+	if meta.Duration > 0 {
+		parts = append(parts, display.Duration(meta.Duration))
 	}
 	if meta.Status > 0 || meta.Size > 0 {
-		parts = append(parts, humanSize(meta.Size))
+		parts = append(parts, display.Size(meta.Size))
 	}
 	if n := len(meta.Errors); n > 0 {
 		parts = append(parts, plural(n, "error"))

@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/toggle-explorer/toggle-explorer/session"
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
 )
 
@@ -153,11 +154,11 @@ func tokenText(t session.Token, now time.Time) string {
 		return "not logged in"
 	}
 	// Whole seconds: the bar ticks once a second, and "token 850ms" would only flicker.
-	age := "token " + Duration(t.Age(now).Truncate(time.Second))
+	age := "token " + display.Duration(t.Age(now).Truncate(time.Second))
 	if t.Expired(now) {
-		return age + " · expired " + Duration(-t.TimeLeft(now).Truncate(time.Second)) + " ago"
+		return age + " · expired " + display.Duration(-t.TimeLeft(now).Truncate(time.Second)) + " ago"
 	}
-	return age + " · expires in " + Duration(t.TimeLeft(now).Truncate(time.Second))
+	return age + " · expires in " + display.Duration(t.TimeLeft(now).Truncate(time.Second))
 }
 
 func who(s Snapshot) string {
@@ -193,7 +194,7 @@ func lastText(l *LastRequest, now time.Time) string {
 	if l.Status != 0 {
 		status = fmt.Sprintf("%d %s", l.Status, l.Outcome)
 	}
-	return fmt.Sprintf("last %s in %s, %s ago", status, Duration(l.Duration), Duration(now.Sub(l.At).Truncate(time.Second)))
+	return fmt.Sprintf("last %s in %s, %s ago", status, display.Duration(l.Duration), display.Duration(now.Sub(l.At)))
 }
 
 func insecureText(insecure bool) string {
@@ -201,25 +202,4 @@ func insecureText(insecure bool) string {
 		return "INSECURE (--insecure)"
 	}
 	return ""
-}
-
-// Duration formats a duration for people: 850ms, 42s, 4m12s, 1h02m.
-func Duration(d time.Duration) string {
-	if d < 0 {
-		d = 0
-	}
-	switch {
-	case d == 0:
-		return "0s"
-	case d < time.Millisecond:
-		return fmt.Sprintf("%dµs", d.Microseconds())
-	case d < time.Second:
-		return fmt.Sprintf("%dms", d.Milliseconds())
-	case d < time.Minute:
-		return fmt.Sprintf("%ds", int(d.Seconds()))
-	case d < time.Hour:
-		return fmt.Sprintf("%dm%02ds", int(d.Minutes()), int(d.Seconds())%60)
-	default:
-		return fmt.Sprintf("%dh%02dm", int(d.Hours()), int(d.Minutes())%60)
-	}
 }

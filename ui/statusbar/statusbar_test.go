@@ -117,34 +117,6 @@ func TestTokenStateString(t *testing.T) {
 	}
 }
 
-func TestDuration(t *testing.T) {
-	cases := []struct {
-		in   time.Duration
-		want string
-	}{
-		{-time.Hour, "0s"}, // negative (clock behind a token's receipt) clamps to zero
-		{0, "0s"},
-		{999 * time.Microsecond, "999µs"},
-		{time.Millisecond, "1ms"},
-		{850 * time.Millisecond, "850ms"},
-		{999*time.Millisecond + 999*time.Microsecond, "999ms"},
-		{time.Second, "1s"},
-		{42 * time.Second, "42s"},
-		{59*time.Second + 999*time.Millisecond, "59s"}, // truncated, never rounded up to a minute
-		{time.Minute, "1m00s"},
-		{4*time.Minute + 12*time.Second, "4m12s"},
-		{59*time.Minute + 59*time.Second, "59m59s"},
-		{time.Hour, "1h00m"},
-		{time.Hour + 2*time.Minute + 59*time.Second, "1h02m"},
-		{25 * time.Hour, "25h00m"},
-	}
-	for _, c := range cases {
-		if got := Duration(c.in); got != c.want {
-			t.Errorf("Duration(%v) = %q, want %q", c.in, got, c.want)
-		}
-	}
-}
-
 // fullSnapshot has every optional segment, with long values so that they compete for room.
 func fullSnapshot(t *testing.T) Snapshot {
 	tok := testToken(t)
@@ -224,10 +196,10 @@ func TestRenderStates(t *testing.T) {
 		text  string
 	}{
 		{"none", Snapshot{Endpoint: "http://127.0.0.1:1/graphql"}, epoch(), "NO TOKEN", "not logged in"},
-		{"due", Snapshot{Token: tok}, epoch().Add(52 * time.Minute), "REFRESH DUE", "token 52m00s · expires in 8m00s"},
+		{"due", Snapshot{Token: tok}, epoch().Add(52 * time.Minute), "REFRESH DUE", "token 52m · expires in 8m"},
 		{"expired", Snapshot{Token: tok}, epoch().Add(63*time.Minute + 5*time.Second), "EXPIRED", "token 1h03m · expired 3m05s ago"},
-		{"failed", Snapshot{Token: tok, Refresh: RefreshFailedLast}, epoch().Add(55 * time.Minute), "REFRESH FAILED", "expires in 5m00s"},
-		{"refreshing", Snapshot{Token: tok, Refresh: RefreshRunning}, epoch().Add(55 * time.Minute), "REFRESHING", "expires in 5m00s"},
+		{"failed", Snapshot{Token: tok, Refresh: RefreshFailedLast}, epoch().Add(55 * time.Minute), "REFRESH FAILED", "expires in 5m"},
+		{"refreshing", Snapshot{Token: tok, Refresh: RefreshRunning}, epoch().Add(55 * time.Minute), "REFRESHING", "expires in 5m"},
 		{"unauthorized last request", Snapshot{Token: tok, Last: &LastRequest{Status: 200, Outcome: "unauthorized",
 			Duration: 3 * time.Millisecond, At: epoch()}}, epoch().Add(time.Second), "FRESH", "last 200 unauthorized in 3ms, 1s ago"},
 		{"no response", Snapshot{Token: tok, Last: &LastRequest{Outcome: "failed", Duration: 2 * time.Second, At: epoch()}},

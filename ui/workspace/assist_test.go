@@ -6,14 +6,14 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/query/schema"
 	"github.com/toggle-explorer/toggle-explorer/ui/complete"
 	"github.com/toggle-explorer/toggle-explorer/ui/internal/uitest"
 )
 
-func toggleSchema(t *testing.T) *query.Schema {
+func toggleSchema(t *testing.T) *schema.Schema {
 	t.Helper()
-	s, err := query.LoadFile("../../mockapi/schema.graphql")
+	s, err := schema.LoadFile("../../mockapi/schema.graphql")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,13 +4,16 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/query/completion"
+	"github.com/toggle-explorer/toggle-explorer/query/saved"
+	"github.com/toggle-explorer/toggle-explorer/query/schema"
 )
 
 // savedRef names the saved query the editors hold, and the version read from disk, so a save can
 // tell whether someone else changed the file meanwhile.
 type savedRef struct {
 	name    string
-	version query.Version
+	version saved.Version
 }
 
 // Document returns what the editors hold: the query and the variables text.
@@ -23,10 +26,10 @@ func (m Model) Modified() bool { return m.editor.Modified() || m.vars.Modified()
 func (m Model) SavedName() string { return m.saved.name }
 
 // SavedVersion is the on-disk version the editors started from (zero for a new query).
-func (m Model) SavedVersion() query.Version { return m.saved.version }
+func (m Model) SavedVersion() saved.Version { return m.saved.version }
 
 // MarkSaved records that the editors' text was saved as name at version.
-func (m *Model) MarkSaved(name string, v query.Version) {
+func (m *Model) MarkSaved(name string, v saved.Version) {
 	m.saved = savedRef{name: name, version: v}
 	m.editor = m.editor.MarkSaved()
 	m.vars = m.vars.MarkSaved()
@@ -35,7 +38,7 @@ func (m *Model) MarkSaved(name string, v query.Version) {
 // Load replaces both editors' text (a saved query, or a history entry when name is ""), which
 // then counts as unmodified (a history entry is already kept in the history); the focus goes to
 // the query.
-func (m *Model) Load(name string, v query.Version, text, variables string) tea.Cmd {
+func (m *Model) Load(name string, v saved.Version, text, variables string) tea.Cmd {
 	m.saved = savedRef{name: name, version: v}
 	m.editor = m.editor.SetValue(text)
 	m.vars = m.vars.SetValue(variables)
@@ -66,7 +69,7 @@ func (m *Model) GotoOperation(name string) bool {
 
 // SetSchema gives the workspace the schema for completion and validation (nil: none), and
 // validates the query against it.
-func (m *Model) SetSchema(s *query.Schema) tea.Cmd {
+func (m *Model) SetSchema(s *schema.Schema) tea.Cmd {
 	m.schema = s
 	var cmd tea.Cmd
 	*m, cmd = m.relint()
@@ -75,11 +78,11 @@ func (m *Model) SetSchema(s *query.Schema) tea.Cmd {
 
 // FieldUnderCursor names the type and field at the query editor's cursor, for "docs of the field
 // under the cursor".
-func (m Model) FieldUnderCursor(s *query.Schema) (typeName, field string, ok bool) {
+func (m Model) FieldUnderCursor(s *schema.Schema) (typeName, field string, ok bool) {
 	if s == nil {
 		return "", "", false
 	}
-	return s.FieldAt(m.editor.Value(), m.editor.CursorOffset())
+	return completion.FieldAt(s, m.editor.Value(), m.editor.CursorOffset())
 }
 
 // MoveCursor puts the query editor's cursor at line:col (1-based), scrolling it into view.

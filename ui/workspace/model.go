@@ -10,7 +10,8 @@ import (
 	"github.com/charmbracelet/bubbles/spinner"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/query/history"
+	"github.com/toggle-explorer/toggle-explorer/query/schema"
 	"github.com/toggle-explorer/toggle-explorer/session"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
 	"github.com/toggle-explorer/toggle-explorer/ui/complete"
@@ -66,9 +67,9 @@ type Model struct {
 	// Pane rectangles from the last layout, for routing mouse events.
 	layout layout
 
-	history *query.History
+	history *history.Log
 	saved   savedRef
-	schema  *query.Schema
+	schema  *schema.Schema
 	popup   complete.Model
 	lint    complete.Linter
 	// note is a one-off message for the root's notice line (prettify's outcome), taken by Note.
@@ -85,7 +86,7 @@ type Model struct {
 type Options struct {
 	Query, Variables string
 	// History records every execution (nil: none).
-	History *query.History
+	History *history.Log
 }
 
 // New builds the workspace around a logged-in session.
@@ -96,7 +97,7 @@ func New(ctx *common.Context, sess *session.Session, opts Options) Model {
 		sess: sess,
 		editor: editor.New(editor.Options{
 			Language:    editor.GraphQL,
-			Placeholder: "# write a query, then ctrl+r to run it",
+			Placeholder: "# f6 builds a query from the schema; or type one, ctrl+r runs it",
 			Styles:      editor.DefaultStyles(ctx.Theme),
 		}),
 		vars: editor.New(editor.Options{

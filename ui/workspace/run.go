@@ -10,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/query/history"
 	"github.com/toggle-explorer/toggle-explorer/session"
 	"github.com/toggle-explorer/toggle-explorer/ui/editor"
 	"github.com/toggle-explorer/toggle-explorer/ui/results"
@@ -99,7 +100,7 @@ func notSent(reason string, errs ...results.ErrorItem) *results.Document {
 
 // runCmd sends the request and prepares its result for display, all off the UI goroutine. Every
 // input is captured before the closure is built.
-func runCmd(ctx context.Context, sess *session.Session, history *query.History, id int, p prepared) tea.Cmd {
+func runCmd(ctx context.Context, sess *session.Session, history *history.Log, id int, p prepared) tea.Cmd {
 	return func() tea.Msg {
 		started := time.Now()
 		res, err := sess.Execute(ctx, p.req)

@@ -5,10 +5,10 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
 	"github.com/toggle-explorer/toggle-explorer/ui/complete"
 	"github.com/toggle-explorer/toggle-explorer/ui/results"
-	"github.com/toggle-explorer/toggle-explorer/ui/statusbar"
 )
 
 // SetSize lays out the panes in width×height cells (the root has already taken the status bar,
@@ -86,7 +86,7 @@ func (m Model) resultsTitle() string {
 		if m.running.started.IsZero() || elapsed < 0 {
 			elapsed = 0
 		}
-		return fmt.Sprintf("Results  %s running %s… %s  (esc cancels)", m.spinner.View(), m.running.op, statusbar.Duration(elapsed))
+		return fmt.Sprintf("Results  %s running %s… %s  (esc cancels)", m.spinner.View(), m.running.op, display.Duration(elapsed))
 	}
 	if summary := m.results.Summary(); summary != "" {
 		return "Results · " + summary
