@@ -1,9 +1,13 @@
 package ui
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"io"
+	"net/http"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -60,5 +64,75 @@ func TestFlowTwentyQueriesUnderRotationOnEveryResponse(t *testing.T) {
 	bar := statusbar.Render(m.ctx, m.statusSnapshot(), 200)
 	if want := fmt.Sprintf("%d rotations", queries+1); !strings.Contains(bar, want) || !strings.Contains(bar, "FRESH") {
 		t.Fatalf("status bar %q lacks %q", bar, want)
+	}
+}
+
+// holdLogins answers through the fake API, holding every login while held is armed.
+type holdLogins struct {
+	api  http.Handler
+	mu   sync.Mutex
+	hold chan struct{}
+}
+
+func (h *holdLogins) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h.mu.Lock()
+	hold := h.hold
+	h.mu.Unlock()
+	if hold != nil {
+		body, _ := io.ReadAll(r.Body)
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		if bytes.Contains(body, []byte("loginUser")) {
+			<-hold
+		}
+	}
+	h.api.ServeHTTP(w, r)
+}
+
+// The session says when a refresh starts and ends, and the status bar, which reads the
+// session's snapshot, says "refreshing" in between.
+func TestStatusBarShowsARefreshInFlight(t *testing.T) {
+	f := newFixture(t, mockapi.DemoPassword)
+	h := &holdLogins{api: f.api}
+	opts := f.options()
+	opts.Connect = func(endpoint string) (*session.Session, error) {
+		s, err := session.New(session.Config{Endpoint: endpoint, Clock: f.clock,
+			BaseTransport: uitest.HandlerTransport{Handler: h}, CheckInterval: time.Hour})
+		if err == nil {
+			f.mu.Lock()
+			f.sessions = append(f.sessions, s)
+			f.mu.Unlock()
+		}
+		return s, err
+	}
+	d := newDriver(t, f, opts, 120, 40)
+	d.login()
+	sess := f.session()
+	release := make(chan struct{})
+	h.mu.Lock()
+	h.hold = release
+	h.mu.Unlock()
+
+	done := make(chan error, 1)
+	go func() { _, err := sess.RefreshNow(context.Background()); done <- err }()
+	// Relay events until the session says the refresh started: the bar must say so.
+	for ev := range sess.Events() {
+		d.send(sessionEventMsg{gen: d.m.sessGen, ev: ev})
+		if ev.Kind == session.RefreshStarted {
+			break
+		}
+	}
+	if got := statusbar.Classify(d.m.statusSnapshot(), d.m.ctx.Now); got != statusbar.StateRefreshing {
+		t.Fatalf("state during the refresh = %v, want refreshing", got)
+	}
+	if bar := statusbar.Render(d.m.ctx, d.m.statusSnapshot(), 120); !strings.Contains(bar, "REFRESHING") {
+		t.Fatalf("status bar %q", bar)
+	}
+	close(release)
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	d.drainEvents()
+	if got := statusbar.Classify(d.m.statusSnapshot(), d.m.ctx.Now); got != statusbar.StateFresh {
+		t.Fatalf("state after the refresh = %v, want fresh", got)
 	}
 }
