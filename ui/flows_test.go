@@ -15,6 +15,7 @@ import (
 	"github.com/toggle-explorer/toggle-explorer/mockapi"
 	"github.com/toggle-explorer/toggle-explorer/ui/internal/uitest"
 	"github.com/toggle-explorer/toggle-explorer/ui/statusbar"
+	"github.com/toggle-explorer/toggle-explorer/ui/workspace"
 )
 
 // Generous bounds for a loaded CI machine under -race; a passing flow takes milliseconds.
@@ -28,6 +29,9 @@ type frameLog struct {
 	mu       sync.Mutex
 	problems []string
 	sizes    map[[2]int]int // frames drawn at each size
+	// finished receives one value per request result the model has taken in (up to its
+	// capacity; never blocking the program), so a test can wait for a run to be over.
+	finished chan struct{}
 }
 
 // checkedModel is the root model with every View checked against the terminal size: no line
@@ -45,6 +49,12 @@ func (c checkedModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	var cmd tea.Cmd
 	c.Model, cmd = c.Model.update(msg)
+	if _, ok := msg.(workspace.RunFinishedMsg); ok {
+		select {
+		case c.log.finished <- struct{}{}:
+		default:
+		}
+	}
 	return c, cmd
 }
 
@@ -120,7 +130,7 @@ func startProgram(t *testing.T, f *fixture, width, height int) *program {
 
 // startProgramWith runs the real program with the given options.
 func startProgramWith(t *testing.T, opts Options, width, height int) *program {
-	log := &frameLog{sizes: map[[2]int]int{}}
+	log := &frameLog{sizes: map[[2]int]int{}, finished: make(chan struct{}, 64)}
 	tm := teatest.NewTestModel(t, checkedModel{Model: New(opts), log: log},
 		teatest.WithInitialTermSize(width, height))
 	p := &program{t: t, tm: tm, log: log}
