@@ -86,7 +86,7 @@ func (k EventKind) String() string {
 	case StoreFailed:
 		return "store failed"
 	case RotationIgnored:
-		return "rotation ignored"
+		return "not adopted"
 	case TokenRefused:
 		return "token refused"
 	case RefreshStarted:
