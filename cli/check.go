@@ -30,7 +30,7 @@ func (c *program) checkCommand(args []string) int {
 		return code
 	}
 	for _, w := range sch.Warnings() {
-		fmt.Fprintf(c.stderr, "schema: warning: %s\n", w)
+		printLine(c.stderr, "schema: warning: %s", w)
 	}
 	problems := 0
 	for _, file := range files {
@@ -39,7 +39,7 @@ func (c *program) checkCommand(args []string) int {
 			return c.errorf(exitUsage, "check: %v", err)
 		}
 		for _, d := range sch.Validate(string(data)) {
-			fmt.Fprintf(c.stdout, "%s:%d:%d: %s\n", file, d.Line, d.Column, d.Message)
+			printLine(c.stdout, "%s:%d:%d: %s", file, d.Line, d.Column, d.Message)
 			problems++
 		}
 	}
@@ -87,7 +87,7 @@ func (c *program) loadSchema(f *commonFlags, file string) (*schema.Schema, int) 
 		return nil, c.errorf(exitTransport, "check: the endpoint's schema could not be read: %v (give --schema FILE instead)", err)
 	}
 	if err := schema.NewCache(filepath.Join(tgt.paths.Cache, "schemas")).Save(tgt.endpoint, raw); err != nil {
-		fmt.Fprintf(c.stderr, "check: schema not cached: %v\n", err)
+		printLine(c.stderr, "check: schema not cached: %v", err)
 	}
 	return sch, exitOK
 }

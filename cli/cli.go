@@ -11,6 +11,9 @@ import (
 	"sync"
 
 	"golang.org/x/term"
+
+	"github.com/toggle-explorer/toggle-explorer/cli/headless"
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 )
 
 // Exit codes of the headless commands (architecture.md, "Command line contract").
@@ -44,6 +47,9 @@ func (c *program) context() context.Context {
 
 // Main runs the command line with the process's arguments and streams and returns the exit code.
 func Main() int {
+	// Bubble Tea's init has run by now, with TERM=dumb for a headless command line (see package
+	// headless): the real TERM is back before anything can read it.
+	headless.Restore()
 	c := &program{
 		stdin:     os.Stdin,
 		stdout:    os.Stdout,
@@ -58,7 +64,9 @@ func Main() int {
 // run dispatches to a subcommand and returns the process exit code.
 func (c *program) run(args []string) int {
 	// The -v narrator writes events from its own goroutine while the command reports errors.
-	c.stderr = &lockedWriter{w: c.stderr}
+	// stderr only ever carries text for people: whatever a print site forgot to escape, no control
+	// character from a server or a file reaches the terminal through it.
+	c.stderr = &lockedWriter{w: display.Writer(c.stderr)}
 	if len(args) > 0 {
 		switch args[0] {
 		case "run":
@@ -86,9 +94,17 @@ func (c *program) run(args []string) int {
 }
 
 // errorf prints a one-line error on stderr and returns code, so commands can `return c.errorf(...)`.
+// The line is escaped whole: errors quote servers, files and tokens.
 func (c *program) errorf(code int, format string, args ...any) int {
-	fmt.Fprintf(c.stderr, "toggle-explorer: "+format+"\n", args...)
+	printLine(c.stderr, "toggle-explorer: "+format, args...)
 	return code
+}
+
+// printLine writes one formatted line with everything a terminal could obey (control and bidi
+// characters, newlines and tabs in quoted text) escaped: the way every command prints a line that
+// holds text from a server, a file or a token.
+func printLine(w io.Writer, format string, args ...any) {
+	_, _ = io.WriteString(w, display.Line(fmt.Sprintf(format, args...))+"\n")
 }
 
 // lockedWriter serialises writes from several goroutines to one stream.

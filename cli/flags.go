@@ -38,7 +38,27 @@ func (f *commonFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&f.insecure, "insecure", false, "allow plain http:// to hosts other than loopback")
 	fs.BoolVar(&f.verbose, "v", false, "narrate session events (login, rotation, refresh, diagnosis) on stderr")
 	fs.BoolVar(&f.demo, "demo", false, "use an in-process fake Toggle API with the demo credentials")
-	fs.DurationVar(&f.timeout, "timeout", 60*time.Second, "deadline for the whole request, login included")
+	f.timeout = 60 * time.Second
+	fs.Var((*positiveDuration)(&f.timeout), "timeout", "deadline for the whole request, login included (positive)")
+}
+
+// positiveDuration is a duration flag that refuses zero and negative values at parse time: a
+// zero deadline would fail every request after sending nothing useful, and a negative one reads
+// like "no deadline", which it is not. A refusal is a usage error (exit 4) before anything is sent.
+type positiveDuration time.Duration
+
+func (d *positiveDuration) String() string { return time.Duration(*d).String() }
+
+func (d *positiveDuration) Set(s string) error {
+	v, err := time.ParseDuration(s)
+	if err != nil {
+		return errors.New("not a duration (e.g. 30s, 2m)")
+	}
+	if v <= 0 {
+		return errors.New("must be positive")
+	}
+	*d = positiveDuration(v)
+	return nil
 }
 
 // multiFlag collects a repeatable string flag such as --var.

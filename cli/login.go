@@ -48,6 +48,9 @@ func (c *program) loginCommand(args []string) int {
 	var authErr *session.AuthError
 	switch {
 	case errors.As(err, &authErr):
+		if d := authErr.Diagnosis; d != nil && d.Detail != "" {
+			printLine(c.stderr, "  %s", d.Detail)
+		}
 		return c.errorf(exitAuth, "login: %v", err)
 	case err != nil:
 		return c.errorf(exitTransport, "login: %v", err)
@@ -60,7 +63,7 @@ func (c *program) loginCommand(args []string) int {
 	}
 	printTokenSummary(c.stdout, tok, time.Now(), storeWhere(tgt))
 	if *printToken {
-		fmt.Fprintln(c.stdout, tok.Raw())
+		printLine(c.stdout, "%s", tok.Raw())
 	}
 	return exitOK
 }
@@ -72,7 +75,7 @@ func (c *program) checkStoredToken(sess *session.Session, tgt *target) int {
 	}
 	tok, ok := sess.Restore(tgt.identity())
 	if !ok {
-		fmt.Fprintf(c.stdout, "%s (%s)\n", whyNoStoredToken(tgt), storeWhere(tgt))
+		printLine(c.stdout, "%s (%s)", whyNoStoredToken(tgt), storeWhere(tgt))
 		return exitAuth
 	}
 	printTokenSummary(c.stdout, tok, time.Now(), storeWhere(tgt))
@@ -87,18 +90,19 @@ func storeWhere(t *target) string {
 	return t.store.Where()
 }
 
-// printTokenSummary prints what a user needs to know about a token, identified by fingerprint.
+// printTokenSummary prints what a user needs to know about a token, identified by fingerprint. The
+// subject comes from the server: escaped like every line.
 func printTokenSummary(w io.Writer, tok session.Token, now time.Time, where string) {
-	fmt.Fprintf(w, "fingerprint  %s\n", tok.Fingerprint)
+	printLine(w, "fingerprint  %s", tok.Fingerprint)
 	if tok.Subject != "" {
-		fmt.Fprintf(w, "subject      %s\n", tok.Subject)
+		printLine(w, "subject      %s", tok.Subject)
 	}
 	if !tok.IssuedAt.IsZero() {
-		fmt.Fprintf(w, "issued       %s (%s)\n", tok.IssuedAt.UTC().Format(time.RFC3339), display.Relative(tok.IssuedAt, now))
+		printLine(w, "issued       %s (%s)", tok.IssuedAt.UTC().Format(time.RFC3339), display.Relative(tok.IssuedAt, now))
 	}
-	fmt.Fprintf(w, "expires      %s (%s)\n", tok.ExpiresAt.UTC().Format(time.RFC3339), display.Relative(tok.ExpiresAt, now))
-	fmt.Fprintf(w, "state        %s\n", tokenState(tok, now))
-	fmt.Fprintf(w, "stored       %s\n", where)
+	printLine(w, "expires      %s (%s)", tok.ExpiresAt.UTC().Format(time.RFC3339), display.Relative(tok.ExpiresAt, now))
+	printLine(w, "state        %s", tokenState(tok, now))
+	printLine(w, "stored       %s", where)
 }
 
 // whyNoStoredToken tells a missing token from an expired one (and from one of another user), so

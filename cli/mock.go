@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"flag"
-	"fmt"
 	"os/signal"
 	"syscall"
 	"time"
@@ -54,10 +53,13 @@ func (c *program) mockCommand(args []string) int {
 	if err != nil {
 		return c.errorf(exitTransport, "mock: %v", err)
 	}
-	fmt.Fprintln(c.stdout, url)
-	fmt.Fprintf(c.stdout, "username: %s\nemail:    %s\npassword: %s\n", cfg.Username, cfg.Email, cfg.Password)
-	fmt.Fprintf(c.stdout, "token lifetime %s; %s; try:\n  TOGGLE_ENDPOINT=%s TOGGLE_USERNAME=%s TOGGLE_PASSWORD=%s toggle-explorer run -q '{ Products(account_id: 1) { id name } }'\n",
-		cfg.TokenTTL, rotationText(cfg), url, cfg.Username, cfg.Password)
+	printLine(c.stdout, "%s", url)
+	printLine(c.stdout, "username: %s", cfg.Username)
+	printLine(c.stdout, "email:    %s", cfg.Email)
+	printLine(c.stdout, "password: %s", cfg.Password)
+	printLine(c.stdout, "token lifetime %s; %s; try:", cfg.TokenTTL, rotationText(cfg))
+	printLine(c.stdout, "  TOGGLE_ENDPOINT=%s TOGGLE_USERNAME=%s TOGGLE_PASSWORD=%s toggle-explorer run -q '{ Products(account_id: 1) { id name } }'",
+		url, cfg.Username, cfg.Password)
 
 	ctx, cancel := signal.NotifyContext(c.context(), syscall.SIGINT, syscall.SIGTERM)
 	defer cancel()

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"fmt"
 	"sync"
 
 	"github.com/toggle-explorer/toggle-explorer/session"
@@ -20,15 +19,13 @@ func (c *program) narrate(sess *session.Session, verbose bool) (wait func()) {
 	go func() {
 		defer wg.Done()
 		for ev := range sess.Events() {
-			fmt.Fprintf(c.stderr, "session: %s\n", ev)
-			// The Unauthorized event already says the summary; the diagnosis in full comes once,
-			// with the outcome (GaveUp), or not at all when the replay succeeded.
-			if d := ev.Diagnosis; d != nil && ev.Kind == session.GaveUp {
-				fmt.Fprintf(c.stderr, "session:   diagnosis: %s\n", d)
-				if d.Detail != "" {
-					fmt.Fprintf(c.stderr, "session:   %s\n", d.Detail)
-				}
+			// Giving up always ends the command with an error that says why (diagnosis and
+			// detail): the narration marks the moment but leaves the reason to that one line, so
+			// a refused login's message is printed once, not three times.
+			if ev.Kind == session.GaveUp {
+				ev.Message = "the error line says why"
 			}
+			printLine(c.stderr, "session: %s", ev)
 		}
 	}()
 	return wg.Wait

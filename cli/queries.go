@@ -27,14 +27,14 @@ func (c *program) queriesCommand(args []string) int {
 		return c.errorf(exitUsage, "queries: %v", err)
 	}
 	if len(installed) > 0 {
-		fmt.Fprintf(c.stderr, "installed %d starter queries into %s\n", len(installed), dir)
+		printLine(c.stderr, "installed %d starter queries into %s", len(installed), dir)
 	}
 	entries, err := lib.List()
 	if err != nil {
 		return c.errorf(exitUsage, "queries: %v", err)
 	}
 	if len(entries) == 0 {
-		fmt.Fprintf(c.stderr, "no saved queries in %s\n", dir)
+		printLine(c.stderr, "no saved queries in %s", dir)
 		return exitOK
 	}
 	w := tabwriter.NewWriter(c.stdout, 0, 0, 2, ' ', 0)
@@ -47,7 +47,9 @@ func (c *program) queriesCommand(args []string) int {
 		if e.VarsPath != "" {
 			ops += "  (+ variables)"
 		}
-		fmt.Fprintf(w, "%s\t%s\t%s\n", e.Name, ops, e.Modified.Local().Format("2006-01-02 15:04"))
+		// Names and parse errors come from files: escaped field by field, so a tab or a newline
+		// in one cannot break the table.
+		fmt.Fprintf(w, "%s\t%s\t%s\n", display.Line(e.Name), display.Line(ops), e.Modified.Local().Format("2006-01-02 15:04"))
 	}
 	_ = w.Flush()
 	return exitOK
@@ -66,7 +68,7 @@ func (c *program) historyCommand(args []string) int {
 	}
 	entries, warnings, err := history.New(p.historyFile(), 0).Load(*limit)
 	for _, w := range warnings {
-		fmt.Fprintf(c.stderr, "history: %s\n", w)
+		printLine(c.stderr, "history: %s", w)
 	}
 	if err != nil {
 		return c.errorf(exitUsage, "history: %v", err)
@@ -85,7 +87,7 @@ func (c *program) historyCommand(args []string) int {
 		if e.DurationMS > 0 {
 			took = display.Duration(time.Duration(e.DurationMS) * time.Millisecond)
 		}
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", e.Time.Local().Format("2006-01-02 15:04:05"), op, status, took)
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", e.Time.Local().Format("2006-01-02 15:04:05"), display.Line(op), display.Line(status), took)
 	}
 	_ = w.Flush()
 	return exitOK

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sort"
 	"strings"
 	"time"
 
@@ -15,6 +16,7 @@ import (
 	"github.com/toggle-explorer/toggle-explorer/query/history"
 	"github.com/toggle-explorer/toggle-explorer/query/saved"
 	"github.com/toggle-explorer/toggle-explorer/session"
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 )
 
 // maxDocumentBytes bounds a document read from a file or stdin.
@@ -88,7 +90,7 @@ func (c *program) runCommand(args []string) int {
 	if !f.noHistory {
 		entry := sess.HistoryEntry(in.op, req, started, res, err)
 		if herr := history.New(tgt.paths.historyFile(), 0).Append(entry); herr != nil {
-			fmt.Fprintf(c.stderr, "toggle-explorer: history not written: %v\n", herr)
+			printLine(c.stderr, "toggle-explorer: history not written: %v", herr)
 		}
 	}
 	return c.reportRun(res, err, *pretty)
@@ -106,7 +108,7 @@ func (c *program) prepareRun(pos []string, inline, opName string, varFlags []str
 	doc, err := query.Parse(text)
 	var syntax *query.SyntaxError
 	if errors.As(err, &syntax) {
-		fmt.Fprintf(c.stderr, "%s:%d:%d: %s\n", source, syntax.Line, syntax.Column, syntax.Message)
+		printLine(c.stderr, "%s:%d:%d: %s", source, syntax.Line, syntax.Column, syntax.Message)
 		return in, c.errorf(exitUsage, "run: the document has a syntax error; nothing was sent")
 	}
 	if err != nil {
@@ -137,11 +139,11 @@ func (c *program) prepareRun(pos []string, inline, opName string, varFlags []str
 	}
 	vars, dropped := query.DeclaredOnly(in.op, query.CoerceVariables(in.op, query.MergeVars(vars, flagVars)))
 	for _, name := range dropped {
-		fmt.Fprintf(c.stderr, "%s: note: not sending $%s: the operation does not declare it\n", source, name)
+		printLine(c.stderr, "%s: note: not sending $%s: the operation does not declare it", source, name)
 	}
 	if problems := query.CheckVariables(in.op, vars); len(problems) > 0 {
 		for _, p := range problems {
-			fmt.Fprintf(c.stderr, "%s: %s\n", source, p)
+			printLine(c.stderr, "%s: %s", source, p)
 		}
 		return in, c.errorf(exitUsage, "run: the variables do not fit the operation; nothing was sent")
 	}
@@ -186,7 +188,7 @@ func (c *program) readDocument(pos []string, inline, queriesDir string) (text st
 		return "", nil, "", err
 	}
 	if saved.Warning != "" {
-		fmt.Fprintf(c.stderr, "%s: %s\n", name, saved.Warning)
+		printLine(c.stderr, "%s: %s", name, saved.Warning)
 	}
 	if strings.TrimSpace(saved.Variables) != "" {
 		if vars, err = query.ParseVariablesJSON(saved.Variables); err != nil {
@@ -244,13 +246,13 @@ func (c *program) authenticate(sess *session.Session, tgt *target) int {
 // reportRun prints the response and maps the outcome to the exit code.
 func (c *program) reportRun(res *session.Result, err error, pretty bool) int {
 	if res != nil && len(res.Body) > 0 {
-		c.writeBody(res.Body, pretty)
+		c.writeBody(res.Body, res.EnvelopeErr == nil, pretty, c.stdoutTTY)
 	}
 	var authErr *session.AuthError
 	switch {
 	case errors.As(err, &authErr):
 		if d := authErr.Diagnosis; d != nil && d.Detail != "" {
-			fmt.Fprintf(c.stderr, "  %s\n", d.Detail)
+			printLine(c.stderr, "  %s", d.Detail)
 		}
 		return c.errorf(exitAuth, "%v", err)
 	case err != nil:
@@ -259,23 +261,32 @@ func (c *program) reportRun(res *session.Result, err error, pretty bool) int {
 		return c.errorf(exitTransport, "HTTP %d: %v", res.Status, res.EnvelopeErr)
 	case len(res.Envelope.Errors) > 0:
 		for _, e := range res.Envelope.Errors {
-			fmt.Fprintf(c.stderr, "error: %s\n", describeGraphQLError(e))
+			printLine(c.stderr, "error: %s", describeGraphQLError(e))
 		}
 		return exitGraphQL
 	}
 	return exitOK
 }
 
-// writeBody prints the body, indented when asked and when it is JSON. A body that is not JSON has
-// already been diagnosed; it goes to stdout as it came so nothing is lost.
-func (c *program) writeBody(body []byte, pretty bool) {
-	if pretty {
+// writeBody prints the body, indented when asked and when it is JSON (isJSON: it decoded as an
+// envelope, so it is valid JSON without a second look at 20 MB). JSON keeps its value but
+// carries every control, C1 and bidi character as a \u escape, to a terminal and a pipe alike. A
+// body that is not JSON has already been diagnosed: it goes to a pipe or a file as it came, so
+// nothing is lost, and to a terminal escaped.
+func (c *program) writeBody(body []byte, isJSON, pretty, terminal bool) {
+	if pretty && isJSON {
 		var buf bytes.Buffer
 		if json.Indent(&buf, body, "", "  ") == nil {
 			buf.WriteByte('\n')
-			_, _ = c.stdout.Write(buf.Bytes())
+			_, _ = c.stdout.Write(display.JSON(buf.Bytes()))
 			return
 		}
+	}
+	switch {
+	case isJSON:
+		body = display.JSON(body)
+	case terminal:
+		body = []byte(display.Terminal(string(body)))
 	}
 	_, _ = c.stdout.Write(body)
 	if !bytes.HasSuffix(body, []byte("\n")) {
@@ -283,9 +294,17 @@ func (c *program) writeBody(body []byte, pretty bool) {
 	}
 }
 
-// describeGraphQLError is one stderr line per error: message, position, audience, validation.
+// describeGraphQLError is one stderr line per error: message, path, position, audience,
+// validation (fields sorted, so the line is the same from run to run). The caller escapes it.
 func describeGraphQLError(e session.GraphQLError) string {
 	s := e.Message
+	if len(e.Path) > 0 {
+		parts := make([]string, len(e.Path))
+		for i, p := range e.Path {
+			parts[i] = fmt.Sprint(p)
+		}
+		s += " (path " + strings.Join(parts, ".") + ")"
+	}
 	if len(e.Locations) > 0 {
 		s += fmt.Sprintf(" (at %d:%d)", e.Locations[0].Line, e.Locations[0].Column)
 	}
@@ -296,8 +315,13 @@ func describeGraphQLError(e session.GraphQLError) string {
 			s += " [internal]"
 		}
 	}
-	for field, msgs := range e.Validation {
-		s += fmt.Sprintf("; %s: %s", field, strings.Join(msgs, ", "))
+	fields := make([]string, 0, len(e.Validation))
+	for field := range e.Validation {
+		fields = append(fields, field)
+	}
+	sort.Strings(fields)
+	for _, field := range fields {
+		s += fmt.Sprintf("; %s: %s", field, strings.Join(e.Validation[field], ", "))
 	}
 	return s
 }

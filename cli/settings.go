@@ -109,7 +109,7 @@ func (c *program) resolveTarget(f *commonFlags) (*target, error) {
 		t.creds.Password = c.getenv("TOGGLE_PASSWORD")
 	}
 	if !f.noStore {
-		t.store = newStore(p, func(msg string) { fmt.Fprintln(c.stderr, "warning: "+msg) })
+		t.store = newStore(p, func(msg string) { printLine(c.stderr, "toggle-explorer: warning: %s", msg) })
 	}
 	return t, nil
 }

@@ -54,15 +54,17 @@ func (c *program) tokenCommand(args []string) int {
 // printDecodedToken writes the human summary of a decoded token.
 func (c *program) printDecodedToken(tok session.Token, jwt session.JWT, now time.Time) {
 	w := c.stdout
-	fmt.Fprintf(w, "fingerprint  %s   (decoded without verifying the signature)\n", tok.Fingerprint)
-	fmt.Fprintln(w, "header")
+	printLine(w, "fingerprint  %s   (decoded without verifying the signature)", tok.Fingerprint)
+	printLine(w, "header")
 	printClaims(w, jwt.Header, now)
-	fmt.Fprintln(w, "claims")
+	printLine(w, "claims")
 	printClaims(w, jwt.Claims, now)
-	fmt.Fprintf(w, "state        %s\n", tokenState(tok, now))
+	printLine(w, "state        %s", tokenState(tok, now))
 }
 
-// printClaims prints a claims map sorted by name, with times made readable.
+// printClaims prints a claims map sorted by name, with times made readable. Names and values come
+// from the token: values are JSON with control, C1 and bidi characters as \u escapes, and each
+// line is escaped whole.
 func printClaims(w io.Writer, claims map[string]any, now time.Time) {
 	names := make([]string, 0, len(claims))
 	for name := range claims {
@@ -72,14 +74,14 @@ func printClaims(w io.Writer, claims map[string]any, now time.Time) {
 	for _, name := range names {
 		value := claims[name]
 		text, _ := json.Marshal(value)
-		line := fmt.Sprintf("  %-10s %s", name, text)
+		line := fmt.Sprintf("  %-10s %s", name, display.JSON(text))
 		if isTimeClaim(name) {
 			if secs, ok := claimSeconds(value); ok && secs > 0 && secs < 253402300800 {
 				at := time.Unix(int64(secs), 0).UTC()
 				line += fmt.Sprintf("   %s (%s)", at.Format("2006-01-02 15:04:05 MST"), display.Relative(at, now))
 			}
 		}
-		fmt.Fprintln(w, line)
+		printLine(w, "%s", line)
 	}
 }
 

@@ -52,7 +52,7 @@ func (c *program) tuiCommand(args []string) int {
 			return c.errorf(exitUsage, "%v", err)
 		}
 		for _, n := range names {
-			fmt.Fprintln(c.stdout, n)
+			printLine(c.stdout, "%s", n) // a user theme's file name
 		}
 		return exitOK
 	}

@@ -29,9 +29,19 @@ func (op Operation) IsLogin() bool {
 	return false
 }
 
+// secretWords are whole words that mark a key as secret. They are too short
+// to match inside a word: "pin" is in "spinner", "pass" in "passenger", "otp"
+// in "hotpot", so a key is split into words first (see keyWords).
+var secretWords = [...]string{
+	"pin", "pincode", "pass", "passcode", "passphrase", "pwd", "cvv", "cvc", "otp", "totp",
+}
+
 // IsSecretKey reports whether a variable or object key looks like it holds a
-// secret: it contains password, passwd, secret, token, apikey/api_key,
-// authorization, auth or credential, ignoring case.
+// secret, ignoring case: it contains password, passwd, secret, token,
+// apikey/api_key, authorization, auth or credential anywhere; or one of its
+// words (split on "_", "-", ".", spaces, camelCase and digits) is pin, pass,
+// pwd, passcode, cvv, cvc or otp; or its last word is "key" after another
+// word (card_key, secretKey; a bare "key", "keyword" and "monkey" are not).
 func IsSecretKey(name string) bool {
 	k := strings.ToLower(name)
 	k = strings.NewReplacer("_", "", "-", "").Replace(k)
@@ -40,8 +50,59 @@ func IsSecretKey(name string) bool {
 			return true
 		}
 	}
-	return false
+	words := keyWords(name)
+	for _, w := range words {
+		for _, s := range secretWords {
+			if w == s {
+				return true
+			}
+		}
+	}
+	return len(words) > 1 && words[len(words)-1] == "key"
 }
+
+// keyWords splits a key into lower-case words at separators, at a lower-case
+// letter or digit followed by an upper-case one (cardPin), at the last capital
+// of an acronym (APIKey: api, key) and between letters and digits (cvv2: cvv,
+// 2).
+func keyWords(name string) []string {
+	var words []string
+	rs := []rune(name)
+	start := 0
+	flush := func(end int) {
+		if end > start {
+			words = append(words, strings.ToLower(string(rs[start:end])))
+		}
+		start = end
+	}
+	for i, r := range rs {
+		if !isWordRune(r) {
+			flush(i)
+			start = i + 1
+			continue
+		}
+		if i == start {
+			continue
+		}
+		prev := rs[i-1]
+		switch {
+		case isUpper(r) && (isLower(prev) || isDigit(prev)):
+			flush(i)
+		case isUpper(r) && isUpper(prev) && i+1 < len(rs) && isLower(rs[i+1]):
+			flush(i)
+		case isDigit(r) != isDigit(prev):
+			flush(i)
+		}
+	}
+	flush(len(rs))
+	return words
+}
+
+func isUpper(r rune) bool    { return 'A' <= r && r <= 'Z' }
+func isLower(r rune) bool    { return 'a' <= r && r <= 'z' }
+func isDigit(r rune) bool    { return '0' <= r && r <= '9' }
+func isLetter(r rune) bool   { return isUpper(r) || isLower(r) }
+func isWordRune(r rune) bool { return isLetter(r) || isDigit(r) || r > 0x7f }
 
 // MaskSecrets returns a deep copy of vars in which the value of every secret
 // key (see IsSecretKey), at any depth including objects inside lists, is

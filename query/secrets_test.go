@@ -34,7 +34,7 @@ func TestIsLogin(t *testing.T) {
 func TestIsSecretKey(t *testing.T) {
 	secret := []string{"password", "Password", "newPassword", "passwd", "clientSecret", "token", "refresh_token",
 		"apikey", "api_key", "API-Key", "apiKey", "authorization", "Authorization", "auth", "oauthState", "credential", "Credentials"}
-	plain := []string{"ref", "card_reference", "email", "username", "till", "txn", "value", "pass", "key", "api", ""}
+	plain := []string{"ref", "card_reference", "email", "username", "till", "txn", "value", "key", "api", ""}
 	for _, k := range secret {
 		if !IsSecretKey(k) {
 			t.Errorf("IsSecretKey(%q) = false, want true", k)
@@ -85,5 +85,45 @@ func TestMaskSecrets(t *testing.T) {
 	}
 	if MaskSecrets(nil) != nil {
 		t.Error("MaskSecrets(nil) != nil")
+	}
+}
+
+// The short secret words count only as whole words (split on separators, camelCase and digits),
+// so words that merely contain them stay readable in history.
+func TestIsSecretKeyWords(t *testing.T) {
+	secret := []string{"pin", "PIN", "card_pin", "cardPin", "pinCode", "pin_code", "pin1", "pass", "cardPass",
+		"pwd", "user-pwd", "passcode", "PassCode", "passphrase", "cvv", "CVV", "cvv2", "card.cvc", "cardCVC",
+		"otp", "otpCode", "OTP_CODE", "totp", "api_key", "card_key", "secretKey", "privateKey", "APIKey",
+		"signingKEY", "idempotency_key"}
+	plain := []string{"keyword", "monkey", "spinner", "passenger", "compass", "bypass_cache", "hotpot",
+		"pinned", "pinata", "key", "Key", "keyId", "key_id", "keys", "turnkey", "opinion", "cvvs_checked",
+		"products", "card_reference", "line_item_id", "spin", "topic", "typing"}
+	for _, k := range secret {
+		if !IsSecretKey(k) {
+			t.Errorf("IsSecretKey(%q) = false, want true (words %q)", k, keyWords(k))
+		}
+	}
+	for _, k := range plain {
+		if IsSecretKey(k) {
+			t.Errorf("IsSecretKey(%q) = true, want false (words %q)", k, keyWords(k))
+		}
+	}
+}
+
+func TestKeyWords(t *testing.T) {
+	for in, want := range map[string][]string{
+		"cardPin":        {"card", "pin"},
+		"APIKey":         {"api", "key"},
+		"card_pin-code":  {"card", "pin", "code"},
+		"cvv2":           {"cvv", "2"},
+		"HTTPServerURL":  {"http", "server", "url"},
+		"x.y z":          {"x", "y", "z"},
+		"__":             nil,
+		"ünïcödeKey":     {"ünïcöde", "key"},
+		"already_lower1": {"already", "lower", "1"},
+	} {
+		if got := keyWords(in); !reflect.DeepEqual(got, want) {
+			t.Errorf("keyWords(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

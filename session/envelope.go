@@ -92,6 +92,11 @@ func (e *BodyError) Error() string {
 	return s
 }
 
+// tooDeepReason says why a body nested past encoding/json's limit is refused, rather than
+// calling it invalid.
+// (The number is MaxJSONDepth; a test keeps them in step.)
+const tooDeepReason = "JSON nested too deep (more than 10000 levels)"
+
 // snippetBytes is how much of a bad body an error quotes.
 const snippetBytes = 80
 
@@ -113,14 +118,21 @@ func DecodeEnvelope(body []byte) (Envelope, error) {
 	}
 	if trimmed[0] != '{' {
 		reason := "not JSON"
-		if json.Valid(trimmed) {
+		switch {
+		case json.Valid(trimmed):
 			reason = "JSON but not an object"
+		case JSONTooDeep(trimmed):
+			reason = tooDeepReason
 		}
 		return Envelope{}, &BodyError{Reason: reason, Snippet: Snippet(body)}
 	}
 	var top map[string]rawSpan
 	if err := json.Unmarshal(body, &top); err != nil {
-		return Envelope{}, &BodyError{Reason: "not valid JSON", Snippet: Snippet(body)}
+		reason := "not valid JSON"
+		if JSONTooDeep(trimmed) {
+			reason = tooDeepReason
+		}
+		return Envelope{}, &BodyError{Reason: reason, Snippet: Snippet(body)}
 	}
 	var env Envelope
 	if d, ok := top["data"]; ok {

@@ -72,6 +72,17 @@ func TestMaskRequestBody(t *testing.T) {
 	if !strings.Contains(out, `"amount":5`) || !strings.Contains(out, `"n":3`) || !strings.Contains(out, "<masked>") {
 		t.Errorf("masked too much or badly: %s", out)
 	}
+	// Card PINs, CVVs, one-time codes and *_key values are masked in the log; words that merely
+	// contain those letters are not.
+	words := string(MaskRequestBody([]byte(`{"query":"q","variables":{"cardPin":"p1","cvv":"c1","otp":"o1","card_key":"k2","input":{"pwd":"w1","passcode":"pc1"},"keyword":"kw","spinner":"sp"}}`), false))
+	for _, secret := range []string{`"p1"`, `"c1"`, `"o1"`, `"k2"`, `"w1"`, `"pc1"`} {
+		if strings.Contains(words, secret) {
+			t.Errorf("masked body still has %s: %s", secret, words)
+		}
+	}
+	if !strings.Contains(words, `"keyword":"kw"`) || !strings.Contains(words, `"spinner":"sp"`) {
+		t.Errorf("harmless words masked: %s", words)
+	}
 	login := string(MaskRequestBody([]byte(`{"query":"q","variables":{"username":"demo","password":"pw"}}`), true))
 	if strings.Contains(login, "demo") || strings.Contains(login, `"pw"`) {
 		t.Errorf("login variables not all masked: %s", login)

@@ -185,18 +185,79 @@ func withOperationName(body []byte, name string) []byte {
 	return append(out, body[end:]...)
 }
 
-// readCapped reads a body of at most limit bytes, sizing the buffer from Content-Length so a
-// large result is not copied while growing. One byte past the limit is an error, not a silent
-// truncation.
+// readCapped reads a body of at most limit bytes. One byte past the limit is an error, not a
+// silent truncation, and reading stops there: a body far larger than the cap costs no more memory
+// than the cap itself. With a Content-Length the buffer is sized once. Without one the body is
+// read into chunks that grow geometrically up to maxChunk (never past limit+1 in all) and joined
+// once at the end: appending to one slice instead would allocate about five times the body while
+// growing and hold twice it at the last copy, cap or no cap.
 func readCapped(r io.Reader, contentLength, limit int64) ([]byte, error) {
 	if contentLength > limit {
 		return nil, &TooLargeError{Limit: limit}
 	}
-	size := int64(512)
 	if contentLength >= 0 {
-		size = contentLength + 1 // +1 so reading EOF does not force a grow
+		return readSized(r, contentLength, limit)
 	}
-	buf := make([]byte, 0, size)
+	var chunks [][]byte
+	total, size := int64(0), int64(firstChunk)
+	for total <= limit {
+		n := min(size, limit+1-total)
+		buf := make([]byte, n)
+		got, err := fill(r, buf)
+		total += int64(got)
+		if got > 0 {
+			chunks = append(chunks, buf[:got])
+		}
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		size = min(2*size, maxChunk)
+	}
+	if total > limit {
+		return nil, &TooLargeError{Limit: limit}
+	}
+	switch len(chunks) {
+	case 0:
+		return []byte{}, nil
+	case 1:
+		return chunks[0], nil
+	}
+	out := make([]byte, 0, total)
+	for _, c := range chunks {
+		out = append(out, c...)
+	}
+	return out, nil
+}
+
+// fill reads into buf until it is full or the reader fails. Unlike io.ReadFull it passes the
+// reader's own error through as is: a body cut short reports io.ErrUnexpectedEOF itself, which must
+// not be mistaken for a clean end.
+func fill(r io.Reader, buf []byte) (int, error) {
+	n := 0
+	for n < len(buf) {
+		m, err := r.Read(buf[n:])
+		n += m
+		if err != nil {
+			return n, err
+		}
+	}
+	return n, nil
+}
+
+// Chunk sizes for a body of unknown length: small answers take one small buffer; large ones are
+// read in pieces of up to 4 MiB, so the slack at the end is at most one piece.
+const (
+	firstChunk = 16 << 10
+	maxChunk   = 4 << 20
+)
+
+// readSized reads a body whose Content-Length is known (and within the limit) into one buffer of
+// that size, checking that no more than limit bytes arrive whatever the header said.
+func readSized(r io.Reader, contentLength, limit int64) ([]byte, error) {
+	buf := make([]byte, 0, contentLength+1) // +1 so reading EOF does not force a grow
 	lr := io.LimitReader(r, limit+1)
 	for {
 		if len(buf) == cap(buf) {

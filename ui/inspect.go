@@ -6,9 +6,9 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/toggle-explorer/toggle-explorer/session"
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 	"github.com/toggle-explorer/toggle-explorer/ui/inspector"
 	"github.com/toggle-explorer/toggle-explorer/ui/login"
-	"github.com/toggle-explorer/toggle-explorer/ui/results"
 )
 
 // tokenActionMsg reports an inspector action the root performed on the session (refresh now, use a
@@ -58,9 +58,9 @@ func (m Model) updateInspector(msg tea.Msg) (Model, tea.Cmd) {
 		return m, inspector.RunDoctor(m.sess, msg, m.opts.Insecure)
 	case inspector.CopiedMsg:
 		if msg.Err != nil {
-			m.say(noticeError, "✗ copy as curl failed: "+results.Sanitize(msg.Err.Error()))
+			m.say(noticeError, "✗ copy as curl failed: "+display.Line(msg.Err.Error()))
 		} else {
-			m.say(noticeGood, "✓ curl command → "+results.Sanitize(msg.Where))
+			m.say(noticeGood, "✓ curl command → "+display.Line(msg.Where))
 		}
 		return m, nil
 	}

@@ -10,10 +10,10 @@ import (
 	"github.com/toggle-explorer/toggle-explorer/query"
 	"github.com/toggle-explorer/toggle-explorer/query/history"
 	"github.com/toggle-explorer/toggle-explorer/query/saved"
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 	"github.com/toggle-explorer/toggle-explorer/ui/historyview"
 	"github.com/toggle-explorer/toggle-explorer/ui/picker"
 	"github.com/toggle-explorer/toggle-explorer/ui/prompt"
-	"github.com/toggle-explorer/toggle-explorer/ui/results"
 )
 
 // Dialog IDs of the saved-query flows.
@@ -109,11 +109,11 @@ func (m Model) finishSave(msg savedMsg) (Model, tea.Cmd) {
 			prompt.Option{Key: prompt.CancelKey, Label: "Cancel"}), nil
 	case msg.err != nil:
 		m.quitAfterSave, m.loadAfterSave = false, nil
-		m.say(noticeError, "✗ not saved: "+results.Sanitize(msg.err.Error()))
+		m.say(noticeError, "✗ not saved: "+display.Line(msg.err.Error()))
 		return m, nil
 	}
 	m.workspace.MarkSaved(msg.name, msg.version)
-	m.say(noticeGood, fmt.Sprintf("✓ saved %s", results.Sanitize(msg.name)))
+	m.say(noticeGood, fmt.Sprintf("✓ saved %s", display.Line(msg.name)))
 	if m.quitAfterSave {
 		return m.quit()
 	}
@@ -178,9 +178,9 @@ func (m Model) openSaved(msg picker.OpenMsg) (Model, tea.Cmd) {
 			m.workspace.GotoOperation(msg.Operation)
 		}
 		if msg.Saved.Warning != "" {
-			m.say(noticeWarn, "⚠ "+results.Sanitize(msg.Saved.Warning))
+			m.say(noticeWarn, "⚠ "+display.Line(msg.Saved.Warning))
 		} else {
-			m.say(noticeGood, "opened "+results.Sanitize(msg.Name))
+			m.say(noticeGood, "opened "+display.Line(msg.Name))
 		}
 		return m, cmd
 	})
@@ -189,11 +189,11 @@ func (m Model) openSaved(msg picker.OpenMsg) (Model, tea.Cmd) {
 // reloaded puts a query read again from disk in the editors (after "reload" on a conflict).
 func (m Model) reloaded(msg reloadedMsg) (Model, tea.Cmd) {
 	if msg.err != nil {
-		m.say(noticeError, "✗ reload failed: "+results.Sanitize(msg.err.Error()))
+		m.say(noticeError, "✗ reload failed: "+display.Line(msg.err.Error()))
 		return m, nil
 	}
 	cmd := m.workspace.Load(msg.name, msg.saved.Version, msg.saved.Text, msg.saved.Variables)
-	m.say(noticeInfo, "reloaded "+results.Sanitize(msg.name)+" from disk")
+	m.say(noticeInfo, "reloaded "+display.Line(msg.name)+" from disk")
 	return m, cmd
 }
 

@@ -4,7 +4,7 @@ import (
 	"time"
 
 	"github.com/toggle-explorer/toggle-explorer/session"
-	"github.com/toggle-explorer/toggle-explorer/ui/results"
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 )
 
 // noticeKind picks a notice's colour.
@@ -36,7 +36,7 @@ func (n notice) visible(now time.Time) bool {
 // eventNotice turns a session event into a short notice. Every text is built from fingerprints and
 // the session's own messages, which never hold secrets; server text is sanitised anyway.
 func eventNotice(ev session.Event, now time.Time) notice {
-	msg := results.Sanitize(ev.Message)
+	msg := display.Line(ev.Message)
 	fp := ""
 	if ev.Fingerprint != "" {
 		fp = " (fp " + ev.Fingerprint + ")"
@@ -95,7 +95,7 @@ func viaHeader(ev session.Event) string {
 
 func diagnosisText(ev session.Event, fallback string) string {
 	if ev.Diagnosis != nil {
-		return results.Sanitize(ev.Diagnosis.String())
+		return display.Line(ev.Diagnosis.String())
 	}
 	return fallback
 }

@@ -5,11 +5,11 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 	"github.com/toggle-explorer/toggle-explorer/ui/builder"
 	"github.com/toggle-explorer/toggle-explorer/ui/docs"
 	"github.com/toggle-explorer/toggle-explorer/ui/historyview"
 	"github.com/toggle-explorer/toggle-explorer/ui/picker"
-	"github.com/toggle-explorer/toggle-explorer/ui/results"
 )
 
 // overlay is the full-screen pane shown over the workspace, if any. One at a time: opening one
@@ -164,7 +164,7 @@ func (m Model) openBuilder(typeName string) Model {
 	case typeName != "":
 		var found bool
 		if m.builder, found = m.builder.OpenAt(typeName); !found {
-			m.say(noticeInfo, "no field of type "+results.Sanitize(typeName)+" near the roots: the builder starts at Query and Mutation")
+			m.say(noticeInfo, "no field of type "+display.Line(typeName)+" near the roots: the builder starts at Query and Mutation")
 		}
 	}
 	m.overlay = overlayBuilder

@@ -9,7 +9,7 @@ import (
 
 	"github.com/toggle-explorer/toggle-explorer/query/schema"
 	"github.com/toggle-explorer/toggle-explorer/session"
-	"github.com/toggle-explorer/toggle-explorer/ui/results"
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 )
 
 // schemaLoadedMsg delivers a schema for the session of generation gen. source says where it came
@@ -83,7 +83,7 @@ func (m Model) applySchema(msg schemaLoadedMsg) (Model, tea.Cmd) {
 	}
 	text := fmt.Sprintf("schema: %d types from %s", len(msg.schema.AST().Types), msg.source)
 	if w := msg.schema.Warnings(); len(w) > 0 {
-		text += fmt.Sprintf(" (%d repaired: %s)", len(w), results.Sanitize(w[0]))
+		text += fmt.Sprintf(" (%d repaired: %s)", len(w), display.Line(w[0]))
 	}
 	if msg.source == "introspection" && m.notice.visible(m.ctx.Now) && m.notice.text == "fetching the schema again…" {
 		m.say(noticeGood, "✓ "+text) // the answer to an explicit refresh is never quiet
@@ -98,7 +98,7 @@ func (m Model) schemaFailed(msg schemaFailedMsg) (Model, tea.Cmd) {
 	if msg.gen != m.sessGen {
 		return m, nil
 	}
-	reason := results.Sanitize(msg.reason)
+	reason := display.Line(msg.reason)
 	if m.schema != nil {
 		m.sayQuietly(noticeWarn, "⚠ schema not refreshed ("+reason+"); using the cached one")
 		return m, nil

@@ -10,6 +10,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/toggle-explorer/toggle-explorer/session"
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 	"github.com/toggle-explorer/toggle-explorer/ui/builder"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
 	"github.com/toggle-explorer/toggle-explorer/ui/docs"
@@ -18,7 +19,6 @@ import (
 	"github.com/toggle-explorer/toggle-explorer/ui/login"
 	"github.com/toggle-explorer/toggle-explorer/ui/picker"
 	"github.com/toggle-explorer/toggle-explorer/ui/prompt"
-	"github.com/toggle-explorer/toggle-explorer/ui/results"
 	"github.com/toggle-explorer/toggle-explorer/ui/workspace"
 )
 
@@ -55,11 +55,11 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, nil
 	case rememberedMsg:
 		if msg.err != nil {
-			m.say(noticeWarn, "⚠ could not remember the login: "+results.Sanitize(msg.err.Error()))
+			m.say(noticeWarn, "⚠ could not remember the login: "+display.Line(msg.err.Error()))
 		}
 		return m, nil
 	case common.ErrorMsg:
-		m.say(noticeError, "✗ "+results.Sanitize(msg.Err.Error()))
+		m.say(noticeError, "✗ "+display.Line(msg.Err.Error()))
 		return m, nil
 	case common.InfoMsg:
 		m.say(noticeInfo, msg.Text)
@@ -67,7 +67,7 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	case tokenActionMsg:
 		m.takeSnapshot()
 		if msg.err != nil {
-			m.say(noticeError, "✗ "+results.Sanitize(msg.err.Error()))
+			m.say(noticeError, "✗ "+display.Line(msg.err.Error()))
 		} else {
 			m.say(noticeGood, "✓ "+msg.what)
 		}
@@ -120,7 +120,7 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		m.workspace, cmd = m.workspace.Update(msg)
 		m.takeSnapshot()
 		if msg.HistoryErr != nil {
-			m.say(noticeWarn, "⚠ history not written: "+results.Sanitize(msg.HistoryErr.Error()))
+			m.say(noticeWarn, "⚠ history not written: "+display.Line(msg.HistoryErr.Error()))
 		}
 		return m, cmd
 	case tea.MouseMsg:
@@ -270,9 +270,9 @@ func loginFailure(err error) (string, string) {
 	var authErr *session.AuthError
 	if errors.As(err, &authErr) && authErr.Diagnosis != nil {
 		d := authErr.Diagnosis
-		return results.Sanitize(d.Summary), results.Sanitize(d.Detail)
+		return display.Line(d.Summary), display.Line(d.Detail)
 	}
-	return results.Sanitize(err.Error()), ""
+	return display.Line(err.Error()), ""
 }
 
 // handleEvent takes a new session snapshot and updates the notice from a session event, and re-arms the

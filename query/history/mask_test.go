@@ -175,3 +175,31 @@ func TestMaskBlockStringClosedByALongQuoteRun(t *testing.T) {
 		t.Fatalf("masked %q\nwant   %q", got, want)
 	}
 }
+
+// Card PINs, CVVs, one-time codes and keys are secrets too; words that merely contain those
+// letters (spinner, keyword, passenger) are kept.
+func TestHistoryMasksSecretLookingWords(t *testing.T) {
+	h := newTestHistory(t, 0)
+	doc := `mutation Redeem($cardPin: String, $cvv: String, $otp: String, $card_key: String, $keyword: String) {
+  redeem(pin: "` + canaryLiteral + `", pass: "` + canaryLiteral + `", spinner: "keep", passenger: "keep") { ok }
+}`
+	vars := map[string]any{
+		"cardPin": canaryPassword, "cvv": canaryPassword, "otp": canaryPassword, "card_key": canaryToken,
+		"input":   map[string]any{"pwd": canaryPassword, "passcode": canaryPassword, "keyword": "gift"},
+		"keyword": "gift", "monkey": "keep", "spinner": "keep", "passenger": "keep",
+	}
+	mustAppend(t, h, Entry{Operation: "Redeem", OperationKind: "mutation", Document: doc, Variables: vars, Outcome: OutcomeOK})
+	assertNoCanary(t, h.Path())
+	got, _ := mustLoadHistory(t, h, 0)
+	want := map[string]any{
+		"cardPin": query.Mask, "cvv": query.Mask, "otp": query.Mask, "card_key": query.Mask,
+		"input":   map[string]any{"pwd": query.Mask, "passcode": query.Mask, "keyword": "gift"},
+		"keyword": "gift", "monkey": "keep", "spinner": "keep", "passenger": "keep",
+	}
+	if !reflect.DeepEqual(got[0].Variables, want) {
+		t.Errorf("Variables = %#v", got[0].Variables)
+	}
+	if n := strings.Count(got[0].Document, `"keep"`); n != 2 {
+		t.Errorf("harmless literals were masked:\n%s", got[0].Document)
+	}
+}

@@ -49,7 +49,7 @@ const LabelWidth = 14
 func (r Report) Lines() []Line {
 	var out []Line
 	add := func(k Kind, label, text string) {
-		out = append(out, Line{Kind: k, Label: escape(label), Text: escape(text)})
+		out = append(out, Line{Kind: k, Label: display.Line(label), Text: display.Line(text)})
 	}
 	field := func(label, text string) { add(KindField, label, text) }
 	heading := func(s string) { add(KindBlank, "", ""); add(KindHeading, "", s) }
@@ -250,7 +250,7 @@ func (r Report) JSON() ([]byte, error) {
 	if err := enc.Encode(r); err != nil {
 		return nil, err
 	}
-	return escapeJSON(buf.Bytes()), nil
+	return display.JSON(buf.Bytes()), nil
 }
 
 // stampUTC is a second-precision UTC time, or "unknown".

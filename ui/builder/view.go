@@ -6,8 +6,8 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
-	"github.com/toggle-explorer/toggle-explorer/ui/results"
 )
 
 // View draws the builder: the filter line, the tree, and a two-line footer (the argument
@@ -180,7 +180,7 @@ func firstLine(s string) string {
 }
 
 // clean escapes text from the schema or the document before it reaches the terminal.
-func clean(s string) string { return results.Sanitize(s) }
+func clean(s string) string { return display.Line(s) }
 
 func fit(s string, w int) string { return ansi.Truncate(s, max(0, w), "…") }
 

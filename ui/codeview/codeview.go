@@ -5,8 +5,8 @@ package codeview
 import (
 	"strings"
 
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 	"github.com/toggle-explorer/toggle-explorer/ui/editor"
-	"github.com/toggle-explorer/toggle-explorer/ui/results"
 )
 
 // MinVarsLines is the least the variables get when the document and the variables do not both
@@ -22,7 +22,7 @@ func New(st editor.Styles, lang editor.Language, text string, w, h int) editor.M
 	}
 	lines := strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
 	for i, l := range lines {
-		lines[i] = results.Sanitize(l)
+		lines[i] = display.Line(l)
 	}
 	return editor.New(editor.Options{Language: lang, Styles: st}).SetValue(strings.Join(lines, "\n")).SetSize(w, h)
 }

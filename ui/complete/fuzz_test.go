@@ -1,9 +1,10 @@
 package complete
 
 import (
-	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
@@ -73,8 +74,8 @@ func FuzzView(f *testing.F) {
 			m, _, _ = m.Update(tea.KeyMsg{Type: tea.KeyDown})
 		}
 		v := m.View()
-		if strings.ContainsFunc(ansi.Strip(v), func(r rune) bool { return r != '\n' && isControl(r) }) {
-			t.Fatalf("control character in the view: %q", v)
+		if i := display.Unsafe(ansi.Strip(v), false); i >= 0 {
+			t.Fatalf("control or bidi character in the view at %d: %q", i, v)
 		}
 		ls := lines(v)
 		w := ansi.StringWidth(ls[0])

@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/toggle-explorer/toggle-explorer/session/display"
+
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/toggle-explorer/toggle-explorer/query/completion"
@@ -149,25 +151,13 @@ func (m Model) writeFooter(b *strings.Builder, inner int) {
 	b.WriteByte(' ')
 }
 
-// fit cuts s to w cells, ending in "…" when it had to cut. Invalid UTF-8
-// becomes U+FFFD and control characters are dropped first: labels and
+// fit cuts s to w cells, ending in "…" when it had to cut. Control and bidi
+// characters and invalid UTF-8 are escaped first (display.Line): labels and
 // descriptions come from the server's schema and must not reach the
 // terminal raw, nor upset the width count.
 func fit(s string, w int) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	if strings.ContainsFunc(s, isControl) {
-		s = strings.Map(func(r rune) rune {
-			if isControl(r) {
-				return -1
-			}
-			return r
-		}, s)
-	}
-	return ansi.Truncate(s, w, "…")
+	return ansi.Truncate(display.Line(s), w, "…")
 }
-
-// isControl reports whether r is a C0 or C1 control character or DEL.
-func isControl(r rune) bool { return r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) }
 
 // kindMarker is the one-letter tag of a kind.
 func kindMarker(k completion.Kind) string {

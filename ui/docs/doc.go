@@ -10,5 +10,5 @@
 // browser (CloseMsg). A breadcrumb shows the way taken (Query › Cards › CardPage › Card).
 //
 // The model reads an immutable *schema.Schema and does no I/O. Every description is server text:
-// it passes results.Sanitize line by line before it is wrapped to the width.
+// it passes display.Line line by line before it is wrapped to the width.
 package docs

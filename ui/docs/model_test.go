@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/toggle-explorer/toggle-explorer/session/display"
+
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
@@ -227,7 +229,7 @@ func TestDeprecationsShown(t *testing.T) {
 const hostileSDL = `
 "Root\u001b[2J type"
 type Query {
-  "Field\u001b]52;c;cm0gLXJmIH4=\u0007 boom\u009b31m"
+  "Field\u001b]52;c;cm0gLXJmIH4=\u0007 boom\u009b31m \u202eevil\u2066"
   evil("Arg\u001b[2J text" x: String = "\u001b[2J"): Evil
 }
 "Evil\u001b[2J type"
@@ -245,10 +247,10 @@ func TestHostileDescriptionsAreEscaped(t *testing.T) {
 	check := func(name string, m Model) {
 		t.Helper()
 		view := m.View()
-		if strings.ContainsAny(view, "\x1b\x07\u009b") {
-			t.Errorf("%s: raw control characters reach the terminal:\n%q", name, view)
+		if i := display.Unsafe(view, false); i >= 0 {
+			t.Errorf("%s: raw control or bidi characters reach the terminal at %d:\n%q", name, i, view)
 		}
-		if !strings.Contains(view, "␛[2J") {
+		if !strings.Contains(view, `\x1b[2J`) {
 			t.Errorf("%s: the escape is not shown as text:\n%s", name, view)
 		}
 	}

@@ -5,15 +5,15 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/toggle-explorer/toggle-explorer/ui/results"
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 )
 
-// clean makes one line of server text safe for the terminal (see results.Sanitize): control
+// clean makes one line of server text safe for the terminal (see display.Line): control and bidi
 // characters, escape sequences included, become visible text.
-func clean(s string) string { return results.Sanitize(s) }
+func clean(s string) string { return display.Line(s) }
 
 // cleanLines splits server text into its lines and sanitises each. Line breaks are kept as
-// breaks (Sanitize alone would show them as "␊"); a CR before a LF is dropped with it.
+// breaks (display.Line alone would show them as "\n"); a CR before a LF is dropped with it.
 func cleanLines(s string) []string {
 	lines := strings.Split(strings.TrimSpace(s), "\n")
 	for i, l := range lines {

@@ -124,7 +124,7 @@ func (m Model) writeCells(b *strings.Builder, toks []tok, placeholder bool, xoff
 				w.spaces(s, min(x+cells, end)-max(x, xoff))
 			default:
 				w.style(s)
-				b.WriteRune(glyph(r))
+				b.WriteString(glyph(r))
 			}
 			x += cells
 			i++

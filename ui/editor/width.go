@@ -4,6 +4,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/clipperhouse/displaywidth"
+
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 )
 
 // tabWidth is the tab stop distance, in cells. A typed tab inserts this many
@@ -11,35 +13,42 @@ import (
 const tabWidth = 2
 
 // cellsAt reports how many terminal cells rune r occupies when it starts at
-// display column x. Tabs depend on the column; control characters are shown
-// as one-cell pictures (see glyph), so they count as one.
+// display column x. Tabs depend on the column; control and bidi characters
+// are shown escaped (see glyph), as wide as their escape.
 func cellsAt(r rune, x int) int {
 	switch {
 	case r == '\t':
 		return tabWidth - x%tabWidth
 	case r >= 0x20 && r < 0x7f:
 		return 1
-	case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
-		return 1
+	}
+	if text, escaped := escapeGlyph(r); escaped {
+		return len(text)
 	}
 	// displaywidth is what lipgloss and the Bubble Tea renderer measure with
 	// (through x/ansi), so padding computed here agrees with theirs.
 	return displaywidth.Rune(r)
 }
 
-// glyph returns what to print for rune r. Control characters must never reach
-// the terminal raw: a pasted ESC would start an escape sequence and corrupt
-// the screen (or worse). They are drawn as Unicode control pictures instead.
-func glyph(r rune) rune {
-	switch {
-	case r < 0x20:
-		return 0x2400 + r
-	case r == 0x7f:
-		return 0x2421
-	case r >= 0x80 && r < 0xa0, r == utf8.RuneError:
-		return 0xfffd
+// glyph returns what to print for rune r. Control and bidi characters must
+// never reach the terminal raw: a pasted ESC would start an escape sequence
+// and corrupt the screen (or worse), a bidi override would reorder the line.
+// They are drawn escaped, the way every pane shows server text (display).
+func glyph(r rune) string {
+	if text, escaped := escapeGlyph(r); escaped {
+		return text
 	}
-	return r
+	return string(r)
+}
+
+// escapeGlyph is display's escaped form of r, if r needs one. The buffer
+// holds runes, not bytes: an invalid byte was already decoded to U+FFFD,
+// which is shown as itself.
+func escapeGlyph(r rune) (string, bool) {
+	if r == utf8.RuneError {
+		return "", false
+	}
+	return display.EscapeRune(r, utf8.RuneLen(r), 0, true)
 }
 
 // displayCol returns the display column at which rune index col of line starts.

@@ -13,7 +13,6 @@ import (
 
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
 	"github.com/toggle-explorer/toggle-explorer/ui/editor"
-	"github.com/toggle-explorer/toggle-explorer/ui/results"
 )
 
 // Preview limits: an error summary is one line when recorded, but may be long; it must not push
@@ -59,7 +58,7 @@ func (m Model) withPreview() Model {
 // previewHeader is what the pane says about the entry above its document.
 func (m Model) previewHeader(e history.Entry, width int) []string {
 	st := m.ctx.Styles
-	clean := func(s string) string { return ansi.Truncate(results.Sanitize(s), width, "…") }
+	clean := func(s string) string { return ansi.Truncate(display.Line(s), width, "…") }
 	when := e.Time.In(m.ctx.Now.Location()).Format("2006-01-02 15:04:05")
 	kind := e.OperationKind
 	if kind == "" {
@@ -75,7 +74,7 @@ func (m Model) previewHeader(e history.Entry, width int) []string {
 		lines = append(lines, st.Muted.Render("token    ")+clean("fingerprint "+e.TokenFingerprint))
 	}
 	if e.ErrorSummary != "" {
-		wrapped := strings.Split(ansi.Wrap(results.Sanitize("✗ "+e.ErrorSummary), width, ""), "\n")
+		wrapped := strings.Split(ansi.Wrap(display.Line("✗ "+e.ErrorSummary), width, ""), "\n")
 		if len(wrapped) > maxErrorLines {
 			wrapped = wrapped[:maxErrorLines]
 			wrapped[maxErrorLines-1] = ansi.Truncate(wrapped[maxErrorLines-1], width-1, "") + "…"

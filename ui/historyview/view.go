@@ -10,7 +10,6 @@ import (
 
 	"github.com/toggle-explorer/toggle-explorer/session/display"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
-	"github.com/toggle-explorer/toggle-explorer/ui/results"
 )
 
 // Layout: warnings on top, then the list (two fifths of the rest, at least minListHeight), then
@@ -35,7 +34,7 @@ func (m Model) warningLines() []string {
 	}
 	out := make([]string, len(ws))
 	for i, w := range ws {
-		out[i] = m.ctx.Styles.Warning.Render(ansi.Truncate(results.Sanitize("⚠ "+w), m.width, "…"))
+		out[i] = m.ctx.Styles.Warning.Render(ansi.Truncate(display.Line("⚠ "+w), m.width, "…"))
 	}
 	return out
 }
@@ -82,7 +81,7 @@ func (m Model) listPane() string {
 	}
 	lines := []string{m.filter.View()}
 	say := func(style lipgloss.Style, s string) {
-		lines = append(lines, style.Render(ansi.Truncate(results.Sanitize(s), w, "…")))
+		lines = append(lines, style.Render(ansi.Truncate(display.Line(s), w, "…")))
 	}
 	switch {
 	case !m.loaded:
@@ -116,8 +115,8 @@ func (m Model) row(i, w int) string {
 	if opW < 8 {
 		tail, opW = 0, max(1, opW+tail)
 	}
-	op := ansi.Truncate(results.Sanitize(operationLabel(e)), opW, "…")
-	status := ansi.Truncate(results.Sanitize(formatStatus(e)), statusWidth, "…")
+	op := ansi.Truncate(display.Line(operationLabel(e)), opW, "…")
+	status := ansi.Truncate(display.Line(formatStatus(e)), statusWidth, "…")
 	out := marker + st.Faint.Render(fmt.Sprintf("%-*s", whenWidth, formatWhen(e.Time, m.ctx.Now))) + "  " +
 		opStyle.Render(op) + strings.Repeat(" ", max(0, opW-lipgloss.Width(op))) + " " +
 		outcomeStyle(st, e.Outcome).Render(status) + strings.Repeat(" ", max(0, statusWidth-lipgloss.Width(status)))

@@ -16,5 +16,5 @@
 // The inspector reads a Source (the root passes its *session.Session) and performs no I/O in
 // Update: actions become messages the root carries out (RefreshNowMsg, LogoutMsg, UseTokenMsg,
 // CopyCurlMsg), helped by the command builders in clipboard.go. Everything that came from the
-// server passes results.Sanitize before it reaches the screen.
+// server passes display.Line before it reaches the screen.
 package inspector

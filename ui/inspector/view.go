@@ -10,7 +10,6 @@ import (
 	"github.com/toggle-explorer/toggle-explorer/session"
 	"github.com/toggle-explorer/toggle-explorer/session/display"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
-	"github.com/toggle-explorer/toggle-explorer/ui/results"
 )
 
 // chromeLines is what the frame's inside spends on chrome: the tab bar, its rule and the footer.
@@ -151,7 +150,7 @@ func window(lines []string, from, h int) []string {
 
 // clean makes text from the server (or anything else not ours) safe for the screen: JWT-looking
 // runs are redacted as a last line of defence, then control characters are escaped.
-func clean(s string) string { return results.Sanitize(session.RedactJWTs(s)) }
+func clean(s string) string { return display.Line(session.RedactJWTs(s)) }
 
 // fit cuts a line to w cells with an ellipsis.
 func fit(s string, w int) string { return ansi.Truncate(s, w, "…") }

@@ -12,7 +12,6 @@ import (
 
 	"github.com/toggle-explorer/toggle-explorer/session"
 	"github.com/toggle-explorer/toggle-explorer/session/display"
-	"github.com/toggle-explorer/toggle-explorer/ui/results"
 )
 
 // labelWidth aligns the Token tab's field labels.
@@ -130,7 +129,7 @@ func (m Model) skewLine() string {
 // redacted: showing it is the point.
 func revealLines(raw string, w int) []string {
 	var out []string
-	for _, part := range strings.Split(ansi.Hardwrap(results.Sanitize(raw), max(8, w-2), true), "\n") {
+	for _, part := range strings.Split(ansi.Hardwrap(display.Line(raw), max(8, w-2), true), "\n") {
 		out = append(out, "  "+part)
 	}
 	return out

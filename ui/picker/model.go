@@ -11,9 +11,9 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/toggle-explorer/toggle-explorer/query/saved"
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
 	"github.com/toggle-explorer/toggle-explorer/ui/editor"
-	"github.com/toggle-explorer/toggle-explorer/ui/results"
 )
 
 // item is one saved query with what filtering needs, computed once per listing.
@@ -168,7 +168,7 @@ func (m Model) setEntries(entries []saved.Entry, name string) Model {
 	m.loaded = true
 	m.items = make([]item, len(entries))
 	for i, e := range entries {
-		d := results.Sanitize(e.Name)
+		d := display.Line(e.Name)
 		m.items[i] = item{entry: e, display: d, orig: []rune(d), lower: lowerRunes(d)}
 	}
 	return m.refilter(name)

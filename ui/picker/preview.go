@@ -4,14 +4,13 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
-	"github.com/toggle-explorer/toggle-explorer/query/saved"
-	"github.com/toggle-explorer/toggle-explorer/ui/codeview"
-
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/toggle-explorer/toggle-explorer/query/saved"
+	"github.com/toggle-explorer/toggle-explorer/session/display"
+	"github.com/toggle-explorer/toggle-explorer/ui/codeview"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
 	"github.com/toggle-explorer/toggle-explorer/ui/editor"
-	"github.com/toggle-explorer/toggle-explorer/ui/results"
 )
 
 // Preview layout limits: a parse warning can be long (a full gqlparser message), but it must
@@ -79,7 +78,7 @@ func (m Model) previewHeader(e saved.Entry, p cached, width int) []string {
 		warning = p.saved.Warning
 	}
 	if warning != "" {
-		wrapped := strings.Split(ansi.Wrap(results.Sanitize("⚠ "+warning), width, ""), "\n")
+		wrapped := strings.Split(ansi.Wrap(display.Line("⚠ "+warning), width, ""), "\n")
 		if len(wrapped) > maxWarningLines {
 			wrapped = wrapped[:maxWarningLines]
 			wrapped[maxWarningLines-1] = ansi.Truncate(wrapped[maxWarningLines-1], width-1, "") + "…"
@@ -92,7 +91,7 @@ func (m Model) previewHeader(e saved.Entry, p cached, width int) []string {
 	case p.pending:
 		lines = append(lines, "", st.Faint.Render("Loading…"))
 	case p.err != nil:
-		lines = append(lines, "", st.Error.Render(ansi.Truncate(results.Sanitize("✗ "+p.err.Error()), width, "…")))
+		lines = append(lines, "", st.Error.Render(ansi.Truncate(display.Line("✗ "+p.err.Error()), width, "…")))
 	default:
 		lines = append(lines, "")
 	}
@@ -110,7 +109,7 @@ func operations(e saved.Entry, chosen int, mark lipgloss.Style) string {
 	}
 	names := make([]string, len(e.Operations))
 	for i, op := range e.Operations {
-		names[i] = results.Sanitize(op)
+		names[i] = display.Line(op)
 		if op == "" {
 			names[i] = "(anonymous)"
 		}

@@ -7,9 +7,9 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
 	"github.com/toggle-explorer/toggle-explorer/ui/prompt"
-	"github.com/toggle-explorer/toggle-explorer/ui/results"
 )
 
 // Layout: the list takes two fifths of the width, within these bounds; below minPreviewWidth
@@ -69,7 +69,7 @@ func (m Model) listPane() string {
 	case len(m.items) == 0 && m.loadErr == "":
 		lines = append(lines, m.emptyState(w)...)
 	case len(m.hits) == 0 && len(m.items) > 0:
-		lines = append(lines, st.Faint.Render(ansi.Truncate(results.Sanitize(fmt.Sprintf("No saved query matches %q", m.filter.Value())), w, "…")))
+		lines = append(lines, st.Faint.Render(ansi.Truncate(display.Line(fmt.Sprintf("No saved query matches %q", m.filter.Value())), w, "…")))
 	default:
 		end := min(len(m.hits), m.offset+m.listRows())
 		for i := m.offset; i < end; i++ {
@@ -90,7 +90,7 @@ func (m Model) emptyState(w int) []string {
 	if m.lib != nil {
 		dir = m.lib.Dir()
 	}
-	text := results.Sanitize(fmt.Sprintf("No saved queries in %s yet — ctrl+s in the editor saves one.", dir))
+	text := display.Line(fmt.Sprintf("No saved queries in %s yet — ctrl+s in the editor saves one.", dir))
 	var out []string
 	for _, l := range strings.Split(ansi.Wrap(text, w, ""), "\n") {
 		out = append(out, m.ctx.Styles.Muted.Render(l))
@@ -154,11 +154,11 @@ func (m Model) statusLine(w int) string {
 	st := m.ctx.Styles
 	switch {
 	case m.errText != "":
-		return st.Error.Render(ansi.Truncate(results.Sanitize("✗ "+m.errText), w, "…"))
+		return st.Error.Render(ansi.Truncate(display.Line("✗ "+m.errText), w, "…"))
 	case m.loadErr != "":
-		return st.Error.Render(ansi.Truncate(results.Sanitize("✗ cannot list: "+m.loadErr), w, "…"))
+		return st.Error.Render(ansi.Truncate(display.Line("✗ cannot list: "+m.loadErr), w, "…"))
 	case m.note != "":
-		return st.Success.Render(ansi.Truncate(results.Sanitize("✓ "+m.note), w, "…"))
+		return st.Success.Render(ansi.Truncate(display.Line("✓ "+m.note), w, "…"))
 	}
 	return ""
 }
@@ -168,7 +168,7 @@ func (m Model) previewPane(width int) string {
 	st := m.ctx.Styles
 	title := "Preview"
 	if e, ok := m.selectedEntry(); ok {
-		title = results.Sanitize(e.Name)
+		title = display.Line(e.Name)
 	}
 	lines := append([]string(nil), m.header...)
 	if v := m.docView.View(); v != "" {

@@ -6,8 +6,8 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
-	"github.com/toggle-explorer/toggle-explorer/ui/results"
 )
 
 // Box widths, in cells including the border. A dialog asks one short question: wider than
@@ -46,7 +46,7 @@ func place(box string, width, height int) string {
 func wrapText(s string, width int) []string {
 	var out []string
 	for _, line := range strings.Split(s, "\n") {
-		line = results.Sanitize(line)
+		line = display.Line(line)
 		out = append(out, strings.Split(ansi.Wrap(line, width, ""), "\n")...)
 	}
 	return out

@@ -9,8 +9,8 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
-	"github.com/toggle-explorer/toggle-explorer/ui/results"
 )
 
 // Choice asks a question with a few keyed answers. Pressing an option's key answers at once;
@@ -111,11 +111,11 @@ func (m Choice) Box() string {
 	lines = append(lines, "")
 	keyW := 0
 	for _, o := range m.options {
-		keyW = max(keyW, ansi.StringWidth(results.Sanitize(o.Key)))
+		keyW = max(keyW, ansi.StringWidth(display.Line(o.Key)))
 	}
 	for i, o := range m.options {
-		marker, label := "  ", results.Sanitize(o.Label)
-		keyText := lipgloss.NewStyle().Width(keyW).Render(results.Sanitize(o.Key))
+		marker, label := "  ", display.Line(o.Label)
+		keyText := lipgloss.NewStyle().Width(keyW).Render(display.Line(o.Key))
 		line := st.HelpKey.Render(keyText) + "  " + label
 		if i == m.selected {
 			marker = st.Accent.Render("▸ ")

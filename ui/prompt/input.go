@@ -9,8 +9,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
-	"github.com/toggle-explorer/toggle-explorer/ui/results"
 )
 
 // Input is a one-line text prompt in a box: a title, the field, and an inline error when the
@@ -154,5 +154,5 @@ func hint(bindings ...key.Binding) string {
 			parts = append(parts, b.Help().Key+" "+b.Help().Desc)
 		}
 	}
-	return results.Sanitize(strings.Join(parts, " · "))
+	return display.Line(strings.Join(parts, " · "))
 }

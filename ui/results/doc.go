@@ -14,5 +14,5 @@
 //   - Search runs in a tea.Cmd over the pretty bytes and stores offsets.
 //
 // Everything that came from the server is escaped before it reaches the
-// terminal (see [Sanitize]).
+// terminal (see display.Line and escapeRune).
 package results

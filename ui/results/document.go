@@ -9,6 +9,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/toggle-explorer/toggle-explorer/session"
 	"github.com/toggle-explorer/toggle-explorer/session/display"
 )
 
@@ -116,6 +117,10 @@ func indent(body []byte) (*indenter, error) {
 // gives encoding/json's own message and position. It runs only on this
 // already failed path.
 func whyInvalid(body []byte) error {
+	if session.JSONTooDeep(body) {
+		// encoding/json would call it a syntax error ("exceeded max depth").
+		return fmt.Errorf("nested more than %d levels deep", session.MaxJSONDepth)
+	}
 	var raw json.RawMessage
 	if err := json.Unmarshal(body, &raw); err != nil {
 		return err

@@ -88,7 +88,7 @@ func TestPrepareEmpty(t *testing.T) {
 }
 
 // Invalid UTF-8 inside a JSON string is accepted by encoding/json; it must
-// survive indenting untouched and be shown as U+FFFD, never as a raw byte.
+// survive indenting untouched and be shown escaped, never as a raw byte.
 func TestPrepareInvalidUTF8(t *testing.T) {
 	d := Prepare([]byte("{\"a\":\"x\xffy\xc3\"}"), Meta{})
 	if !d.IsJSON() {
@@ -101,8 +101,8 @@ func TestPrepareInvalidUTF8(t *testing.T) {
 	m.SetSize(40, 6)
 	m = m.SetDocument(d)
 	v := m.View()
-	if !strings.Contains(v, "x\uFFFDy\uFFFD") {
-		t.Errorf("View does not show replacement characters:\n%s", v)
+	if !strings.Contains(v, `x\xffy\xc3`) {
+		t.Errorf("View does not show the invalid bytes escaped:\n%s", v)
 	}
 	if !utf8.ValidString(v) {
 		t.Errorf("raw invalid bytes in View: %q", v)
@@ -185,5 +185,14 @@ func TestIndentationIsCapped(t *testing.T) {
 	}
 	if len(out) > 2*maxDepth*(2*maxIndentDepth+2) {
 		t.Errorf("output of %d bytes for a %d-byte input", len(out), len(in))
+	}
+}
+
+// A body nested past encoding/json's limit is shown as text with "too deep" as the reason, not as
+// a syntax error.
+func TestPrepareTooDeep(t *testing.T) {
+	d := Prepare([]byte(strings.Repeat("[", 100_000)), Meta{})
+	if d.IsJSON() || !strings.Contains(d.Note(), "levels deep") {
+		t.Errorf("note = %q", d.Note())
 	}
 }

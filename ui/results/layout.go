@@ -6,6 +6,8 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
+
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 )
 
 // maxMessageRows bounds how many lines a notice or diagnosis may wrap to.
@@ -17,7 +19,7 @@ func (m Model) wrapMessage(s string) []string {
 	if s == "" || m.width <= 0 {
 		return nil
 	}
-	wrapped := strings.Split(lipgloss.NewStyle().Width(m.width).Render(Sanitize(s)), "\n")
+	wrapped := strings.Split(lipgloss.NewStyle().Width(m.width).Render(display.Line(s)), "\n")
 	if len(wrapped) > maxMessageRows {
 		wrapped = wrapped[:maxMessageRows]
 		wrapped[maxMessageRows-1] = ansi.Truncate(wrapped[maxMessageRows-1]+" …", m.width-1, "") + "…"

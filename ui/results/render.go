@@ -193,7 +193,7 @@ func renderLine(b *strings.Builder, t *sgrTable, line []byte, isJSON bool, x0, w
 				continue
 			}
 			r, size := utf8.DecodeRune(line[pos:])
-			if text, cells, ok := escapeRune(r, size); ok {
+			if text, cells, ok := escapeRune(r, size, line[pos]); ok {
 				cw.put(glyph{text: text, key: key}, cells)
 			} else {
 				cw.put(glyph{raw: line[pos : pos+size], key: key}, runeCells(r))
@@ -217,7 +217,7 @@ func displayColumn(line []byte, off int) int {
 			continue
 		}
 		r, size := utf8.DecodeRune(line[pos:])
-		if _, cells, ok := escapeRune(r, size); ok {
+		if _, cells, ok := escapeRune(r, size, line[pos]); ok {
 			col += cells
 		} else {
 			col += runeCells(r)

@@ -48,7 +48,7 @@ func (m Model) View() string {
 			addLine(m.titleLine())
 		}
 		if m.doc.note != "" {
-			addLine(m.styles.Note.Render(ansi.Truncate(Sanitize(m.doc.note), m.width, "…")))
+			addLine(m.styles.Note.Render(ansi.Truncate(display.Line(m.doc.note), m.width, "…")))
 		}
 		for _, s := range m.wrapMessage(m.doc.meta.Notice) {
 			addLine(m.styles.Note.Render(s))
@@ -105,7 +105,7 @@ func (m Model) titleLine() string {
 		parts = append(parts, st.ErrorCount.Render(plural(n, "error")))
 	}
 	if !m.doc.json && meta.ContentType != "" {
-		parts = append(parts, st.Muted.Render(Sanitize(meta.ContentType)))
+		parts = append(parts, st.Muted.Render(display.Line(meta.ContentType)))
 	}
 	return ansi.Truncate(strings.Join(parts, st.Muted.Render(" · ")), m.width, "…")
 }
@@ -166,7 +166,7 @@ func (m Model) errorLine(e ErrorItem, selected bool) string {
 	if selected {
 		bullet = "▸ "
 	}
-	parts := []part{{bullet + Sanitize(e.Message), st.ErrorItem.Render}}
+	parts := []part{{bullet + display.Line(e.Message), st.ErrorItem.Render}}
 	if e.Line > 0 {
 		parts = append(parts, part{"at " + strconv.Itoa(e.Line) + ":" + strconv.Itoa(e.Column), st.ErrorLocation.Render})
 	}
@@ -178,7 +178,7 @@ func (m Model) errorLine(e ErrorItem, selected bool) string {
 		parts = append(parts, part{audience, st.Muted.Render})
 	}
 	if e.Path != "" {
-		parts = append(parts, part{"path " + Sanitize(e.Path), st.Muted.Render})
+		parts = append(parts, part{"path " + display.Line(e.Path), st.Muted.Render})
 	}
 	var line string
 	if selected {
@@ -211,9 +211,9 @@ func validationLines(v map[string][]string) []string {
 	for _, f := range fields {
 		msgs := make([]string, len(v[f]))
 		for i, msg := range v[f] {
-			msgs[i] = Sanitize(msg)
+			msgs[i] = display.Line(msg)
 		}
-		lines = append(lines, Sanitize(f)+": "+strings.Join(msgs, ", "))
+		lines = append(lines, display.Line(f)+": "+strings.Join(msgs, ", "))
 	}
 	return lines
 }
@@ -256,7 +256,7 @@ func (m Model) footerLine() string {
 			left += "  " + st.Footer.Render(c)
 		}
 	case m.query != "":
-		left = st.SearchPrompt.Render("/") + st.Footer.Render(Sanitize(m.query)+"  "+m.counter())
+		left = st.SearchPrompt.Render("/") + st.Footer.Render(display.Line(m.query)+"  "+m.counter())
 	}
 	right := st.Footer.Render(m.position())
 	gap := m.width - ansi.StringWidth(left) - ansi.StringWidth(right)
@@ -320,7 +320,7 @@ func (m Model) Summary() string {
 		parts = append(parts, plural(n, "error"))
 	}
 	if !m.doc.json && meta.ContentType != "" {
-		parts = append(parts, Sanitize(meta.ContentType))
+		parts = append(parts, display.Line(meta.ContentType))
 	}
 	return strings.Join(parts, " · ")
 }

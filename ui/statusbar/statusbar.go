@@ -8,11 +8,12 @@ import (
 	"strings"
 	"time"
 
+	"github.com/toggle-explorer/toggle-explorer/session/display"
+
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/toggle-explorer/toggle-explorer/session"
-	"github.com/toggle-explorer/toggle-explorer/session/display"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
 )
 
@@ -161,15 +162,17 @@ func tokenText(t session.Token, now time.Time) string {
 	return age + " · expires in " + display.Duration(t.TimeLeft(now).Truncate(time.Second))
 }
 
+// who is "user on host". Both come from a config file or the command line: escaped like any
+// text from a file.
 func who(s Snapshot) string {
 	host := s.Endpoint
 	if u, err := url.Parse(s.Endpoint); err == nil && u.Host != "" {
 		host = u.Host
 	}
 	if s.Identity == "" {
-		return host
+		return display.Line(host)
 	}
-	return s.Identity + " on " + host
+	return display.Line(s.Identity + " on " + host)
 }
 
 func refreshText(s Snapshot) string {

@@ -8,7 +8,6 @@ import (
 	"github.com/toggle-explorer/toggle-explorer/session/display"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
 	"github.com/toggle-explorer/toggle-explorer/ui/complete"
-	"github.com/toggle-explorer/toggle-explorer/ui/results"
 )
 
 // SetSize lays out the panes in width×height cells (the root has already taken the status bar,
@@ -57,7 +56,7 @@ func (m Model) editorTitle() string {
 	line, col := m.editor.Cursor()
 	title := "Query"
 	if m.saved.name != "" {
-		title += " · " + results.Sanitize(m.saved.name)
+		title += " · " + display.Line(m.saved.name)
 	}
 	if m.Modified() {
 		title += " ●" // unsaved changes
@@ -65,7 +64,7 @@ func (m Model) editorTitle() string {
 	title += fmt.Sprintf("  %d:%d", line, col)
 	diags := m.editor.Diagnostics()
 	if d, ok := m.editor.DiagnosticAtCursor(); ok {
-		title += "  ✗ " + d.Message
+		title += "  ✗ " + display.Line(d.Message) // may quote the document or the schema
 	} else if len(diags) > 0 {
 		// The count says there is something to look at; ctrl+g goes there.
 		title += "  ✗ " + problems(len(diags)) + " (ctrl+g)"
