@@ -93,7 +93,7 @@ func quoteClaim(v string) string {
 // ignored. Safe for concurrent use; the compare-and-install happens under one lock so concurrent
 // responses cannot interleave. A token not adopted is a RotationIgnored event with the reason
 // (TokenRefused, with a diagnosis, when it broke a trust rule), except an echo of the current
-// token, which is no rotation at all.
+// token or of the token the request carried, which is no rotation at all.
 func (s *Session) offer(raw, header string, sent Token, exchangeID int64, operation string, from *url.URL) bool {
 	if !sameOrigin(from, s.endpoint) {
 		return false
@@ -115,7 +115,9 @@ func (s *Session) offer(raw, header string, sent Token, exchangeID int64, operat
 	}
 	s.mu.Unlock()
 	if !v.adopt {
-		s.ignored(v, cand, cur, header, exchangeID, operation, now)
+		if cand.raw != sent.raw { // a server echoing the token it was sent rotated nothing
+			s.ignored(v, cand, cur, header, exchangeID, operation, now)
+		}
 		return false
 	}
 	how := ""
