@@ -138,6 +138,10 @@ func (f *File) read() (fileContent, error) {
 		// Never quote the content: it holds tokens.
 		return content, &CorruptError{Path: f.path}
 	}
+	if onDisk.Version <= 0 {
+		// Valid JSON but no version: not a file this program wrote (null, {}, a number).
+		return content, &CorruptError{Path: f.path}
+	}
 	if onDisk.Version != fileFormatVersion {
 		return content, fmt.Errorf("token file %s has format version %d, this build reads %d", f.path, onDisk.Version, fileFormatVersion)
 	}
