@@ -214,7 +214,7 @@ func readCapped(r io.Reader, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("the document is larger than %d MiB", limit>>20)
+		return nil, fmt.Errorf("the document is larger than %s", display.Size(limit))
 	}
 	return data, nil
 }

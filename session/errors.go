@@ -3,6 +3,8 @@ package session
 import (
 	"errors"
 	"fmt"
+
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 )
 
 var (
@@ -60,12 +62,9 @@ type TooLargeError struct {
 	Limit int64
 }
 
-// Error is "response larger than N MiB".
+// Error is "response larger than 50 MiB" (the limit in display.Size's format).
 func (e *TooLargeError) Error() string {
-	if e.Limit >= 1<<20 && e.Limit%(1<<20) == 0 {
-		return fmt.Sprintf("response larger than %d MiB", e.Limit>>20)
-	}
-	return fmt.Sprintf("response larger than %d bytes", e.Limit)
+	return "response larger than " + display.Size(e.Limit)
 }
 
 // RedirectError says the server answered with a redirect, which the session never follows so

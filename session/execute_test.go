@@ -346,7 +346,7 @@ func TestResponseSizeCap(t *testing.T) {
 	s, _ := newTestSession(t, h, newFakeClock(), func(c *Config) { c.MaxBodyBytes = 1024 })
 	_, err := s.Execute(context.Background(), hello())
 	var tl *TooLargeError
-	if !errors.As(err, &tl) || !strings.Contains(err.Error(), "response larger than 1024 bytes") {
+	if !errors.As(err, &tl) || !strings.Contains(err.Error(), "response larger than 1 KiB") {
 		t.Fatalf("err = %v", err)
 	}
 	if ex := s.Exchanges(); len(ex) != 1 {

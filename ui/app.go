@@ -14,14 +14,11 @@ import (
 	"github.com/toggle-explorer/toggle-explorer/query/saved"
 	"github.com/toggle-explorer/toggle-explorer/query/schema"
 	"github.com/toggle-explorer/toggle-explorer/session"
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 	"github.com/toggle-explorer/toggle-explorer/themes"
-	"github.com/toggle-explorer/toggle-explorer/ui/builder"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
-	"github.com/toggle-explorer/toggle-explorer/ui/docs"
-	"github.com/toggle-explorer/toggle-explorer/ui/historyview"
 	"github.com/toggle-explorer/toggle-explorer/ui/inspector"
 	"github.com/toggle-explorer/toggle-explorer/ui/login"
-	"github.com/toggle-explorer/toggle-explorer/ui/picker"
 	"github.com/toggle-explorer/toggle-explorer/ui/workspace"
 )
 
@@ -83,14 +80,13 @@ type Model struct {
 	workspace    workspace.Model
 	hasWorkspace bool // the workspace is built on the first login and kept across re-logins
 
-	// The overlay on show and its models, and a dialog that may sit over anything.
-	overlay   overlay
-	inspector inspector.Model
-	picker    picker.Model
-	history   historyview.Model
-	docs      docs.Model
-	builder   builder.Model
-	dialog    dialog
+	// The pane shown over the workspace (nil: none; one at a time), the f1 help screen, and a
+	// dialog that may sit over anything.
+	overlay  common.AnyPane
+	helpOpen bool
+	dialog   dialog
+	// lastInspector is the inspector as it was closed: a reopened one keeps its doctor report.
+	lastInspector inspector.Model
 
 	// The schema for completion, validation and docs (nil until loaded; schemaNote says why not).
 	schema     *schema.Schema
@@ -165,6 +161,32 @@ func (m Model) Screen() string { return m.screen.String() }
 // Workspace returns the workspace once logged in (for tests).
 func (m Model) Workspace() (workspace.Model, bool) {
 	return m.workspace, m.hasWorkspace
+}
+
+// report shows an error or a piece of news in the notice line: the one place that marks (✗, ✓,
+// ⚠), escapes and times what panes and the root report with common.ErrorMsg and InfoMsg.
+func (m *Model) report(msg tea.Msg) {
+	switch msg := msg.(type) {
+	case common.ErrorMsg:
+		text := "failed"
+		if msg.Err != nil {
+			text = msg.Err.Error()
+		}
+		if msg.What != "" {
+			text = msg.What + ": " + text
+		}
+		m.say(noticeError, "✗ "+display.Line(text))
+	case common.InfoMsg:
+		text := display.Line(msg.Text)
+		switch msg.Tone {
+		case common.Success:
+			m.say(noticeGood, "✓ "+text)
+		case common.Warning:
+			m.say(noticeWarn, "⚠ "+text)
+		default:
+			m.say(noticeInfo, text)
+		}
+	}
 }
 
 // say shows a notice for the usual time.

@@ -6,6 +6,9 @@ import (
 
 	"github.com/toggle-explorer/toggle-explorer/mockapi"
 	"github.com/toggle-explorer/toggle-explorer/query/schema"
+	"github.com/toggle-explorer/toggle-explorer/ui/builder"
+	"github.com/toggle-explorer/toggle-explorer/ui/common"
+	"github.com/toggle-explorer/toggle-explorer/ui/docs"
 )
 
 // TestFlowBuildAndRunCardsWithoutTypingGraphQL is the builder's "done when": from an empty
@@ -29,7 +32,7 @@ func TestFlowBuildAndRunCardsWithoutTypingGraphQL(t *testing.T) {
 		t.Fatalf("no hint of the builder on an empty editor:\n%s", v)
 	}
 	d.press("f6")
-	if d.m.overlay != overlayBuilder {
+	if _, ok := common.Unwrap[builder.Model](d.m.overlay); !ok {
 		t.Fatalf("f6 opened %s", d.m.overlay)
 	}
 	d.typeText("Cards")
@@ -46,7 +49,7 @@ func TestFlowBuildAndRunCardsWithoutTypingGraphQL(t *testing.T) {
 	d.press(" ", "esc")
 	d.typeText("total")
 	d.press(" ", "esc", "esc")
-	if d.m.overlay != overlayNone {
+	if d.m.overlay != nil {
 		t.Fatalf("esc left %s open", d.m.overlay)
 	}
 	text, vars := d.m.workspace.Document()
@@ -90,11 +93,11 @@ func TestBuilderFromDocsTypePage(t *testing.T) {
 	d.press("f3")
 	d.typeText("CardPage")
 	d.press("enter")
-	if d.m.docs.TypeName() != "CardPage" {
-		t.Fatalf("docs on %q", d.m.docs.TypeName())
+	if doc, _ := common.Unwrap[docs.Model](d.m.overlay); doc.TypeName() != "CardPage" {
+		t.Fatalf("docs on %q", doc.TypeName())
 	}
 	d.press("f6")
-	if d.m.overlay != overlayBuilder {
+	if _, ok := common.Unwrap[builder.Model](d.m.overlay); !ok {
 		t.Fatalf("f6 in the docs opened %s", d.m.overlay)
 	}
 	selected := ""

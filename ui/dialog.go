@@ -18,14 +18,14 @@ type dialog struct {
 func (d dialog) open() bool { return d.input != nil || d.choice != nil }
 
 // ask opens an input dialog.
-func (m Model) ask(id, title, initial string, validate func(string) error) Model {
+func (m Model) ask(id libraryDialog, title, initial string, validate func(string) error) Model {
 	in := prompt.NewInput(m.ctx, id, title, initial, validate).SetSize(m.ctx.Width, m.ctx.Height)
 	m.dialog = dialog{input: &in}
 	return m
 }
 
 // choose opens a choice dialog.
-func (m Model) choose(id, question string, options ...prompt.Option) Model {
+func (m Model) choose(id libraryDialog, question string, options ...prompt.Option) Model {
 	c := prompt.NewChoice(m.ctx, id, question, options).SetSize(m.ctx.Width, m.ctx.Height)
 	m.dialog = dialog{choice: &c}
 	return m

@@ -77,7 +77,7 @@ func (l *frameLog) check(m Model, v string, width, height int) {
 			problems = append(problems, fmt.Sprintf("line %d is %d cells wide", i, w))
 		}
 	}
-	if m.screen == screenWorkspace && m.overlay == overlayNone {
+	if m.screen == screenWorkspace && m.overlay == nil && !m.helpOpen {
 		if len(lines) != height {
 			problems = append(problems, fmt.Sprintf("the workspace fills %d of %d lines", len(lines), height))
 		}

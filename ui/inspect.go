@@ -6,7 +6,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/toggle-explorer/toggle-explorer/session"
-	"github.com/toggle-explorer/toggle-explorer/session/display"
+	"github.com/toggle-explorer/toggle-explorer/ui/common"
 	"github.com/toggle-explorer/toggle-explorer/ui/inspector"
 	"github.com/toggle-explorer/toggle-explorer/ui/login"
 )
@@ -23,11 +23,9 @@ func (m Model) openInspector() Model {
 	if m.sess == nil {
 		return m
 	}
-	prev := m.inspector
-	m.inspector = inspector.New(m.ctx, m.sess)
-	m.inspector.KeepDoctor(prev)
-	m.inspector.SetSize(m.ctx.Width, m.overlayHeight())
-	m.overlay = overlayInspector
+	in := inspector.New(m.ctx, m.sess)
+	in.KeepDoctor(m.lastInspector)
+	m.overlay = common.Wrap(in.SetSize(m.ctx.Width, m.overlayHeight()))
 	return m
 }
 
@@ -35,9 +33,6 @@ func (m Model) openInspector() Model {
 // session call happens in a command: logging in, logging out and writing files are I/O.
 func (m Model) updateInspector(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
-	case inspector.CloseMsg:
-		m.overlay = overlayNone
-		return m, nil
 	case inspector.RefreshNowMsg:
 		sess := m.sess
 		return m, func() tea.Msg {
@@ -58,15 +53,13 @@ func (m Model) updateInspector(msg tea.Msg) (Model, tea.Cmd) {
 		return m, inspector.RunDoctor(m.sess, msg, m.opts.Insecure)
 	case inspector.CopiedMsg:
 		if msg.Err != nil {
-			m.say(noticeError, "✗ copy as curl failed: "+display.Line(msg.Err.Error()))
+			m.report(common.ErrorMsg{What: "copy as curl failed", Err: msg.Err})
 		} else {
-			m.say(noticeGood, "✓ curl command → "+display.Line(msg.Where))
+			m.report(common.InfoMsg{Tone: common.Success, Text: "curl command → " + msg.Where})
 		}
 		return m, nil
 	}
-	var cmd tea.Cmd
-	m.inspector, cmd = m.inspector.Update(msg)
-	return m, cmd
+	return m.updateOverlay(msg)
 }
 
 // logout forgets the token, the credentials and the stored copy, and returns to the login form
@@ -76,12 +69,12 @@ func (m Model) logout() (Model, tea.Cmd) {
 	if sess == nil {
 		return m, nil // already logged out
 	}
-	m.overlay = overlayNone
+	m = m.closeOverlay()
 	m.screen = screenLogin
 	// A fresh form: the last one is still "logging in…" from the login that led here, and the
 	// password must not stay behind after "forget the credentials".
 	m.login = login.New(m.ctx, login.Options{Endpoint: sess.Endpoint(), Identity: m.identity})
-	m.login.SetSize(m.ctx.Width, max(0, m.ctx.Height-1))
+	m.login = m.login.SetSize(m.ctx.Width, max(0, m.ctx.Height-1))
 	m.sessGen++ // drop the old session's remaining events
 	if m.sessCancel != nil {
 		m.sessCancel()

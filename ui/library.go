@@ -10,19 +10,23 @@ import (
 	"github.com/toggle-explorer/toggle-explorer/query"
 	"github.com/toggle-explorer/toggle-explorer/query/history"
 	"github.com/toggle-explorer/toggle-explorer/query/saved"
-	"github.com/toggle-explorer/toggle-explorer/session/display"
+	"github.com/toggle-explorer/toggle-explorer/ui/common"
 	"github.com/toggle-explorer/toggle-explorer/ui/historyview"
 	"github.com/toggle-explorer/toggle-explorer/ui/picker"
 	"github.com/toggle-explorer/toggle-explorer/ui/prompt"
 )
 
+// libraryDialog is the prompt.ID of the root's own dialogs, the saved-query flows; the root
+// answers every dialog carrying one itself.
+type libraryDialog string
+
 // Dialog IDs of the saved-query flows.
 const (
-	dialogSaveAs      = "save-as"      // name for a new saved query
-	dialogSaveTaken   = "save-taken"   // the name is taken: overwrite, other name, cancel
-	dialogSaveChanged = "save-changed" // changed on disk: overwrite, reload, save as, cancel
-	dialogDiscard     = "discard"      // replacing unsaved editors: discard or cancel
-	dialogQuit        = "quit"         // quitting with unsaved changes
+	dialogSaveAs      libraryDialog = "save-as"      // name for a new saved query
+	dialogSaveTaken   libraryDialog = "save-taken"   // the name is taken: overwrite, other name, cancel
+	dialogSaveChanged libraryDialog = "save-changed" // changed on disk: overwrite, reload, save as, cancel
+	dialogDiscard     libraryDialog = "discard"      // replacing unsaved editors: discard or cancel
+	dialogQuit        libraryDialog = "quit"         // quitting with unsaved changes
 )
 
 // savedMsg reports a save (err: why not; a *saved.ConflictError means nothing was written).
@@ -109,11 +113,11 @@ func (m Model) finishSave(msg savedMsg) (Model, tea.Cmd) {
 			prompt.Option{Key: prompt.CancelKey, Label: "Cancel"}), nil
 	case msg.err != nil:
 		m.quitAfterSave, m.loadAfterSave = false, nil
-		m.say(noticeError, "✗ not saved: "+display.Line(msg.err.Error()))
+		m.report(common.ErrorMsg{What: "not saved", Err: msg.err})
 		return m, nil
 	}
 	m.workspace.MarkSaved(msg.name, msg.version)
-	m.say(noticeGood, fmt.Sprintf("✓ saved %s", display.Line(msg.name)))
+	m.report(common.InfoMsg{Tone: common.Success, Text: "saved " + msg.name})
 	if m.quitAfterSave {
 		return m.quit()
 	}
@@ -125,10 +129,10 @@ func (m Model) finishSave(msg savedMsg) (Model, tea.Cmd) {
 }
 
 // answerLibraryDialog acts on the answer to one of the flows' dialogs.
-func (m Model) answerLibraryDialog(id, answer string) (Model, tea.Cmd) {
+func (m Model) answerLibraryDialog(id libraryDialog, answer string) (Model, tea.Cmd) {
 	lib := m.opts.Library
 	text, vars := m.workspace.Document()
-	switch id + ":" + answer {
+	switch id + ":" + libraryDialog(answer) {
 	case dialogSaveTaken + ":o":
 		return m, saveCmd(lib, m.pendingName, text, vars, saved.Version{}, true)
 	case dialogSaveTaken + ":n", dialogSaveChanged + ":s":
@@ -171,16 +175,16 @@ func (m Model) replaceEditors(load func(Model) (Model, tea.Cmd)) (Model, tea.Cmd
 
 // openSaved loads a saved query chosen in the picker.
 func (m Model) openSaved(msg picker.OpenMsg) (Model, tea.Cmd) {
-	m.overlay = overlayNone
+	m = m.closeOverlay()
 	return m.replaceEditors(func(m Model) (Model, tea.Cmd) {
 		cmd := m.workspace.Load(msg.Name, msg.Saved.Version, msg.Saved.Text, msg.Saved.Variables)
 		if msg.Operation != "" {
 			m.workspace.GotoOperation(msg.Operation)
 		}
 		if msg.Saved.Warning != "" {
-			m.say(noticeWarn, "⚠ "+display.Line(msg.Saved.Warning))
+			m.report(common.InfoMsg{Tone: common.Warning, Text: msg.Saved.Warning})
 		} else {
-			m.say(noticeGood, "opened "+display.Line(msg.Name))
+			m.report(common.InfoMsg{Tone: common.Success, Text: "opened " + msg.Name})
 		}
 		return m, cmd
 	})
@@ -189,18 +193,18 @@ func (m Model) openSaved(msg picker.OpenMsg) (Model, tea.Cmd) {
 // reloaded puts a query read again from disk in the editors (after "reload" on a conflict).
 func (m Model) reloaded(msg reloadedMsg) (Model, tea.Cmd) {
 	if msg.err != nil {
-		m.say(noticeError, "✗ reload failed: "+display.Line(msg.err.Error()))
+		m.report(common.ErrorMsg{What: "reload failed", Err: msg.err})
 		return m, nil
 	}
 	cmd := m.workspace.Load(msg.name, msg.saved.Version, msg.saved.Text, msg.saved.Variables)
-	m.say(noticeInfo, "reloaded "+display.Line(msg.name)+" from disk")
+	m.report(common.InfoMsg{Text: "reloaded " + msg.name + " from disk"})
 	return m, cmd
 }
 
 // fromHistory loads a history entry into the editors and, for re-run, runs it; save-as asks for a
 // name next.
 func (m Model) fromHistory(entry history.Entry, run, saveAs bool) (Model, tea.Cmd) {
-	m.overlay = overlayNone
+	m = m.closeOverlay()
 	return m.replaceEditors(func(m Model) (Model, tea.Cmd) {
 		lint := m.workspace.Load("", saved.Version{}, entry.Document, variablesText(entry.Variables))
 		switch {
@@ -237,7 +241,7 @@ func (m Model) historyMsg(msg tea.Msg) (Model, tea.Cmd) {
 	case historyview.SaveAsMsg:
 		return m.fromHistory(msg.Entry, false, true)
 	}
-	m.overlay = overlayNone
+	m = m.closeOverlay()
 	return m, nil
 }
 

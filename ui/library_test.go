@@ -167,7 +167,7 @@ func TestHistoryRerun(t *testing.T) {
 	if got := d.f.api.Stats().Operations["Balance"]; got != before+1 {
 		t.Fatalf("re-run sent %d requests, want 1", got-before)
 	}
-	if d.m.overlay != overlayNone {
+	if d.m.overlay != nil {
 		t.Fatal("the history browser stayed open after re-run")
 	}
 }

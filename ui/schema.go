@@ -10,6 +10,9 @@ import (
 	"github.com/toggle-explorer/toggle-explorer/query/schema"
 	"github.com/toggle-explorer/toggle-explorer/session"
 	"github.com/toggle-explorer/toggle-explorer/session/display"
+	"github.com/toggle-explorer/toggle-explorer/ui/builder"
+	"github.com/toggle-explorer/toggle-explorer/ui/common"
+	"github.com/toggle-explorer/toggle-explorer/ui/docs"
 )
 
 // schemaLoadedMsg delivers a schema for the session of generation gen. source says where it came
@@ -75,10 +78,10 @@ func (m Model) applySchema(msg schemaLoadedMsg) (Model, tea.Cmd) {
 	}
 	m.schema, m.schemaNote = msg.schema, ""
 	cmd := m.workspace.SetSchema(msg.schema)
-	if m.overlay == overlayDocs {
-		m.docs = m.docs.SetSchema(msg.schema)
+	if d, ok := common.Unwrap[docs.Model](m.overlay); ok {
+		m.overlay = common.Wrap(d.SetSchema(msg.schema))
 	}
-	if m.overlay == overlayBuilder {
+	if _, ok := common.Unwrap[builder.Model](m.overlay); ok {
 		m = m.openBuilder("")
 	}
 	text := fmt.Sprintf("schema: %d types from %s", len(msg.schema.AST().Types), msg.source)
@@ -86,7 +89,7 @@ func (m Model) applySchema(msg schemaLoadedMsg) (Model, tea.Cmd) {
 		text += fmt.Sprintf(" (%d repaired: %s)", len(w), display.Line(w[0]))
 	}
 	if msg.source == "introspection" && m.notice.visible(m.ctx.Now) && m.notice.text == "fetching the schema again…" {
-		m.say(noticeGood, "✓ "+text) // the answer to an explicit refresh is never quiet
+		m.report(common.InfoMsg{Tone: common.Success, Text: text}) // the answer to an explicit refresh is never quiet
 	} else {
 		m.sayQuietly(noticeInfo, text)
 	}
@@ -104,8 +107,8 @@ func (m Model) schemaFailed(msg schemaFailedMsg) (Model, tea.Cmd) {
 		return m, nil
 	}
 	m.schemaNote = reason
-	if m.overlay == overlayDocs {
-		m.docs = m.docs.SetUnavailable(reason)
+	if d, ok := common.Unwrap[docs.Model](m.overlay); ok {
+		m.overlay = common.Wrap(d.SetUnavailable(reason))
 	}
 	m.sayQuietly(noticeWarn, "⚠ no schema: "+reason+" — completion and validation need one (--schema FILE loads it from a file)")
 	return m, nil
@@ -117,6 +120,6 @@ func (m Model) refreshSchema() (Model, tea.Cmd) {
 	if m.sess == nil {
 		return m, nil
 	}
-	m.say(noticeInfo, "fetching the schema again…")
+	m.report(common.InfoMsg{Text: "fetching the schema again…"})
 	return m, loadSchemaCmd(m.sessGen, m.sess, m.opts.SchemaFile, m.opts.SchemaCache, false)
 }

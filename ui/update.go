@@ -35,14 +35,12 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	case tickMsg:
 		m.ctx.Now = time.Time(msg)
 		m.takeSnapshot()
-		if m.overlay == overlayInspector {
-			m.inspector.Refresh()
-		}
+		m, cmd := m.refreshOverlay()
 		if m.opts.DisableTick {
 			// Whoever drives time (a test) sent this tick; re-arming would start the wall clock.
-			return m, nil
+			return m, cmd
 		}
-		return m, tick()
+		return m, tea.Batch(cmd, tick())
 	case tea.KeyMsg:
 		return m.handleKey(msg)
 	case login.SubmitMsg:
@@ -55,44 +53,48 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, nil
 	case rememberedMsg:
 		if msg.err != nil {
-			m.say(noticeWarn, "⚠ could not remember the login: "+display.Line(msg.err.Error()))
+			m.report(common.InfoMsg{Tone: common.Warning, Text: "could not remember the login: " + msg.err.Error()})
 		}
 		return m, nil
-	case common.ErrorMsg:
-		m.say(noticeError, "✗ "+display.Line(msg.Err.Error()))
-		return m, nil
-	case common.InfoMsg:
-		m.say(noticeInfo, msg.Text)
+	case common.ErrorMsg, common.InfoMsg:
+		m.report(msg)
 		return m, nil
 	case tokenActionMsg:
 		m.takeSnapshot()
 		if msg.err != nil {
-			m.say(noticeError, "✗ "+display.Line(msg.err.Error()))
+			m.report(common.ErrorMsg{Err: msg.err})
 		} else {
-			m.say(noticeGood, "✓ "+msg.what)
+			m.report(common.InfoMsg{Tone: common.Success, Text: msg.what})
 		}
 		return m, nil
 	case prompt.InputSubmittedMsg:
-		if strings.HasPrefix(msg.ID, "picker.") {
+		switch id := msg.ID.(type) {
+		case picker.DialogID:
 			return m.updateOverlay(msg)
-		}
-		m.dialog = dialog{}
-		if msg.ID == dialogSaveAs {
-			return m.saveAs(strings.TrimSpace(msg.Value))
+		case libraryDialog:
+			m.dialog = dialog{}
+			if id == dialogSaveAs {
+				return m.saveAs(strings.TrimSpace(msg.Value))
+			}
 		}
 		return m, nil
 	case prompt.InputCancelledMsg:
-		if strings.HasPrefix(msg.ID, "picker.") {
+		switch msg.ID.(type) {
+		case picker.DialogID:
 			return m.updateOverlay(msg)
+		case libraryDialog:
+			m.dialog, m.quitAfterSave, m.loadAfterSave = dialog{}, false, nil
 		}
-		m.dialog, m.quitAfterSave, m.loadAfterSave = dialog{}, false, nil
 		return m, nil
 	case prompt.ChoiceMsg:
-		if strings.HasPrefix(msg.ID, "picker.") {
+		switch id := msg.ID.(type) {
+		case picker.DialogID:
 			return m.updateOverlay(msg)
+		case libraryDialog:
+			m.dialog = dialog{}
+			return m.answerLibraryDialog(id, msg.Key)
 		}
-		m.dialog = dialog{}
-		return m.answerLibraryDialog(msg.ID, msg.Key)
+		return m, nil
 	case savedMsg:
 		return m.finishSave(msg)
 	case reloadedMsg:
@@ -107,12 +109,12 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m.refreshSchema()
 	case builder.EditMsg:
 		return m.applyBuild(msg)
-	case picker.CloseMsg, historyview.CloseMsg, docs.CloseMsg, builder.CloseMsg:
-		m.overlay = overlayNone
+	case common.CloseMsg: // from whichever pane is open
+		m = m.closeOverlay()
 		return m, nil
 	case historyview.RerunMsg, historyview.LoadMsg, historyview.SaveAsMsg:
 		return m.historyMsg(msg)
-	case inspector.CloseMsg, inspector.RefreshNowMsg, inspector.UseTokenMsg, inspector.LogoutMsg,
+	case inspector.RefreshNowMsg, inspector.UseTokenMsg, inspector.LogoutMsg,
 		inspector.CopyCurlMsg, inspector.CopiedMsg, inspector.RunDoctorMsg, inspector.DoctorDoneMsg:
 		return m.updateInspector(msg)
 	case workspace.RunFinishedMsg:
@@ -120,24 +122,21 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		m.workspace, cmd = m.workspace.Update(msg)
 		m.takeSnapshot()
 		if msg.HistoryErr != nil {
-			m.say(noticeWarn, "⚠ history not written: "+display.Line(msg.HistoryErr.Error()))
+			m.report(common.InfoMsg{Tone: common.Warning, Text: "history not written: " + msg.HistoryErr.Error()})
 		}
 		return m, cmd
 	case tea.MouseMsg:
 		switch {
-		case m.dialog.open():
+		case m.dialog.open(), m.helpOpen:
 			return m, nil
-		case m.overlay != overlayNone:
+		case m.overlay != nil:
 			return m.updateOverlay(msg) // the wheel scrolls lists there too
 		}
 		return m.routeToScreen(msg)
 	}
 	// Anything else (command results of a pane, blink and spinner ticks) goes to the open overlay
 	// and to the screen below: each ignores what is not its own.
-	var overlayCmd tea.Cmd
-	if m.overlay != overlayNone {
-		m, overlayCmd = m.updateOverlay(msg)
-	}
+	m, overlayCmd := m.updateOverlay(msg)
 	m, cmd := m.routeToScreen(msg)
 	return m, tea.Batch(overlayCmd, cmd)
 }
@@ -148,7 +147,7 @@ func (m Model) routeToScreen(msg tea.Msg) (Model, tea.Cmd) {
 	if m.screen == screenWorkspace {
 		m.workspace, cmd = m.workspace.Update(msg)
 		if note := m.workspace.Note(); note != "" {
-			m.say(noticeInfo, note)
+			m.report(common.InfoMsg{Text: note})
 		}
 	} else {
 		m.login, cmd = m.login.Update(msg)
@@ -166,30 +165,25 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	if m.dialog.open() {
 		return m.updateDialog(msg)
 	}
-	switch m.overlay {
-	case overlayHelp:
+	if m.helpOpen {
 		if key.Matches(msg, m.keys.Close) {
-			m.overlay = overlayNone
+			m.helpOpen = false
 		}
 		return m, nil
-	case overlayDocs:
-		if key.Matches(msg, m.keys.Builder) && m.screen == screenWorkspace {
-			return m.openBuilder(m.docs.TypeName()), nil
+	}
+	if m.overlay != nil {
+		if d, ok := common.Unwrap[docs.Model](m.overlay); ok && key.Matches(msg, m.keys.Builder) && m.screen == screenWorkspace {
+			return m.openBuilder(d.TypeName()), nil
 		}
-		return m.updateOverlay(msg)
-	case overlayBuilder:
-		if key.Matches(msg, m.keys.Run) {
+		if _, ok := common.Unwrap[builder.Model](m.overlay); ok && key.Matches(msg, m.keys.Run) {
 			// Run what was built: close the builder and let the workspace run it.
-			m.overlay = overlayNone
+			m = m.closeOverlay()
 			return m.routeToScreen(msg)
 		}
 		return m.updateOverlay(msg)
-	case overlayNone:
-	default:
-		return m.updateOverlay(msg)
 	}
 	if key.Matches(msg, m.keys.Help) {
-		m.overlay = overlayHelp
+		m.helpOpen = true
 		return m, nil
 	}
 	if m.screen != screenWorkspace {
@@ -297,10 +291,8 @@ func (m Model) handleEvent(msg sessionEventMsg) (Model, tea.Cmd) {
 		now = msg.ev.Time
 	}
 	m.notice = eventNotice(msg.ev, now)
-	if m.overlay == overlayInspector {
-		m.inspector.Refresh()
-	}
-	return m, listenCmd(msg.gen, m.sess.Events())
+	m, cmd := m.refreshOverlay()
+	return m, tea.Batch(cmd, listenCmd(msg.gen, m.sess.Events()))
 }
 
 // takeSnapshot reads the session's state for View in one call (the session is safe to ask; the
@@ -317,18 +309,9 @@ func (m *Model) takeSnapshot() {
 // help lines; the login screen only the help line.
 func (m *Model) resize() {
 	w, h := m.ctx.Width, m.ctx.Height
-	m.login.SetSize(w, max(0, h-1))
-	switch m.overlay {
-	case overlayInspector:
-		m.inspector.SetSize(w, m.overlayHeight())
-	case overlayPicker:
-		m.picker = m.picker.SetSize(w, m.overlayHeight())
-	case overlayHistory:
-		m.history = m.history.SetSize(w, m.overlayHeight())
-	case overlayDocs:
-		m.docs = m.docs.SetSize(w, m.overlayHeight())
-	case overlayBuilder:
-		m.builder = m.builder.SetSize(w, m.overlayHeight())
+	m.login = m.login.SetSize(w, max(0, h-1))
+	if m.overlay != nil {
+		m.overlay = m.overlay.SetSize(w, m.overlayHeight())
 	}
 	if m.dialog.input != nil {
 		in := m.dialog.input.SetSize(w, h)
@@ -339,7 +322,7 @@ func (m *Model) resize() {
 		m.dialog.choice = &c
 	}
 	if m.hasWorkspace {
-		m.workspace.SetSize(w, max(0, h-3))
+		m.workspace = m.workspace.SetSize(w, max(0, h-3))
 	}
 	m.help.Width = w
 }

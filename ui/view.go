@@ -22,10 +22,10 @@ func (m Model) View() string {
 	}
 	var view string
 	switch {
-	case m.overlay == overlayHelp:
+	case m.helpOpen:
 		view = m.fullHelp()
-	case m.overlay != overlayNone:
-		view = m.withStatus(m.overlayView())
+	case m.overlay != nil:
+		view = m.withStatus(m.overlay.View())
 	case m.screen == screenLogin:
 		view = lipgloss.JoinVertical(lipgloss.Left, m.login.View(), m.helpLine())
 	default:
@@ -91,13 +91,12 @@ func (m Model) helpLine() string {
 
 // screenHelp joins the global bindings with the screen's.
 func (m Model) screenHelp() help.KeyMap {
-	var screen help.KeyMap = m.login.KeyMap()
-	overlayKeys, inOverlay := m.overlayKeys()
+	screen := m.login.Help()
 	switch {
 	case m.dialog.open():
 		screen = m.dialogKeys()
-	case inOverlay:
-		screen = overlayKeys
+	case m.overlay != nil:
+		screen = m.overlay.Help()
 	case m.screen == screenWorkspace:
 		screen = m.workspace.Help()
 	}

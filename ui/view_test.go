@@ -103,7 +103,7 @@ func TestHelpOverlayOpensAndCloses(t *testing.T) {
 	d.login()
 	normal := d.m.View()
 	d.send(uitest.Key("f1"))
-	if d.m.overlay != overlayHelp || !strings.Contains(d.m.View(), "esc or f1 closes") {
+	if !d.m.helpOpen || !strings.Contains(d.m.View(), "esc or f1 closes") {
 		t.Fatal("f1 did not open the help")
 	}
 	// While help is up, keys are swallowed: ctrl+r must not send anything.
@@ -114,7 +114,7 @@ func TestHelpOverlayOpensAndCloses(t *testing.T) {
 	for _, k := range []tea.KeyMsg{uitest.Key("esc"), uitest.Key("f1"), uitest.Key("q")} {
 		d.send(uitest.Key("f1"))
 		d.send(k)
-		if d.m.overlay == overlayHelp {
+		if d.m.helpOpen {
 			t.Fatalf("%v did not close the help", k)
 		}
 	}
@@ -171,7 +171,7 @@ func TestGlobalKeysAlwaysInHelp(t *testing.T) {
 			lines := strings.Split(v, "\n")
 			helpText := lines[len(lines)-1]
 			want := []string{"f1 help", "ctrl+c quit"}
-			if d.m.overlay == overlayHelp {
+			if d.m.helpOpen {
 				helpText, want = v, []string{"f1", "help", "ctrl+c", "quit"}
 			}
 			for _, w := range want {

@@ -1,12 +1,16 @@
 package builder
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"github.com/charmbracelet/bubbles/key"
+
+	"github.com/toggle-explorer/toggle-explorer/ui/common"
+)
 
 // KeyMap is the builder's bindings. It implements help.KeyMap. Typing filters the tree, so no
 // binding is a plain letter or digit.
 type KeyMap struct {
-	// Up, Down, PageUp, PageDown, Top and Bottom move the selection.
-	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
+	// ListKeys move the selection.
+	common.ListKeys
 	// Expand opens the selected node; Collapse closes it, or goes to its parent.
 	Expand, Collapse key.Binding
 	// Toggle ticks or unticks the selected field; on an argument it asks for the value.
@@ -26,12 +30,7 @@ type KeyMap struct {
 // DefaultKeyMap returns the builder's bindings.
 func DefaultKeyMap() KeyMap {
 	return KeyMap{
-		Up:        key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑", "up")),
-		Down:      key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓", "down")),
-		PageUp:    key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
-		PageDown:  key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
-		Top:       key.NewBinding(key.WithKeys("home"), key.WithHelp("home", "first")),
-		Bottom:    key.NewBinding(key.WithKeys("end"), key.WithHelp("end", "last")),
+		ListKeys:  common.NewListKeys(),
 		Expand:    key.NewBinding(key.WithKeys("right"), key.WithHelp("→", "expand")),
 		Collapse:  key.NewBinding(key.WithKeys("left"), key.WithHelp("←", "collapse")),
 		Toggle:    key.NewBinding(key.WithKeys(" "), key.WithHelp("space", "tick/untick")),
@@ -51,7 +50,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 // FullHelp implements help.KeyMap.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
+		k.ListKeys.Bindings(),
 		{k.Expand, k.Collapse, k.Toggle, k.Enter},
 		{k.Variable, k.Clear, k.Backspace, k.Escape},
 	}

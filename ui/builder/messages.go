@@ -1,6 +1,9 @@
 package builder
 
-import "github.com/toggle-explorer/toggle-explorer/query/build"
+import (
+	"github.com/toggle-explorer/toggle-explorer/query/build"
+	"github.com/toggle-explorer/toggle-explorer/ui/common"
+)
 
 // EditMsg asks the root to apply a builder change to the query editor as one undoable step,
 // move its cursor to Cursor (a byte offset in the new text; -1 leaves it), and add Declared to
@@ -14,5 +17,6 @@ type EditMsg struct {
 	Declared []build.Variable
 }
 
-// CloseMsg asks the root to close the builder (esc with nothing to cancel or clear).
-type CloseMsg struct{}
+// CloseMsg asks the root to close the builder (esc with nothing to cancel or clear): the one
+// close request of every pane.
+type CloseMsg = common.CloseMsg

@@ -99,6 +99,9 @@ func (m Model) SetSize(width, height int) Model {
 	return m.keepVisible()
 }
 
+// The builder keeps the contract of every pane.
+var _ common.Pane[Model] = Model{}
+
 // Help returns the bindings for the root's help line and overlay.
 func (m Model) Help() help.KeyMap { return m.keys }
 

@@ -41,18 +41,9 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 			return m.setFilter(""), nil
 		}
 		return m, func() tea.Msg { return CloseMsg{} }
-	case key.Matches(msg, k.Up):
-		return m.move(-1), nil
-	case key.Matches(msg, k.Down):
-		return m.move(1), nil
-	case key.Matches(msg, k.PageUp):
-		return m.move(-m.listHeight()), nil
-	case key.Matches(msg, k.PageDown):
-		return m.move(m.listHeight()), nil
-	case key.Matches(msg, k.Top):
-		return m.move(-len(m.rows)), nil
-	case key.Matches(msg, k.Bottom):
-		return m.move(len(m.rows)), nil
+	case key.Matches(msg, k.ListKeys.Bindings()...):
+		delta, _ := k.Delta(msg, m.listHeight())
+		return m.move(delta), nil
 	case key.Matches(msg, k.Expand):
 		return m.setExpanded(true), nil
 	case key.Matches(msg, k.Collapse):

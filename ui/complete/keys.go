@@ -1,6 +1,10 @@
 package complete
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"github.com/charmbracelet/bubbles/key"
+
+	"github.com/toggle-explorer/toggle-explorer/ui/common"
+)
 
 // KeyMap holds the popup's keys. It implements help.KeyMap so the workspace
 // can show them while the popup is open.
@@ -9,8 +13,9 @@ type KeyMap struct {
 	// the key matters); the workspace matches it before the editor sees it.
 	// Terminals send ctrl+space as NUL, which Bubble Tea v1 names ctrl+@.
 	Trigger key.Binding
-	// Up, Down, PageUp and PageDown move the selection; Up and Down wrap.
-	Up, Down, PageUp, PageDown key.Binding
+	// ListKeys move the selection; Up and Down wrap. Home and end stay the
+	// editor's.
+	common.ListKeys
 	// Accept inserts the selected item.
 	Accept key.Binding
 	// Close hides the popup without inserting anything.
@@ -25,10 +30,7 @@ func DefaultKeyMap() KeyMap {
 	}
 	return KeyMap{
 		Trigger:  b("ctrl+space", "complete", "ctrl+@"),
-		Up:       b("↑/ctrl+p", "previous", "up", "ctrl+p"),
-		Down:     b("↓/ctrl+n", "next", "down", "ctrl+n"),
-		PageUp:   b("pgup", "page up", "pgup"),
-		PageDown: b("pgdn", "page down", "pgdown"),
+		ListKeys: common.NewListKeys().WithoutEnds(),
 		Accept:   b("enter/tab", "insert", "enter", "tab"),
 		Close:    b("esc", "close", "esc"),
 	}

@@ -33,8 +33,7 @@ type Model struct {
 	visible bool
 	prefix  string
 	items   []completion.Item
-	sel     int // index of the selected item
-	top     int // index of the first row shown
+	list    common.ListCursor // Index: the selected item; Offset: the first row shown
 }
 
 // New returns a closed popup with styles from the context's theme.
@@ -58,7 +57,7 @@ func (m Model) SetStyles(st Styles) Model {
 // schema.Schema.Complete returns), with the first item selected. With no
 // items the popup stays closed: there is nothing to choose from.
 func (m Model) Open(prefix string, items []completion.Item) Model {
-	m.prefix, m.items, m.sel, m.top = prefix, items, 0, 0
+	m.prefix, m.items, m.list = prefix, items, common.ListCursor{}
 	m.visible = len(items) > 0
 	return m
 }
@@ -74,7 +73,7 @@ func (m Model) Refresh(prefix string, items []completion.Item) Model {
 	}
 	for i, it := range items {
 		if it.Label == label {
-			m.sel = i
+			m.list.Index = i
 			break
 		}
 	}
@@ -83,7 +82,7 @@ func (m Model) Refresh(prefix string, items []completion.Item) Model {
 
 // Close hides the popup and drops its items.
 func (m Model) Close() Model {
-	m.visible, m.prefix, m.items, m.sel, m.top = false, "", nil, 0, 0
+	m.visible, m.prefix, m.items, m.list = false, "", nil, common.ListCursor{}
 	return m
 }
 
@@ -101,7 +100,7 @@ func (m Model) Selected() (completion.Item, bool) {
 	if !m.visible {
 		return completion.Item{}, false
 	}
-	return m.items[m.sel], true
+	return m.items[m.list.Index], true
 }
 
 // SetMaxWidth caps the box's width, borders included, for example to the
@@ -134,11 +133,6 @@ func (m Model) rows() int { return min(len(m.items), MaxRows) }
 
 // scrollToSelection moves the window of rows so the selection is inside it.
 func (m Model) scrollToSelection() Model {
-	switch {
-	case m.sel < m.top:
-		m.top = m.sel
-	case m.sel >= m.top+m.rows():
-		m.top = m.sel - m.rows() + 1
-	}
+	m.list = m.list.Fit(len(m.items), m.rows())
 	return m
 }

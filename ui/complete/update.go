@@ -28,23 +28,17 @@ func (m Model) Update(msg tea.KeyMsg) (_ Model, _ tea.Cmd, handled bool) {
 	if !m.visible {
 		return m, nil, false
 	}
-	n, k := len(m.items), m.KeyMap
+	k := m.KeyMap
+	if delta, ok := k.Delta(msg, m.rows()); ok {
+		m.list = m.list.Cycle(delta, len(m.items), m.rows())
+		return m, nil, true
+	}
 	switch {
-	case key.Matches(msg, k.Up):
-		m.sel = (m.sel - 1 + n) % n
-	case key.Matches(msg, k.Down):
-		m.sel = (m.sel + 1) % n
-	case key.Matches(msg, k.PageUp):
-		m.sel = max(0, m.sel-m.rows())
-	case key.Matches(msg, k.PageDown):
-		m.sel = min(n-1, m.sel+m.rows())
 	case key.Matches(msg, k.Accept):
-		accepted := AcceptedMsg{Item: m.items[m.sel], PrefixLen: utf8.RuneCountInString(m.prefix)}
+		accepted := AcceptedMsg{Item: m.items[m.list.Index], PrefixLen: utf8.RuneCountInString(m.prefix)}
 		return m.Close(), func() tea.Msg { return accepted }, true
 	case key.Matches(msg, k.Close):
 		return m.Close(), nil, true
-	default:
-		return m, nil, false
 	}
-	return m.scrollToSelection(), nil, true
+	return m, nil, false
 }

@@ -39,7 +39,7 @@ func (m Model) View() string {
 	var b strings.Builder
 	b.Grow((g.inner*3 + 96) * (m.rows() + 4))
 	p.border.write(&b, bd.TopLeft+hrule+bd.TopRight)
-	for i := m.top; i < m.top+m.rows(); i++ {
+	for i := m.list.Offset; i < m.list.Offset+m.rows(); i++ {
 		b.WriteByte('\n')
 		p.border.write(&b, bd.Left)
 		m.writeRow(&b, g, i)
@@ -95,7 +95,7 @@ func (m Model) geometry() geometry {
 func (m Model) writeRow(b *strings.Builder, g geometry, i int) {
 	it := m.items[i]
 	k, ptr := m.paint.normal, " "
-	if i == m.sel {
+	if i == m.list.Index {
 		k, ptr = m.paint.selected, pointer
 	}
 	label := k.label
@@ -137,13 +137,13 @@ func (m Model) hasFooter() bool {
 func (m Model) writeFooter(b *strings.Builder, inner int) {
 	count := ""
 	if len(m.items) > MaxRows {
-		count = strconv.Itoa(m.sel+1) + "/" + strconv.Itoa(len(m.items))
+		count = strconv.Itoa(m.list.Index+1) + "/" + strconv.Itoa(len(m.items))
 	}
 	room := inner - 2 // a space either side
 	if count != "" {
 		room -= len(count) + 1
 	}
-	doc := fit(m.items[m.sel].Doc, max(0, room))
+	doc := fit(m.items[m.list.Index].Doc, max(0, room))
 	b.WriteByte(' ')
 	m.paint.doc.write(b, doc)
 	b.WriteString(strings.Repeat(" ", inner-2-ansi.StringWidth(doc)-len(count)))

@@ -1,15 +1,19 @@
 package docs
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"github.com/charmbracelet/bubbles/key"
+
+	"github.com/toggle-explorer/toggle-explorer/ui/common"
+)
 
 // KeyMap is the docs browser's bindings. It implements help.KeyMap. The search input always has
 // focus, so no binding is a plain letter: letters, digits and punctuation are the query. The
 // model enables only the bindings that act in its current state (see syncKeys), so help lists
 // what works and key.Matches ignores the rest.
 type KeyMap struct {
-	// Up and Down move the selection by one item; PageUp and PageDown by a screenful; Top and
-	// Bottom to the first and last item.
-	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
+	// ListKeys move the selection: Up and Down by one item, PageUp and PageDown by a screenful,
+	// Top and Bottom to the first and last item.
+	common.ListKeys
 	// Open follows the selection: a type link or search result opens its page, a field or an
 	// argument opens the page of its type.
 	Open key.Binding
@@ -31,12 +35,7 @@ func DefaultKeyMap() KeyMap {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(helpKey, desc))
 	}
 	return KeyMap{
-		Up:       b([]string{"up", "ctrl+p"}, "↑", "up"),
-		Down:     b([]string{"down", "ctrl+n"}, "↓", "down"),
-		PageUp:   b([]string{"pgup"}, "pgup", "page up"),
-		PageDown: b([]string{"pgdown"}, "pgdn", "page down"),
-		Top:      b([]string{"home"}, "home", "first"),
-		Bottom:   b([]string{"end"}, "end", "last"),
+		ListKeys: common.NewListKeys(),
 		Open:     b([]string{"enter"}, "enter", "open"),
 		Back:     b([]string{"alt+left", "backspace"}, "⌫/alt+←", "back"),
 		Escape:   b([]string{"esc"}, "esc", "close"),
@@ -53,7 +52,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 // FullHelp implements help.KeyMap.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
+		k.ListKeys.Bindings(),
 		{k.Open, k.Back, k.Escape, k.BuiltIns, k.Refresh},
 	}
 }

@@ -1,7 +1,10 @@
 package docs
 
-// CloseMsg asks the root to close the docs browser: esc with an empty search on the home page.
-type CloseMsg struct{}
+import "github.com/toggle-explorer/toggle-explorer/ui/common"
+
+// CloseMsg asks the root to close the docs browser (esc with an empty search on the home page):
+// the one close request of every pane.
+type CloseMsg = common.CloseMsg
 
 // RefreshMsg asks the root to fetch the schema again (ctrl+f in the browser).
 type RefreshMsg struct{}

@@ -136,6 +136,9 @@ func (m Model) resetNavigation() Model {
 // while a schema is on show, since the search input has focus the whole time.
 func (m Model) CapturesKeys() bool { return m.schema != nil }
 
+// The docs browser keeps the contract of every pane.
+var _ common.Pane[Model] = Model{}
+
 // Help returns the bindings that act in the current state, for the root's help line and overlay.
 func (m Model) Help() help.KeyMap { return m.keys }
 

@@ -49,7 +49,7 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		m = m.goBack()
 	case key.Matches(msg, k.BuiltIns):
 		m = m.toggleBuiltIns()
-	case key.Matches(msg, k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom):
+	case key.Matches(msg, k.ListKeys.Bindings()...):
 		return m.move(msg), nil
 	default:
 		before := m.input.Value()
@@ -80,22 +80,7 @@ func (m Model) move(msg tea.KeyMsg) Model {
 		rows, _ = m.searchLayout()
 		rows = max(1, rows)
 	}
-	const far = 1 << 30
-	delta := 0
-	switch {
-	case key.Matches(msg, k.Up):
-		delta = -1
-	case key.Matches(msg, k.Down):
-		delta = 1
-	case key.Matches(msg, k.PageUp):
-		delta = -rows
-	case key.Matches(msg, k.PageDown):
-		delta = rows
-	case key.Matches(msg, k.Top):
-		delta = -far
-	case key.Matches(msg, k.Bottom):
-		delta = far
-	}
+	delta, _ := k.Delta(msg, rows)
 	switch {
 	case m.searching():
 		m.resSel = clamp(m.resSel+delta, 0, len(m.results)-1)
@@ -231,9 +216,7 @@ func (m *Model) syncKeys() {
 	has := m.schema != nil
 	searching := has && m.searching()
 	home := has && !searching && m.cur.typeName == ""
-	for _, b := range []*key.Binding{&k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Top, &k.Bottom} {
-		b.SetEnabled(has)
-	}
+	k.ListKeys.SetEnabled(has)
 	open := false
 	switch {
 	case searching:

@@ -6,8 +6,10 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/toggle-explorer/toggle-explorer/ui/common"
 )
 
 // Options configure New. The zero value is a plain-text editor with the
@@ -198,6 +200,12 @@ func (m Model) ShortHelp() []key.Binding { return m.KeyMap.ShortHelp() }
 
 // FullHelp returns the key map's full help.
 func (m Model) FullHelp() [][]key.Binding { return m.KeyMap.FullHelp() }
+
+// Help returns the editor's bindings (the Model is itself a help.KeyMap).
+func (m Model) Help() help.KeyMap { return m }
+
+// The editor keeps the contract of every pane.
+var _ common.Pane[Model] = Model{}
 
 // isWordRune reports whether r belongs to an identifier for word motions.
 func isWordRune(r rune) bool {

@@ -1,13 +1,17 @@
 package historyview
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"github.com/charmbracelet/bubbles/key"
+
+	"github.com/toggle-explorer/toggle-explorer/ui/common"
+)
 
 // KeyMap is the history browser's bindings. The filter field always has focus, so actions are
 // on keys that typing does not need. ctrl+s stays the editor's save; "save as query" is ctrl+t,
 // as "duplicate" is in the saved-queries picker.
 type KeyMap struct {
-	Up, Down         key.Binding
-	PageUp, PageDown key.Binding
+	// ListKeys move the selection; home and end stay the filter's.
+	common.ListKeys
 	// Rerun loads the entry into the editors and runs it.
 	Rerun key.Binding
 	// Load loads the entry into the editors without running it.
@@ -21,10 +25,7 @@ type KeyMap struct {
 // DefaultKeyMap returns the browser's bindings.
 func DefaultKeyMap() KeyMap {
 	return KeyMap{
-		Up:       key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑/ctrl+p", "up")),
-		Down:     key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓/ctrl+n", "down")),
-		PageUp:   key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
-		PageDown: key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
+		ListKeys: common.NewListKeys().WithoutEnds(),
 		Rerun:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "re-run")),
 		Load:     key.NewBinding(key.WithKeys("ctrl+l"), key.WithHelp("ctrl+l", "load into editor")),
 		SaveAs:   key.NewBinding(key.WithKeys("ctrl+t"), key.WithHelp("ctrl+t", "save as query")),
@@ -40,7 +41,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 // FullHelp implements help.KeyMap.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.Up, k.Down, k.PageUp, k.PageDown},
+		k.ListKeys.Bindings(),
 		{k.Rerun, k.Load, k.SaveAs, k.Close},
 	}
 }

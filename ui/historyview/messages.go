@@ -1,6 +1,9 @@
 package historyview
 
-import "github.com/toggle-explorer/toggle-explorer/query/history"
+import (
+	"github.com/toggle-explorer/toggle-explorer/query/history"
+	"github.com/toggle-explorer/toggle-explorer/ui/common"
+)
 
 // LoadedMsg carries the history as read by LoadCmd.
 type LoadedMsg struct {
@@ -22,5 +25,5 @@ type LoadMsg struct{ Entry history.Entry }
 // for the name).
 type SaveAsMsg struct{ Entry history.Entry }
 
-// CloseMsg asks the root to close the browser.
-type CloseMsg struct{}
+// CloseMsg asks the root to close the browser: the one close request of every pane.
+type CloseMsg = common.CloseMsg

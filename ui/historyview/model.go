@@ -25,9 +25,8 @@ type Model struct {
 	loadErr  string
 	loaded   bool
 
-	hits   []int // indexes into entries that pass the filter, newest first
-	cursor int   // index into hits
-	offset int   // first hit drawn
+	hits []int             // indexes into entries that pass the filter, newest first
+	list common.ListCursor // Index into hits, Offset the first hit drawn
 
 	// shown says what the preview parts were built for: the entry and the pane's size.
 	shown    previewKey
@@ -71,6 +70,9 @@ func (m Model) CapturesKeys() bool { return true }
 // KeyMap returns the browser's bindings (actions disabled while no entry is selected).
 func (m Model) KeyMap() KeyMap { return m.keys }
 
+// The history browser keeps the contract of every pane.
+var _ common.Pane[Model] = Model{}
+
 // Help returns the keys that work now, for the root's help line.
 func (m Model) Help() help.KeyMap { return m.keys }
 
@@ -88,10 +90,10 @@ func (m Model) Visible() []history.Entry {
 
 // Selected returns the selected entry, and false when there is none.
 func (m Model) Selected() (history.Entry, bool) {
-	if m.cursor < 0 || m.cursor >= len(m.hits) {
+	if m.list.Index < 0 || m.list.Index >= len(m.hits) {
 		return history.Entry{}, false
 	}
-	return m.entries[m.hits[m.cursor]], true
+	return m.entries[m.hits[m.list.Index]], true
 }
 
 // load takes a LoadedMsg: entries, warnings, or why the history could not be read.
@@ -107,7 +109,7 @@ func (m Model) load(msg LoadedMsg) Model {
 	for i, e := range msg.Entries {
 		m.hay[i] = strings.ToLower(e.Operation + "\n" + e.Endpoint + "\n" + e.Document)
 	}
-	m.cursor, m.offset = 0, 0
+	m.list = common.ListCursor{}
 	return m.refilter()
 }
 
@@ -121,22 +123,19 @@ func (m Model) refilter() Model {
 			m.hits = append(m.hits, i)
 		}
 	}
-	m.cursor, m.offset = 0, 0
+	m.list = common.ListCursor{}
 	m.keys = m.keys.withSelection(len(m.hits) > 0)
 	return m.scrollToCursor()
 }
 
 // move moves the selection by delta rows, stopping at the ends.
 func (m Model) move(delta int) Model {
-	if len(m.hits) == 0 {
-		return m
-	}
-	m.cursor = max(0, min(len(m.hits)-1, m.cursor+delta))
-	return m.scrollToCursor()
+	m.list = m.list.Move(delta, len(m.hits), m.listRows())
+	return m
 }
 
 // scrollToCursor keeps the selected row inside the visible rows.
 func (m Model) scrollToCursor() Model {
-	m.offset = common.KeepVisible(m.cursor, m.offset, m.listRows(), len(m.hits))
+	m.list = m.list.Fit(len(m.hits), m.listRows())
 	return m
 }

@@ -34,7 +34,7 @@ func (m Model) withPreview() Model {
 	k := previewKey{entry: -1, width: w, height: h}
 	e, ok := m.Selected()
 	if ok {
-		k.entry = m.hits[m.cursor]
+		k.entry = m.hits[m.list.Index]
 	}
 	if k == m.shown {
 		return m

@@ -24,14 +24,9 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	switch {
 	case key.Matches(msg, m.keys.Close):
 		return m, func() tea.Msg { return CloseMsg{} }
-	case key.Matches(msg, m.keys.Up):
-		return m.move(-1).withPreview(), nil
-	case key.Matches(msg, m.keys.Down):
-		return m.move(1).withPreview(), nil
-	case key.Matches(msg, m.keys.PageUp):
-		return m.move(-max(1, m.listRows()-1)).withPreview(), nil
-	case key.Matches(msg, m.keys.PageDown):
-		return m.move(max(1, m.listRows()-1)).withPreview(), nil
+	case key.Matches(msg, m.keys.ListKeys.Bindings()...):
+		delta, _ := m.keys.Delta(msg, m.listRows()-1) // a page keeps one row of context
+		return m.move(delta).withPreview(), nil
 	case key.Matches(msg, m.keys.Rerun):
 		return m, m.emit(func(e history.Entry) tea.Msg { return RerunMsg{Entry: e} })
 	case key.Matches(msg, m.keys.Load):

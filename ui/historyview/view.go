@@ -21,7 +21,7 @@ const (
 	whenWidth        = 10 // "15:04:05" or "2006-01-02"
 	statusWidth      = 16 // "401 unauthorized"
 	durationWidth    = 8  // "12.3 s", "2m05s"
-	sizeWidth        = 9  // "123.4 KiB"
+	sizeWidth        = 9  // "1023 KiB", display.Size's widest
 )
 
 // warningLines are the load's warnings as drawn: at most maxWarningLines, the last one saying
@@ -93,8 +93,8 @@ func (m Model) listPane() string {
 	case len(m.hits) == 0:
 		say(st.Faint, fmt.Sprintf("No entry matches %q", m.filter.Value()))
 	default:
-		end := min(len(m.hits), m.offset+m.listRows())
-		for i := m.offset; i < end; i++ {
+		end := min(len(m.hits), m.list.Offset+m.listRows())
+		for i := m.list.Offset; i < end; i++ {
 			lines = append(lines, m.row(i, w))
 		}
 	}
@@ -107,7 +107,7 @@ func (m Model) row(i, w int) string {
 	st := m.ctx.Styles
 	e := m.entries[m.hits[i]]
 	marker, opStyle := "  ", lipgloss.NewStyle()
-	if i == m.cursor {
+	if i == m.list.Index {
 		marker, opStyle = st.Accent.Render("▸ "), st.Accent
 	}
 	tail := durationWidth + sizeWidth

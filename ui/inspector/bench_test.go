@@ -26,7 +26,7 @@ func BenchmarkRefreshUnchanged(b *testing.B) {
 	m := newModel(fullLog(b), 120, 40)
 	b.ReportAllocs()
 	for b.Loop() {
-		m.Refresh()
+		m = m.Refresh()
 	}
 }
 
@@ -40,7 +40,7 @@ func BenchmarkRefreshNewExchange(b *testing.B) {
 	for b.Loop() {
 		last.ID++
 		f.exchanges = append(f.exchanges[1:len(f.exchanges):len(f.exchanges)], last)
-		m.Refresh()
+		m = m.Refresh()
 	}
 }
 

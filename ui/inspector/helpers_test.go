@@ -128,7 +128,7 @@ func newModel(src Source, w, h int) Model {
 	ctx := common.NewContext(themes.Default())
 	ctx.Now = base.Add(20 * time.Minute)
 	m := New(ctx, src)
-	m.SetSize(w, h)
+	m = m.SetSize(w, h)
 	return m
 }
 

@@ -72,7 +72,7 @@ func TestInspectorOverRealSession(t *testing.T) {
 
 	m := newModel(s, 160, 50)
 	m.ctx.Now = clk.Now()
-	m.Refresh()
+	m = m.Refresh()
 	m, _ = press(t, m, "2")
 	timeline := m.View()
 	for _, kind := range []string{"logged in", "rotated", "unauthorized", "re-logged in", "replayed"} {

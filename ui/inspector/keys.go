@@ -1,6 +1,10 @@
 package inspector
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"github.com/charmbracelet/bubbles/key"
+
+	"github.com/toggle-explorer/toggle-explorer/ui/common"
+)
 
 // KeyMap is the inspector's bindings. It implements help.KeyMap. The model enables only the
 // bindings that act in its current state (see syncKeys), so help lists what works and key.Matches
@@ -10,8 +14,8 @@ import "github.com/charmbracelet/bubbles/key"
 type KeyMap struct {
 	// TokenTab, TimelineTab and RequestsTab jump to a tab; NextTab and PrevTab cycle.
 	TokenTab, TimelineTab, RequestsTab, NextTab, PrevTab key.Binding
-	// Up, Down, PageUp, PageDown, Top and Bottom move the selection or scroll a page.
-	Up, Down, PageUp, PageDown, Top, Bottom key.Binding
+	// ListKeys (with the letters: j/k, g/G, space) move the selection or scroll a page.
+	common.ListKeys
 	// Open shows the selected item whole; Back closes it (at the top level: CloseMsg).
 	Open, Back key.Binding
 	// Reveal toggles showing the raw token (Token tab only).
@@ -46,12 +50,7 @@ func DefaultKeyMap() KeyMap {
 		DoctorTab:      b([]string{"4"}, "4", "doctor"),
 		NextTab:        b([]string{"right", "l"}, "→/l", "next tab"),
 		PrevTab:        b([]string{"left", "h"}, "←/h", "previous tab"),
-		Up:             b([]string{"up", "k"}, "↑/k", "up"),
-		Down:           b([]string{"down", "j"}, "↓/j", "down"),
-		PageUp:         b([]string{"pgup"}, "pgup", "page up"),
-		PageDown:       b([]string{"pgdown", " "}, "pgdn", "page down"),
-		Top:            b([]string{"home", "g"}, "g/home", "top"),
-		Bottom:         b([]string{"end", "G"}, "G/end", "bottom"),
+		ListKeys:       common.NewLetterListKeys(),
 		Open:           b([]string{"enter"}, "enter", "open"),
 		Back:           b([]string{"esc"}, "esc", "back"),
 		Reveal:         b([]string{"r"}, "r", "reveal token"),
@@ -81,7 +80,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.TokenTab, k.TimelineTab, k.RequestsTab, k.NextTab, k.PrevTab},
-		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom, k.Open, k.Back},
+		append(k.ListKeys.Bindings(), k.Open, k.Back),
 		{k.Reveal, k.Diff, k.CopyCurl, k.CopyCurlToken, k.WriteCurl, k.WriteCurlToken},
 		{k.RefreshNow, k.Logout, k.PasteToken, k.Submit, k.Cancel, k.Yes, k.No},
 		{k.DoctorTab, k.RunDoctor},

@@ -1,9 +1,14 @@
 package inspector
 
-import "fmt"
+import (
+	"fmt"
 
-// CloseMsg asks the root to close the inspector (esc at the top level).
-type CloseMsg struct{}
+	"github.com/toggle-explorer/toggle-explorer/ui/common"
+)
+
+// CloseMsg asks the root to close the inspector (esc at the top level): the one close request
+// of every pane.
+type CloseMsg = common.CloseMsg
 
 // RefreshNowMsg asks the root to refresh the token now (a new login with the held credentials).
 type RefreshNowMsg struct{}

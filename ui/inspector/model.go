@@ -118,17 +118,21 @@ func New(ctx *common.Context, src Source) Model {
 	in.PlaceholderStyle = ctx.Styles.Faint
 	in.Cursor.Style = ctx.Styles.Accent
 	m := Model{ctx: ctx, src: src, keys: DefaultKeyMap(), input: in}
-	m.Refresh()
+	m.refresh()
 	return m
 }
 
+// The inspector keeps the contract of every pane.
+var _ common.Pane[Model] = Model{}
+
 // SetSize sets the area the inspector fills, border included.
-func (m *Model) SetSize(width, height int) {
+func (m Model) SetSize(width, height int) Model {
 	m.width, m.height = width, height
 	m.input.Width = max(10, width-12)
 	m.rebuildPage()
 	m.rebuildDoctor()
 	m.clampScroll()
+	return m
 }
 
 // CapturesKeys reports whether a text input has focus (the paste-token field): the root must then
@@ -141,10 +145,17 @@ func (m Model) Help() help.KeyMap { return m.keys }
 // KeyMap returns the bindings, enabled for the current state.
 func (m Model) KeyMap() KeyMap { return m.keys }
 
-// Refresh re-reads the source. The root calls it on every tick and session event while the
-// inspector is open; it copies in-memory snapshots only. A selection stays on its item when
-// newer ones arrive, unless it was on the newest, which it keeps following.
-func (m *Model) Refresh() {
+// Refresh re-reads the source; Update does the same on common.RefreshMsg, which the root sends on
+// every tick and session event while the inspector is open. It copies in-memory snapshots only.
+// A selection stays on its item when newer ones arrive, unless it was on the newest, which it
+// keeps following.
+func (m Model) Refresh() Model {
+	m.refresh()
+	return m
+}
+
+// refresh is Refresh in place.
+func (m *Model) refresh() {
 	prev := m.snap
 	selEx, hadEx := m.selectedExchange()
 	selEv, hadEv := m.selectedEvent()

@@ -105,7 +105,7 @@ func TestRevealToggle(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.setToken(next, true)
-	m.Refresh()
+	m = m.Refresh()
 	if m.revealed || strings.Contains(flatten(m.View()), next.Raw()) {
 		t.Fatal("a new token was shown without a new reveal")
 	}
@@ -184,7 +184,7 @@ func TestRefreshNow(t *testing.T) {
 		t.Fatalf("ctrl+f: %v", msgs)
 	}
 	f.creds = false // a pasted token: nothing to refresh with
-	m.Refresh()
+	m = m.Refresh()
 	if _, msgs = press(t, m, "ctrl+f"); len(msgs) != 0 {
 		t.Fatalf("ctrl+f without credentials sent %v", msgs)
 	}
@@ -229,13 +229,13 @@ func TestRefreshKeepsSelection(t *testing.T) {
 	m := newModel(f, 80, 24)
 	m, _ = press(t, m, "3", "j") // #5
 	f.add(session.Exchange{ID: 7, Operation: "Cards", Status: 200, Started: base.Add(15 * time.Minute)})
-	m.Refresh()
+	m = m.Refresh()
 	if x, _ := m.selectedExchange(); x.ID != 5 {
 		t.Fatalf("selection moved to #%d, want #5", x.ID)
 	}
 	m, _ = press(t, m, "home")
 	f.add(session.Exchange{ID: 8, Operation: "Cards", Status: 200, Started: base.Add(16 * time.Minute)})
-	m.Refresh()
+	m = m.Refresh()
 	if x, _ := m.selectedExchange(); x.ID != 8 {
 		t.Fatalf("a selection on the newest did not follow: #%d", x.ID)
 	}

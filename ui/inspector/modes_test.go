@@ -542,7 +542,7 @@ func modeModel(r *rig) Model {
 	ctx := common.NewContext(themes.Default())
 	ctx.Now = r.clk.Now()
 	m := New(ctx, r.s)
-	m.SetSize(120, 40)
+	m = m.SetSize(120, 40)
 	return m
 }
 

@@ -5,6 +5,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/toggle-explorer/toggle-explorer/session"
+	"github.com/toggle-explorer/toggle-explorer/ui/common"
 )
 
 // Update handles keys and the outcome of a curl copy. Actions with effects outside the inspector
@@ -20,6 +21,8 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	case CopiedMsg:
 		m.status, m.statusErr = copiedText(msg), msg.Err != nil
 		return m, nil
+	case common.RefreshMsg:
+		return m.Refresh(), nil
 	case DoctorDoneMsg:
 		m.finishDoctor(msg)
 		m.syncKeys()
@@ -64,7 +67,7 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		m.closePage()
 	case key.Matches(msg, k.Open):
 		m.openSelected()
-	case key.Matches(msg, k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom):
+	case key.Matches(msg, k.ListKeys.Bindings()...):
 		m.move(msg)
 	default:
 		return m.handleAction(msg)
@@ -190,23 +193,7 @@ func (m *Model) closePage() {
 // move handles the movement keys: they scroll a page or the Token tab, and move a list's
 // selection.
 func (m *Model) move(msg tea.KeyMsg) {
-	k := m.keys
-	rows := max(1, m.contentHeight())
-	delta := 0
-	switch {
-	case key.Matches(msg, k.Up):
-		delta = -1
-	case key.Matches(msg, k.Down):
-		delta = 1
-	case key.Matches(msg, k.PageUp):
-		delta = -rows
-	case key.Matches(msg, k.PageDown):
-		delta = rows
-	case key.Matches(msg, k.Top):
-		delta = -1 << 30
-	case key.Matches(msg, k.Bottom):
-		delta = 1 << 30
-	}
+	delta, _ := m.keys.Delta(msg, m.contentHeight())
 	if m.page != pageNone || m.tab == tabToken {
 		m.scroll += delta
 		m.clampScroll()

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/spinner"
 	"github.com/charmbracelet/bubbles/textinput"
 
@@ -90,12 +91,19 @@ func New(ctx *common.Context, opts Options) Model {
 // KeyMap returns the form's bindings for the help bar.
 func (m Model) KeyMap() KeyMap { return m.keys }
 
+// Help returns the form's bindings, for the root's help line and f1 screen.
+func (m Model) Help() help.KeyMap { return m.keys }
+
+// The login form keeps the contract of every pane.
+var _ common.Pane[Model] = Model{}
+
 // SetSize sets the area the form is centred in.
-func (m *Model) SetSize(width, height int) {
+func (m Model) SetSize(width, height int) Model {
 	m.width, m.height = width, height
 	for i := range m.inputs {
 		m.inputs[i].Width = max(10, min(60, width-20))
 	}
+	return m
 }
 
 // Busy reports whether a login is in flight.

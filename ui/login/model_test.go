@@ -29,7 +29,7 @@ const (
 // newForm builds a sized form.
 func newForm(opts Options) Model {
 	m := New(common.NewContext(themes.Default()), opts)
-	m.SetSize(80, 23)
+	m = m.SetSize(80, 23)
 	return m
 }
 
@@ -283,7 +283,7 @@ func TestViewFitsItsArea(t *testing.T) {
 	for _, size := range [][2]int{{80, 23}, {120, 39}, {60, 19}} {
 		m := New(common.NewContext(themes.Default()), Options{Endpoint: testEndpoint, Identity: "demo",
 			Hint: "Demo: a built-in fake Toggle API (tokens last 3 minutes, rotated every 45 s). Press enter."})
-		m.SetSize(size[0], size[1])
+		m = m.SetSize(size[0], size[1])
 		m.SetError("login refused: "+strings.Repeat("very long server message ", 8), "a detail line")
 		lines := strings.Split(m.View(), "\n")
 		if len(lines) != size[1] {

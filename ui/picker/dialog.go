@@ -20,7 +20,7 @@ const (
 	deleteDialog
 )
 
-// String names the kind; it is also the stem of the dialog's ID.
+// String names the kind.
 func (k dialogKind) String() string {
 	switch k {
 	case renameDialog:
@@ -39,11 +39,18 @@ const (
 	keyKeep   = "n"
 )
 
+// DialogID is the prompt.ID of the picker's dialogs: the root hands every answer carrying one
+// to the picker. n numbers the dialogs, so an answer to one closed since never matches.
+type DialogID struct {
+	kind dialogKind
+	n    int
+}
+
 // dialog is the prompt the picker has open: a name prompt for rename and duplicate, a yes/no
 // for delete. target is the query it is about.
 type dialog struct {
 	kind   dialogKind
-	id     string
+	id     DialogID
 	target string
 	input  prompt.Input
 	choice prompt.Choice
@@ -103,7 +110,7 @@ func (m Model) openDialog(kind dialogKind) Model {
 		return m
 	}
 	m.dialogs++
-	d := dialog{kind: kind, id: fmt.Sprintf("picker.%s.%d", kind, m.dialogs), target: e.Name}
+	d := dialog{kind: kind, id: DialogID{kind: kind, n: m.dialogs}, target: e.Name}
 	switch kind {
 	case renameDialog:
 		d.input = prompt.NewInput(m.ctx, d.id, fmt.Sprintf("Rename %q to", e.Name), e.Name, m.validNewName(e.Name))

@@ -127,4 +127,4 @@ func only[T tea.Msg](t testing.TB, msgs []tea.Msg) T {
 }
 
 // promptChoice builds a prompt answer.
-func promptChoice(id, key string) tea.Msg { return prompt.ChoiceMsg{ID: id, Key: key} }
+func promptChoice(id prompt.ID, key string) tea.Msg { return prompt.ChoiceMsg{ID: id, Key: key} }

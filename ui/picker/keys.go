@@ -1,13 +1,17 @@
 package picker
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"github.com/charmbracelet/bubbles/key"
+
+	"github.com/toggle-explorer/toggle-explorer/ui/common"
+)
 
 // KeyMap is the picker's bindings. The filter field always has focus, so every action is on a
 // key that typing does not need: arrows and ctrl chords. ctrl+e and ctrl+d shadow the field's
 // "end of line" and "delete forward", which end and delete still do.
 type KeyMap struct {
-	Up, Down         key.Binding
-	PageUp, PageDown key.Binding
+	// ListKeys move the selection; home and end stay the filter's.
+	common.ListKeys
 	// Open loads the selected query into the editors (variables too).
 	Open key.Binding
 	// NextOp and PrevOp pick which operation of a multi-operation query the editor's cursor is
@@ -22,10 +26,7 @@ type KeyMap struct {
 // DefaultKeyMap returns the picker's bindings.
 func DefaultKeyMap() KeyMap {
 	return KeyMap{
-		Up:        key.NewBinding(key.WithKeys("up", "ctrl+p"), key.WithHelp("↑/ctrl+p", "up")),
-		Down:      key.NewBinding(key.WithKeys("down", "ctrl+n"), key.WithHelp("↓/ctrl+n", "down")),
-		PageUp:    key.NewBinding(key.WithKeys("pgup"), key.WithHelp("pgup", "page up")),
-		PageDown:  key.NewBinding(key.WithKeys("pgdown"), key.WithHelp("pgdn", "page down")),
+		ListKeys:  common.NewListKeys().WithoutEnds(),
 		Open:      key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "open")),
 		NextOp:    key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next operation")),
 		PrevOp:    key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous operation")),
@@ -44,7 +45,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 // FullHelp implements help.KeyMap.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.Up, k.Down, k.PageUp, k.PageDown},
+		k.ListKeys.Bindings(),
 		{k.Open, k.NextOp, k.PrevOp, k.Rename, k.Duplicate, k.Delete, k.Close},
 	}
 }

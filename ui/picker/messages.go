@@ -1,6 +1,9 @@
 package picker
 
-import "github.com/toggle-explorer/toggle-explorer/query/saved"
+import (
+	"github.com/toggle-explorer/toggle-explorer/query/saved"
+	"github.com/toggle-explorer/toggle-explorer/ui/common"
+)
 
 // ListedMsg carries a listing of the library.
 type ListedMsg struct {
@@ -57,8 +60,8 @@ type ChangedMsg struct {
 	Seq int
 }
 
-// CloseMsg asks the root to close the picker.
-type CloseMsg struct{}
+// CloseMsg asks the root to close the picker: the one close request of every pane.
+type CloseMsg = common.CloseMsg
 
 // openFailedMsg says the query chosen could not be read (it was deleted or became unreadable
 // since the listing); the picker shows why and lists again.

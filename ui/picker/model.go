@@ -49,9 +49,8 @@ type Model struct {
 
 	items   []item
 	hits    []hit
-	cursor  int // index into hits
-	op      int // the operation of the selected query to open at (index into its Operations)
-	offset  int // first hit drawn
+	op      int               // the operation of the selected query to open at (index into its Operations)
+	list    common.ListCursor // Index into hits, Offset the first hit drawn
 	loaded  bool
 	loadErr string
 
@@ -126,6 +125,9 @@ func (m Model) CapturesKeys() bool { return true }
 // KeyMap returns the picker's bindings (actions on a query disabled while none is selected).
 func (m Model) KeyMap() KeyMap { return m.keys }
 
+// The saved-queries picker keeps the contract of every pane.
+var _ common.Pane[Model] = Model{}
+
 // Help returns the keys that work now: a prompt's while one is open, else the picker's.
 func (m Model) Help() help.KeyMap {
 	if h, ok := m.dialog.help(); ok {
@@ -153,10 +155,10 @@ func (m Model) Selected() (string, bool) {
 }
 
 func (m Model) selectedEntry() (saved.Entry, bool) {
-	if m.cursor < 0 || m.cursor >= len(m.hits) {
+	if m.list.Index < 0 || m.list.Index >= len(m.hits) {
 		return saved.Entry{}, false
 	}
-	return m.items[m.hits[m.cursor].item].entry, true
+	return m.items[m.hits[m.list.Index].item].entry, true
 }
 
 // setEntries replaces the listing, keeps the filter, and selects name (or, with "", the query
@@ -192,9 +194,9 @@ func (m Model) refilter(name string) Model {
 		})
 	}
 	if i := m.indexOf(name); i >= 0 {
-		m.cursor = i
+		m.list.Index = i
 	}
-	m.cursor = max(0, min(m.cursor, len(m.hits)-1))
+	m.list.Index = max(0, min(m.list.Index, len(m.hits)-1))
 	m.keys = m.keys.withSelection(len(m.hits) > 0)
 	return m.scrollToCursor()
 }
@@ -219,16 +221,13 @@ func (m Model) entryNamed(name string) (saved.Entry, bool) {
 
 // move moves the selection by delta rows, stopping at the ends.
 func (m Model) move(delta int) Model {
-	if len(m.hits) == 0 {
-		return m
-	}
-	m.cursor = max(0, min(len(m.hits)-1, m.cursor+delta))
-	return m.scrollToCursor()
+	m.list = m.list.Move(delta, len(m.hits), m.listRows())
+	return m
 }
 
 // scrollToCursor keeps the selected row inside the visible rows.
 func (m Model) scrollToCursor() Model {
-	m.offset = common.KeepVisible(m.cursor, m.offset, m.listRows(), len(m.hits))
+	m.list = m.list.Fit(len(m.hits), m.listRows())
 	return m
 }
 

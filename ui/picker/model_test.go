@@ -297,7 +297,7 @@ func TestPromptAnswersMatchedByID(t *testing.T) {
 	id := m.dialog.id
 	m, _ = loop(t, m, uitest.Key("n"))
 	// The same answer again, and an answer for a prompt that never existed.
-	for _, stray := range []tea.Msg{promptChoice(id, "y"), promptChoice("picker.delete.99", "y")} {
+	for _, stray := range []tea.Msg{promptChoice(id, "y"), promptChoice(DialogID{kind: deleteDialog, n: 99}, "y"), promptChoice("picker.delete.1", "y")} {
 		if _, cmd := m.Update(stray); cmd != nil {
 			t.Fatalf("stray answer %#v acted", stray)
 		}

@@ -66,14 +66,9 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	switch {
 	case key.Matches(msg, m.keys.Close):
 		return m, func() tea.Msg { return CloseMsg{} }
-	case key.Matches(msg, m.keys.Up):
-		return m.move(-1).selectionMoved()
-	case key.Matches(msg, m.keys.Down):
-		return m.move(1).selectionMoved()
-	case key.Matches(msg, m.keys.PageUp):
-		return m.move(-max(1, m.listRows()-1)).selectionMoved()
-	case key.Matches(msg, m.keys.PageDown):
-		return m.move(max(1, m.listRows()-1)).selectionMoved()
+	case key.Matches(msg, m.keys.ListKeys.Bindings()...):
+		delta, _ := m.keys.Delta(msg, m.listRows()-1) // a page keeps one row of context
+		return m.move(delta).selectionMoved()
 	case key.Matches(msg, m.keys.Open):
 		if name, ok := m.Selected(); ok {
 			return m, openCmd(m.lib, name, m.chosenOperation())
@@ -97,7 +92,7 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		return m, cmd
 	}
 	// A new filter shows its best match first.
-	m.cursor = 0
+	m.list.Index = 0
 	m, previewCmd := m.refilter("").selectionMoved()
 	return m, tea.Batch(cmd, previewCmd)
 }

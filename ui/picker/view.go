@@ -71,8 +71,8 @@ func (m Model) listPane() string {
 	case len(m.hits) == 0 && len(m.items) > 0:
 		lines = append(lines, st.Faint.Render(ansi.Truncate(display.Line(fmt.Sprintf("No saved query matches %q", m.filter.Value())), w, "…")))
 	default:
-		end := min(len(m.hits), m.offset+m.listRows())
-		for i := m.offset; i < end; i++ {
+		end := min(len(m.hits), m.list.Offset+m.listRows())
+		for i := m.list.Offset; i < end; i++ {
 			lines = append(lines, m.row(i, w))
 		}
 	}
@@ -104,7 +104,7 @@ func (m Model) row(i, w int) string {
 	h := m.hits[i]
 	it := m.items[h.item]
 	base, hl, marker := m.styles.row, m.styles.match, "  "
-	if i == m.cursor {
+	if i == m.list.Index {
 		base, hl, marker = m.styles.selected, m.styles.selectedMatch, m.styles.marker.Render("▸ ")
 	}
 	date := formatShort(it.entry.Modified, m.ctx.Now)

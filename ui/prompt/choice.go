@@ -19,7 +19,7 @@ import (
 type Choice struct {
 	ctx      *common.Context
 	keys     KeyMap
-	id       string
+	id       ID
 	question string
 	options  []Option
 	bindings []key.Binding // one per option, same order
@@ -31,7 +31,7 @@ type Choice struct {
 
 // NewChoice builds a dialog asking question (it may span several lines), with options listed in
 // order and the first one highlighted. The answer carries id.
-func NewChoice(ctx *common.Context, id, question string, options []Option) Choice {
+func NewChoice(ctx *common.Context, id ID, question string, options []Option) Choice {
 	m := Choice{ctx: ctx, keys: DefaultKeyMap(), id: id, question: question, options: options}
 	m.bindings = make([]key.Binding, len(options))
 	for i, o := range options {
@@ -45,7 +45,7 @@ func NewChoice(ctx *common.Context, id, question string, options []Option) Choic
 }
 
 // ID returns the ID the answer carries.
-func (m Choice) ID() string { return m.id }
+func (m Choice) ID() ID { return m.id }
 
 // Selected returns the index of the highlighted option.
 func (m Choice) Selected() int { return m.selected }

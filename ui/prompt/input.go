@@ -18,7 +18,7 @@ import (
 type Input struct {
 	ctx      *common.Context
 	keys     KeyMap
-	id       string
+	id       ID
 	title    string
 	validate func(string) error
 	input    textinput.Model
@@ -34,7 +34,7 @@ type Input struct {
 // NewInput builds a focused prompt titled title, prefilled with initial (cursor at the end).
 // validate, when not nil, decides whether enter answers: its error is shown in the box instead,
 // so the user can fix the value without losing it. The answer messages carry id.
-func NewInput(ctx *common.Context, id, title, initial string, validate func(string) error) Input {
+func NewInput(ctx *common.Context, id ID, title, initial string, validate func(string) error) Input {
 	in := textinput.New()
 	in.Prompt = "> "
 	in.PromptStyle = ctx.Styles.Accent
@@ -52,7 +52,7 @@ func NewInput(ctx *common.Context, id, title, initial string, validate func(stri
 }
 
 // ID returns the ID the answers carry.
-func (m Input) ID() string { return m.id }
+func (m Input) ID() ID { return m.id }
 
 // Value returns the text typed so far.
 func (m Input) Value() string { return m.input.Value() }

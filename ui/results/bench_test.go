@@ -54,7 +54,7 @@ func benchFirstView(b *testing.B, items int) {
 	b.ReportAllocs()
 	for b.Loop() {
 		m2 := m.SetDocument(doc)
-		m2.SetSize(120, 40)
+		m2 = m2.SetSize(120, 40)
 		_ = m2.View()
 	}
 }
@@ -68,7 +68,7 @@ func BenchmarkFirstView20MB(b *testing.B) { benchFirstView(b, 80_000) }
 func benchScrollStep(b *testing.B, items int) {
 	doc := Prepare(benchBody(items), Meta{Status: 200})
 	m := New(trueColorStyles(), DefaultKeyMap())
-	m.SetSize(120, 40)
+	m = m.SetSize(120, 40)
 	m.Focus()
 	m = m.SetDocument(doc)
 	// Start in the middle so every step really scrolls.

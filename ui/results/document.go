@@ -23,7 +23,7 @@ type Meta struct {
 	ContentType string
 	Errors      []ErrorItem // GraphQL errors, in response order
 	Diagnosis   string      // why an Unauthorized happened, shown highlighted
-	Notice      string      // anything else worth a line (e.g. "body truncated at 50 MB")
+	Notice      string      // anything else worth a line (e.g. "body truncated at 50 MiB")
 }
 
 // ErrorItem is one GraphQL error as the results pane shows it.

@@ -98,7 +98,7 @@ func TestPrepareInvalidUTF8(t *testing.T) {
 		t.Errorf("bytes changed: %q", d.Bytes())
 	}
 	m := New(asciiStyles(), DefaultKeyMap())
-	m.SetSize(40, 6)
+	m = m.SetSize(40, 6)
 	m = m.SetDocument(d)
 	v := m.View()
 	if !strings.Contains(v, `x\xffy\xc3`) {

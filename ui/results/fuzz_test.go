@@ -56,7 +56,7 @@ func FuzzPrepare(f *testing.F) {
 			t.Fatalf("lines reassemble to %q, want %q", joined, text)
 		}
 		m := New(asciiStyles(), DefaultKeyMap())
-		m.SetSize(30, 8)
+		m = m.SetSize(30, 8)
 		m.Focus()
 		m = m.SetDocument(d)
 		m, _ = m.Update(uitest.Key("end"))

@@ -56,7 +56,7 @@ func sampleMeta() Meta {
 func newModel(t testing.TB, body string, meta Meta, w, h int) Model {
 	t.Helper()
 	m := New(asciiStyles(), DefaultKeyMap())
-	m.SetSize(w, h)
+	m = m.SetSize(w, h)
 	m.Focus()
 	return m.SetDocument(Prepare([]byte(body), meta))
 }

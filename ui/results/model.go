@@ -2,9 +2,11 @@ package results
 
 import (
 	"github.com/charmbracelet/bubbles/cursor"
+	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/toggle-explorer/toggle-explorer/ui/common"
 )
 
 // Model is the results pane. Like the bubbles components, Update and View
@@ -84,11 +86,18 @@ func (m Model) SetDocument(d *Document) Model {
 func (m Model) Document() *Document { return m.doc }
 
 // SetSize sets the pane's outer size in cells.
-func (m *Model) SetSize(width, height int) {
+func (m Model) SetSize(width, height int) Model {
 	m.width, m.height = max(0, width), max(0, height)
 	m.input.Width = max(1, m.width-len(m.input.Prompt)-12)
 	m.clampScroll()
+	return m
 }
+
+// Help returns the pane's bindings (the Model is itself a help.KeyMap).
+func (m Model) Help() help.KeyMap { return m }
+
+// The results pane keeps the contract of every pane.
+var _ common.Pane[Model] = Model{}
 
 // SetTitleInFrame moves the status line (status, duration, size, errors) out of the pane, for a
 // parent that puts Summary in the pane's frame title instead; the body gains a line.

@@ -64,7 +64,7 @@ func TestScrollShortDocumentStaysAtTop(t *testing.T) {
 func TestResizeClampsScroll(t *testing.T) {
 	m := newModel(t, numberedBody(20), Meta{}, 40, 10)
 	m, _ = press(t, m, "G")
-	m.SetSize(40, 100)
+	m = m.SetSize(40, 100)
 	if m.top != 0 {
 		t.Errorf("top = %d after growing the pane past the document", m.top)
 	}
@@ -284,7 +284,7 @@ func TestErrorsKeysDisabledWithoutErrors(t *testing.T) {
 
 func TestLoadingAndEmpty(t *testing.T) {
 	m := New(asciiStyles(), DefaultKeyMap())
-	m.SetSize(40, 5)
+	m = m.SetSize(40, 5)
 	if v := m.View(); !strings.Contains(v, hintEmpty) || strings.Count(v, "\n") != 4 {
 		t.Errorf("empty view:\n%q", v)
 	}

@@ -77,7 +77,7 @@ func (m Model) View() string {
 	return b.String()
 }
 
-// titleLine is "200 OK · 43ms · 1.2 MB · 2 errors" (or "Running…").
+// titleLine is "200 OK · 43ms · 1.2 MiB · 2 errors" (or "Running…").
 func (m Model) titleLine() string {
 	st := m.styles
 	if m.loading {
@@ -299,7 +299,7 @@ func (m Model) position() string {
 	return s
 }
 
-// Summary is the response's status line as plain text ("200 OK · 43ms · 1.2 MB · 2 errors"), for
+// Summary is the response's status line as plain text ("200 OK · 43ms · 1.2 MiB · 2 errors"), for
 // a parent that shows it in the pane's frame (see SetTitleInFrame); "" before any response.
 func (m Model) Summary() string {
 	if m.doc == nil {

@@ -64,7 +64,7 @@ func TestViewEscapesServerText(t *testing.T) {
 		}{{"ascii", asciiStyles()}, {"truecolor", trueColorStyles()}} {
 			t.Run(name+"/"+styles.name, func(t *testing.T) {
 				m := New(styles.s, DefaultKeyMap())
-				m.SetSize(200, 12)
+				m = m.SetSize(200, 12)
 				m.Focus()
 				m = m.SetDocument(Prepare([]byte(body), meta))
 				m, _ = press(t, m, "e", "/", "b", "o", "o", "m") // selected error + search line

@@ -51,7 +51,7 @@ func newFixture(t *testing.T) *fixture {
 // workspace builds a sized workspace on the fixture's session.
 func (f *fixture) workspace(opts Options) Model {
 	m := New(uitest.NewContext(f.clock.Now()), f.sess, opts)
-	m.SetSize(80, 21)
+	m = m.SetSize(80, 21)
 	return m
 }
 

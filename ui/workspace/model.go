@@ -166,6 +166,9 @@ func (m Model) KeyMap() KeyMap {
 	return k
 }
 
+// The workspace keeps the contract of every pane.
+var _ common.Pane[Model] = Model{}
+
 // Help is what the help bar shows: the focused pane's bindings after the workspace's.
 func (m Model) Help() help.KeyMap { return common.JoinHelp(m.KeyMap(), m.paneHelp()) }
 

@@ -342,7 +342,7 @@ func TestViewFitsSize(t *testing.T) {
 	m, cmd := m.Update(uitest.Key("ctrl+r"))
 	m, _ = m.Update(finished(t, cmd))
 	for _, size := range [][2]int{{80, 21}, {120, 37}, {60, 17}, {109, 30}, {110, 30}} {
-		m.SetSize(size[0], size[1])
+		m = m.SetSize(size[0], size[1])
 		lines := strings.Split(m.View(), "\n")
 		if len(lines) != size[1] {
 			t.Errorf("%dx%d: %d lines", size[0], size[1], len(lines))

@@ -12,7 +12,7 @@ import (
 
 // SetSize lays out the panes in width×height cells (the root has already taken the status bar,
 // notice and help lines away).
-func (m *Model) SetSize(width, height int) {
+func (m Model) SetSize(width, height int) Model {
 	m.width, m.height = width, height
 	m.layout = computeLayout(width, height)
 	w, h := common.FrameInner(m.layout.editor.w, m.layout.editor.h)
@@ -21,7 +21,8 @@ func (m *Model) SetSize(width, height int) {
 	w, h = common.FrameInner(m.layout.vars.w, m.layout.vars.h)
 	m.vars = m.vars.SetSize(w, h)
 	w, h = common.FrameInner(m.layout.results.w, m.layout.results.h)
-	m.results.SetSize(w, h)
+	m.results = m.results.SetSize(w, h)
+	return m
 }
 
 // View draws the three panes in their frames.
