@@ -16,7 +16,7 @@ import (
 func (c *program) checkCommand(args []string) int {
 	fs := newFlagSet("check", "check [--schema FILE] FILE...", c.stderr)
 	var f commonFlags
-	f.register(fs)
+	f.register(fs, connectionFlags)
 	schemaFile := fs.String("schema", "", "schema file: SDL or introspection JSON (default: the endpoint's, by introspection)")
 	files, err := parseInterspersed(fs, args)
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"sync"
 
 	"golang.org/x/term"
@@ -33,8 +34,12 @@ type program struct {
 	// stdinTTY and stdoutTTY say whether the streams are terminals: a password prompt needs the
 	// first, pretty-printed output is the default only for the second.
 	stdinTTY, stdoutTTY bool
+	// stderrTTY says whether progress lines (run --paginate) may be drawn on stderr.
+	stderrTTY bool
 	// ctx ends long-running commands (mock, the TUI); tests cancel it, main never does.
 	ctx context.Context
+	// configWarned is set once a broken config.toml has been reported, so it is said once.
+	configWarned bool
 }
 
 // context returns the command context, never nil.
@@ -57,6 +62,7 @@ func Main() int {
 		getenv:    os.Getenv,
 		stdinTTY:  term.IsTerminal(int(os.Stdin.Fd())),
 		stdoutTTY: term.IsTerminal(int(os.Stdout.Fd())),
+		stderrTTY: term.IsTerminal(int(os.Stderr.Fd())),
 	}
 	return c.run(os.Args[1:])
 }
@@ -86,7 +92,11 @@ func (c *program) run(args []string) int {
 		case "doctor":
 			return c.doctorCommand(args[1:])
 		case "help", "-h", "-help", "--help":
-			fmt.Fprint(c.stdout, usage)
+			c.printUsage()
+			return exitOK
+		case "version", "-version", "--version":
+			info, _ := debug.ReadBuildInfo()
+			fmt.Fprintln(c.stdout, versionLine(info))
 			return exitOK
 		}
 	}
@@ -134,6 +144,7 @@ Usage:
   toggle-explorer check [--schema FILE] FILE...    validate documents; FILE:LINE:COL: message per problem
   toggle-explorer doctor [--json]                  probe how the server handles tokens (exit 0/2/3)
   toggle-explorer mock [--addr 127.0.0.1:8080] ... serve the fake Toggle API
+  toggle-explorer --version                        the version and the source revision it was built from
 
 Credentials: --username or --email, and --password-stdin; or the environment variables
 TOGGLE_ENDPOINT, TOGGLE_USERNAME, TOGGLE_EMAIL and TOGGLE_PASSWORD.
@@ -141,4 +152,13 @@ TOGGLE_ENDPOINT, TOGGLE_USERNAME, TOGGLE_EMAIL and TOGGLE_PASSWORD.
 Exit codes of run: 0 success, 1 GraphQL errors in the response, 2 authentication failed,
 3 network or HTTP failure, 4 bad usage or input (nothing sent).
 Run 'toggle-explorer COMMAND -h' for a command's flags.
+
+Flags of the TUI (no command):
 `
+
+// printUsage prints the overview and the TUI's flags, which have no command of their own to ask.
+func (c *program) printUsage() {
+	fmt.Fprint(c.stdout, usage)
+	fs, _ := tuiFlagSet(c.stdout)
+	fs.PrintDefaults()
+}

@@ -587,3 +587,25 @@ func TestDemoLeavesNoTraces(t *testing.T) {
 		}
 	}
 }
+
+// runTTY is run with standard input a terminal (for prompts); it returns the exit code and stderr.
+func (h *harness) runTTY(stdin string, args ...string) (int, string) {
+	h.t.Helper()
+	return h.runWith(func(c *program) { c.stdin, c.stdinTTY = strings.NewReader(stdin), true }, args...)
+}
+
+// runWith is run with the program adjusted by set first (terminal flags); it returns the exit
+// code and stderr.
+func (h *harness) runWith(set func(*program), args ...string) (int, string) {
+	h.t.Helper()
+	var out, errOut bytes.Buffer
+	c := &program{
+		stdin:  strings.NewReader(""),
+		stdout: &out,
+		stderr: &errOut,
+		getenv: func(k string) string { return h.env[k] },
+	}
+	set(c)
+	code := c.run(args)
+	return code, errOut.String()
+}

@@ -35,7 +35,8 @@ type config struct {
 }
 
 // loadConfig reads the config file. A missing file is an empty config; a broken one is an error
-// naming the file and the position, so the user can fix it (never silently reset to defaults).
+// naming the file and the line (FILE:LINE: message), so the user can fix it. Nothing of a broken
+// file is used: callers go on without it where they can (see program.settings).
 func loadConfig(path string) (config, error) {
 	var cfg config
 	data, err := os.ReadFile(path)
@@ -43,20 +44,73 @@ func loadConfig(path string) (config, error) {
 		return cfg, nil
 	}
 	if err != nil {
-		return cfg, fmt.Errorf("read config: %w", err)
+		return config{}, fmt.Errorf("read config: %w", err)
 	}
 	meta, err := toml.Decode(string(data), &cfg)
 	if err != nil {
-		return cfg, fmt.Errorf("config %s: %w", path, err)
+		var perr toml.ParseError
+		if errors.As(err, &perr) && perr.Position.Line > 0 {
+			return config{}, fmt.Errorf("%s:%d: %s", path, perr.Position.Line, perr.Message)
+		}
+		return config{}, fmt.Errorf("%s: %w", path, err)
 	}
 	if undecoded := meta.Undecoded(); len(undecoded) > 0 {
-		keys := make([]string, len(undecoded))
-		for i, k := range undecoded {
-			keys[i] = k.String()
-		}
-		return cfg, fmt.Errorf("config %s: unknown keys: %s", path, strings.Join(keys, ", "))
+		k := undecoded[0]
+		return config{}, fmt.Errorf("%s:%d: unknown key %s", path, keyLine(string(data), k[len(k)-1]), k.String())
 	}
 	return cfg, nil
+}
+
+// keyLine finds the line that defines key (as "key =" or a "[table.key]" header), for the
+// position of an unknown key, which the TOML decoder does not report. 0 when not found.
+func keyLine(text, key string) int {
+	for i, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		rest, ok := strings.CutPrefix(strings.Trim(line, `"`), key)
+		if ok && (strings.HasPrefix(strings.TrimSpace(strings.TrimPrefix(rest, `"`)), "=")) {
+			return i + 1
+		}
+		if strings.HasPrefix(line, "[") && (strings.HasSuffix(strings.TrimRight(line, "]"), "."+key) || strings.TrimLeft(strings.TrimRight(line, "]"), "[") == key) {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// settings is what a command takes from config.toml.
+type settings struct {
+	cfg  config
+	prof profile
+	// broken is the config file's problem (FILE:LINE: message) when nothing could be taken from
+	// it. It blocks only what has no other source; program.noteBroken reports it once.
+	broken error
+}
+
+// settings loads config.toml and picks the profile. A broken file, or a default_profile naming
+// no profile, is fatal only when a profile was asked for by name: everything else can still come
+// from flags and the environment (a bad config must not block `run --endpoint URL`).
+func (c *program) settings(p paths, profileName string) (settings, error) {
+	cfg, err := loadConfig(p.configFile())
+	if err == nil {
+		var prof profile
+		if prof, err = cfg.profile(profileName); err == nil {
+			return settings{cfg: cfg, prof: prof}, nil
+		}
+		err = fmt.Errorf("%s: %w", p.configFile(), err)
+	}
+	if profileName != "" {
+		return settings{}, err
+	}
+	return settings{broken: err}, nil
+}
+
+// noteBroken warns once per command, on stderr, that the config file is being ignored.
+func (c *program) noteBroken(s settings) {
+	if s.broken == nil || c.configWarned {
+		return
+	}
+	c.configWarned = true
+	fmt.Fprintf(c.stderr, "toggle-explorer: warning: config ignored: %v\n", s.broken)
 }
 
 // profile returns the named profile, or the default one when name is empty. An unknown name is an

@@ -17,7 +17,7 @@ const doctorRequestTimeout = 15 * time.Second
 func (c *program) doctorCommand(args []string) int {
 	fs := newFlagSet("doctor", "doctor [--json] [flags]", c.stderr)
 	var f commonFlags
-	f.register(fs)
+	f.register(fs, connectionFlags)
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return usageExit(err)

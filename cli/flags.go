@@ -25,21 +25,46 @@ type commonFlags struct {
 	timeout       time.Duration
 }
 
-// register adds the common flags to fs.
-func (f *commonFlags) register(fs *flag.FlagSet) {
-	fs.StringVar(&f.endpoint, "endpoint", "", "GraphQL endpoint URL (or $TOGGLE_ENDPOINT, or the profile's)")
-	fs.StringVar(&f.profile, "profile", "", "profile name in config.toml")
-	fs.StringVar(&f.queries, "queries", "", "directory of saved queries")
-	fs.StringVar(&f.username, "username", "", "API username (or $TOGGLE_USERNAME)")
-	fs.StringVar(&f.email, "email", "", "API user's email, instead of a username (or $TOGGLE_EMAIL)")
-	fs.BoolVar(&f.passwordStdin, "password-stdin", false, "read the password from the first line of standard input")
-	fs.BoolVar(&f.noStore, "no-store", false, "neither read nor write the stored token")
-	fs.BoolVar(&f.noHistory, "no-history", false, "do not record this execution in the history")
-	fs.BoolVar(&f.insecure, "insecure", false, "allow plain http:// to hosts other than loopback")
-	fs.BoolVar(&f.verbose, "v", false, "narrate session events (login, rotation, refresh, diagnosis) on stderr")
-	fs.BoolVar(&f.demo, "demo", false, "use an in-process fake Toggle API with the demo credentials")
-	f.timeout = 60 * time.Second
-	fs.Var((*positiveDuration)(&f.timeout), "timeout", "deadline for the whole request, login included (positive)")
+// flagGroup selects the groups of common flags a command registers, so its -h lists only flags that
+// do something there.
+type flagGroup int
+
+const (
+	// connectionFlags reach an endpoint: endpoint, profile, identity, password, store, timeout.
+	connectionFlags flagGroup = 1 << iota
+	// queriesFlag is --queries, for commands that read saved queries.
+	queriesFlag
+	// historyFlag is --no-history, for commands that record executions.
+	historyFlag
+	// verboseFlag is -v, for commands that narrate the session.
+	verboseFlag
+)
+
+// register adds the chosen groups of common flags to fs.
+func (f *commonFlags) register(fs *flag.FlagSet, groups flagGroup) {
+	if groups&(connectionFlags|queriesFlag) != 0 {
+		fs.StringVar(&f.profile, "profile", "", "profile name in config.toml")
+	}
+	if groups&connectionFlags != 0 {
+		fs.StringVar(&f.endpoint, "endpoint", "", "GraphQL endpoint URL (or $TOGGLE_ENDPOINT, or the profile's)")
+		fs.StringVar(&f.username, "username", "", "API username (or $TOGGLE_USERNAME)")
+		fs.StringVar(&f.email, "email", "", "API user's email, instead of a username (or $TOGGLE_EMAIL)")
+		fs.BoolVar(&f.passwordStdin, "password-stdin", false, "read the password from the first line of standard input")
+		fs.BoolVar(&f.noStore, "no-store", false, "neither read nor write the stored token")
+		fs.BoolVar(&f.insecure, "insecure", false, "allow plain http:// to hosts other than loopback")
+		fs.BoolVar(&f.demo, "demo", false, "use an in-process fake Toggle API with the demo credentials")
+		f.timeout = 60 * time.Second
+		fs.Var((*positiveDuration)(&f.timeout), "timeout", "deadline for the whole request, login included (positive)")
+	}
+	if groups&queriesFlag != 0 {
+		fs.StringVar(&f.queries, "queries", "", "directory of saved queries")
+	}
+	if groups&historyFlag != 0 {
+		fs.BoolVar(&f.noHistory, "no-history", false, "do not record executions in the history")
+	}
+	if groups&verboseFlag != 0 {
+		fs.BoolVar(&f.verbose, "v", false, "narrate session events (login, rotation, refresh, diagnosis) on stderr")
+	}
 }
 
 // positiveDuration is a duration flag that refuses zero and negative values at parse time: a

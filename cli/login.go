@@ -18,7 +18,7 @@ import (
 func (c *program) loginCommand(args []string) int {
 	fs := newFlagSet("login", "login [--check] [--print-token] [flags]", c.stderr)
 	var f commonFlags
-	f.register(fs)
+	f.register(fs, connectionFlags|verboseFlag)
 	check := fs.Bool("check", false, "report the stored token's state without logging in (exit 0 valid, 2 not)")
 	printToken := fs.Bool("print-token", false, "also print the raw token on the last line of stdout")
 	if _, err := parseInterspersed(fs, args); err != nil {

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"text/tabwriter"
-	"time"
 
 	"github.com/toggle-explorer/toggle-explorer/query/history"
 	"github.com/toggle-explorer/toggle-explorer/session/display"
@@ -14,7 +13,7 @@ import (
 func (c *program) queriesCommand(args []string) int {
 	fs := newFlagSet("queries", "queries [--queries DIR]", c.stderr)
 	var f commonFlags
-	f.register(fs)
+	f.register(fs, queriesFlag)
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return usageExit(err)
 	}
@@ -22,15 +21,15 @@ func (c *program) queriesCommand(args []string) int {
 	if code != exitOK {
 		return code
 	}
-	lib, installed, err := openLibrary(dir)
-	if err != nil {
-		return c.errorf(exitUsage, "queries: %v", err)
+	lib, installed, installErr := openLibrary(dir)
+	if installErr != nil {
+		fmt.Fprintf(c.stderr, "queries: %v\n", installErr)
 	}
 	if len(installed) > 0 {
 		printLine(c.stderr, "installed %d starter queries into %s", len(installed), dir)
 	}
 	entries, err := lib.List()
-	if err != nil {
+	if err != nil && installErr == nil {
 		return c.errorf(exitUsage, "queries: %v", err)
 	}
 	if len(entries) == 0 {
@@ -83,10 +82,7 @@ func (c *program) historyCommand(args []string) int {
 		if e.Status != 0 {
 			status = fmt.Sprintf("%d %s", e.Status, e.Outcome)
 		}
-		took := "<1ms"
-		if e.DurationMS > 0 {
-			took = display.Duration(time.Duration(e.DurationMS) * time.Millisecond)
-		}
+		took := display.Duration(e.Took())
 		fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", e.Time.Local().Format("2006-01-02 15:04:05"), display.Line(op), display.Line(status), took)
 	}
 	_ = w.Flush()
@@ -99,13 +95,13 @@ func (c *program) queriesDir(f *commonFlags) (string, int) {
 	if err != nil {
 		return "", c.errorf(exitUsage, "%v", err)
 	}
-	cfg, err := loadConfig(p.configFile())
+	if f.queries != "" {
+		return f.queries, exitOK
+	}
+	set, err := c.settings(p, f.profile)
 	if err != nil {
 		return "", c.errorf(exitUsage, "%v", err)
 	}
-	prof, err := cfg.profile(f.profile)
-	if err != nil {
-		return "", c.errorf(exitUsage, "%v", err)
-	}
-	return firstNonEmpty(f.queries, prof.Queries, p.Queries), exitOK
+	c.noteBroken(set)
+	return firstNonEmpty(set.prof.Queries, p.Queries), exitOK
 }

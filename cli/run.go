@@ -8,12 +8,14 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"time"
 
 	"github.com/toggle-explorer/toggle-explorer/query"
 	"github.com/toggle-explorer/toggle-explorer/query/history"
+	"github.com/toggle-explorer/toggle-explorer/query/page"
 	"github.com/toggle-explorer/toggle-explorer/query/saved"
 	"github.com/toggle-explorer/toggle-explorer/session"
 	"github.com/toggle-explorer/toggle-explorer/session/display"
@@ -36,16 +38,24 @@ type runInput struct {
 func (c *program) runCommand(args []string) int {
 	fs := newFlagSet("run", "run [FILE|NAME|-] [-q QUERY] [--operation NAME] [--var name=value]... [--vars FILE] [flags]", c.stderr)
 	var f commonFlags
-	f.register(fs)
+	f.register(fs, connectionFlags|queriesFlag|historyFlag|verboseFlag)
 	inline := fs.String("q", "", "the GraphQL document itself, instead of a file")
 	opName := fs.String("operation", "", "the operation to run when the document holds several")
 	var varFlags multiFlag
-	fs.Var(&varFlags, "var", "a variable as name=value (JSON when it parses, else a string); repeatable")
-	varsFile := fs.String("vars", "", "a JSON file of variables (--var entries override it)")
+	fs.Var(&varFlags, "var", "a variable as name=value (JSON when it parses, else a string); repeatable; overrides --vars")
+	varsFile := fs.String("vars", "", "a JSON file of variables, merged over FILE.variables.json beside the document")
 	pretty := fs.Bool("pretty", c.stdoutTTY, "indent the response JSON (the default on a terminal)")
+	var of outputFlags
+	of.register(fs)
+	paginate := fs.Bool("paginate", false, "fetch every page of the list (the operation must declare $page) and print them merged")
+	maxPages := fs.Int("max-pages", 100, "with --paginate: fetch at most `N` pages")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return usageExit(err)
+	}
+	out, code := c.checkOutput(of, *pretty)
+	if code != exitOK {
+		return code
 	}
 	if f.passwordStdin && len(pos) == 1 && pos[0] == "-" {
 		return c.errorf(exitUsage, "run: standard input cannot carry both the document and the password")
@@ -53,13 +63,15 @@ func (c *program) runCommand(args []string) int {
 
 	// The document and variables are checked before anything else, endpoint included: bad input
 	// is reported as such even where no endpoint is configured yet.
-	dir, code := c.queriesDir(&f)
+	in, code := c.prepareRun(pos, *inline, *opName, varFlags, *varsFile, &f)
 	if code != exitOK {
 		return code
 	}
-	in, code := c.prepareRun(pos, *inline, *opName, varFlags, *varsFile, dir)
-	if code != exitOK {
-		return code
+	if _, _, _, lit := pageLiteral(in); *paginate && !page.Variable(in.op) && !lit {
+		return c.errorf(exitUsage, "run: --paginate: the operation has no $page variable or page: argument to step through pages; nothing was sent")
+	}
+	if *maxPages < 1 {
+		return c.errorf(exitUsage, "run: --max-pages must be at least 1")
 	}
 	tgt, err := c.resolveTarget(&f)
 	if err != nil {
@@ -77,6 +89,9 @@ func (c *program) runCommand(args []string) int {
 	if code := c.authenticate(sess, tgt); code != exitOK {
 		return code
 	}
+	if *paginate {
+		return c.runPages(sess, tgt, in, f, out, *maxPages)
+	}
 	ctx, cancel := context.WithTimeout(c.context(), f.timeout)
 	defer cancel()
 	started := time.Now()
@@ -87,20 +102,25 @@ func (c *program) runCommand(args []string) int {
 		Mutation:      in.op.Kind == query.Mutation,
 	}
 	res, err := sess.Execute(ctx, req)
-	if !f.noHistory {
+	// The demo's random-port endpoint means nothing after the process ends: it stays out of the
+	// user's real history, as the TUI's demo keeps its own.
+	if !f.noHistory && !f.demo {
 		entry := sess.HistoryEntry(in.op, req, started, res, err)
 		if herr := history.New(tgt.paths.historyFile(), 0).Append(entry); herr != nil {
 			printLine(c.stderr, "toggle-explorer: history not written: %v", herr)
 		}
 	}
-	return c.reportRun(res, err, *pretty)
+	return c.reportRun(ctx, res, err, out)
 }
 
 // prepareRun reads the document and variables and checks them. It returns exitOK, or the exit
 // code after printing the problem.
-func (c *program) prepareRun(pos []string, inline, opName string, varFlags []string, varsFile, queriesDir string) (runInput, int) {
+func (c *program) prepareRun(pos []string, inline, opName string, varFlags []string, varsFile string, f *commonFlags) (runInput, int) {
 	var in runInput
-	text, savedVars, source, err := c.readDocument(pos, inline, queriesDir)
+	text, savedVars, source, err := c.readDocument(pos, inline, f)
+	if errors.Is(err, errReported) {
+		return in, exitUsage
+	}
 	if err != nil {
 		return in, c.errorf(exitUsage, "run: %v", err)
 	}
@@ -151,9 +171,13 @@ func (c *program) prepareRun(pos []string, inline, opName string, varFlags []str
 	return in, exitOK
 }
 
-// readDocument finds the document: -q text, "-" for stdin, a file, or a saved query's name (whose
-// NAME.variables.json supplies default variables).
-func (c *program) readDocument(pos []string, inline, queriesDir string) (text string, vars map[string]any, source string, err error) {
+// errReported is returned once the problem has been printed already.
+var errReported = errors.New("reported")
+
+// readDocument finds the document: -q text, "-" for stdin, a file, or a saved query's name. A
+// file's or saved query's NAME.variables.json beside it supplies default variables; --vars and
+// --var are merged over them, key by key.
+func (c *program) readDocument(pos []string, inline string, f *commonFlags) (text string, vars map[string]any, source string, err error) {
 	switch {
 	case inline != "" && len(pos) > 0:
 		return "", nil, "", errors.New("give either -q or a file, not both")
@@ -169,18 +193,23 @@ func (c *program) readDocument(pos []string, inline, queriesDir string) (text st
 	}
 	name := pos[0]
 	if data, err := readFileCapped(name); err == nil {
-		return string(data), nil, name, nil
+		vars, err := sidecarVariables(name)
+		return string(data), vars, name, err
 	} else if !errors.Is(err, os.ErrNotExist) {
 		return "", nil, "", err
 	}
 	if saved.ValidName(name) != nil {
 		return "", nil, "", fmt.Errorf("%s: no such file", name)
 	}
-	lib, _, err := openLibrary(queriesDir)
-	if err != nil {
-		return "", nil, "", err
+	queriesDir, code := c.queriesDir(f)
+	if code != exitOK {
+		return "", nil, "", errReported
 	}
+	lib, _, installErr := openLibrary(queriesDir)
 	if !lib.Exists(name) {
+		if installErr != nil {
+			return "", nil, "", fmt.Errorf("%s: no such file, and no saved query of that name (%v)", name, installErr)
+		}
 		return "", nil, "", fmt.Errorf("%s: no such file, and no saved query of that name in %s", name, queriesDir)
 	}
 	saved, err := lib.Load(name)
@@ -196,6 +225,27 @@ func (c *program) readDocument(pos []string, inline, queriesDir string) (text st
 		}
 	}
 	return saved.Text, vars, name, nil
+}
+
+// sidecarVariables reads FILE.variables.json beside FILE.graphql (the saved queries' layout, so a
+// saved query run by path behaves as when run by name). No such file is no variables.
+func sidecarVariables(doc string) (map[string]any, error) {
+	path := strings.TrimSuffix(doc, filepath.Ext(doc)) + ".variables.json"
+	data, err := readFileCapped(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	if strings.TrimSpace(string(data)) == "" {
+		return nil, nil
+	}
+	vars, err := query.ParseVariablesJSON(string(data))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return vars, nil
 }
 
 func readFileCapped(path string) ([]byte, error) {
@@ -243,11 +293,22 @@ func (c *program) authenticate(sess *session.Session, tgt *target) int {
 		"(use --password-stdin, TOGGLE_PASSWORD, or `toggle-explorer login`)", tgt.endpoint)
 }
 
-// reportRun prints the response and maps the outcome to the exit code.
-func (c *program) reportRun(res *session.Result, err error, pretty bool) int {
+// reportRun prints the response and maps the outcome to the exit code. A
+// failing filter or file is reported after the response's own outcome,
+// which decides the code when it is not a success.
+func (c *program) reportRun(ctx context.Context, res *session.Result, err error, out outputOptions) int {
+	outCode := exitOK
 	if res != nil && len(res.Body) > 0 {
-		c.writeBody(res.Body, res.EnvelopeErr == nil, pretty, c.stdoutTTY)
+		outCode = c.emit(ctx, res.Body, res.EnvelopeErr == nil, out)
 	}
+	if code := c.runOutcome(res, err); code != exitOK {
+		return code
+	}
+	return outCode
+}
+
+// runOutcome maps the response to the exit code, reporting why on stderr.
+func (c *program) runOutcome(res *session.Result, err error) int {
 	var authErr *session.AuthError
 	switch {
 	case errors.As(err, &authErr):
@@ -273,12 +334,12 @@ func (c *program) reportRun(res *session.Result, err error, pretty bool) int {
 // carries every control, C1 and bidi character as a \u escape, to a terminal and a pipe alike. A
 // body that is not JSON has already been diagnosed: it goes to a pipe or a file as it came, so
 // nothing is lost, and to a terminal escaped.
-func (c *program) writeBody(body []byte, isJSON, pretty, terminal bool) {
+func writeBody(w io.Writer, body []byte, isJSON, pretty, terminal bool) {
 	if pretty && isJSON {
 		var buf bytes.Buffer
 		if json.Indent(&buf, body, "", "  ") == nil {
 			buf.WriteByte('\n')
-			_, _ = c.stdout.Write(display.JSON(buf.Bytes()))
+			_, _ = w.Write(display.JSON(buf.Bytes()))
 			return
 		}
 	}
@@ -288,9 +349,9 @@ func (c *program) writeBody(body []byte, isJSON, pretty, terminal bool) {
 	case terminal:
 		body = []byte(display.Terminal(string(body)))
 	}
-	_, _ = c.stdout.Write(body)
+	_, _ = w.Write(body)
 	if !bytes.HasSuffix(body, []byte("\n")) {
-		_, _ = io.WriteString(c.stdout, "\n")
+		_, _ = io.WriteString(w, "\n")
 	}
 }
 

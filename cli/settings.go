@@ -64,14 +64,11 @@ func (c *program) resolveTarget(f *commonFlags) (*target, error) {
 	if err != nil {
 		return nil, err
 	}
-	cfg, err := loadConfig(p.configFile())
+	set, err := c.settings(p, f.profile)
 	if err != nil {
 		return nil, err
 	}
-	prof, err := cfg.profile(f.profile)
-	if err != nil {
-		return nil, err
-	}
+	prof := set.prof
 	t := &target{paths: p, profile: prof}
 	if dir := firstNonEmpty(f.queries, prof.Queries); dir != "" {
 		t.paths.Queries = dir
@@ -87,6 +84,10 @@ func (c *program) resolveTarget(f *commonFlags) (*target, error) {
 		return t, nil
 	}
 	t.endpoint = firstNonEmpty(f.endpoint, c.getenv("TOGGLE_ENDPOINT"), prof.Endpoint)
+	if t.endpoint == "" && set.broken != nil {
+		return nil, fmt.Errorf("no endpoint: %v (fix it, or pass --endpoint URL)", set.broken)
+	}
+	c.noteBroken(set)
 	if t.endpoint == "" {
 		return nil, errors.New("no endpoint: pass --endpoint URL, set TOGGLE_ENDPOINT, add a profile to " +
 			p.configFile() + ", or try --demo")

@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -31,12 +33,8 @@ const demoRotateAfter = 45 * time.Second
 
 // tuiCommand starts the terminal UI.
 func (c *program) tuiCommand(args []string) int {
-	fs := newFlagSet("", "[--endpoint URL] [--profile NAME] [--theme NAME] [--demo]", c.stderr)
-	var f commonFlags
-	f.register(fs)
-	themeName := fs.String("theme", "", "colour theme (see --list-themes)")
-	listThemes := fs.Bool("list-themes", false, "print the available theme names and exit")
-	schemaFile := fs.String("schema", "", "load the schema from a file (SDL or introspection JSON) instead of introspecting")
+	fs, tf := tuiFlagSet(c.stderr)
+	f, themeName, listThemes, schemaFile := &tf.common, &tf.theme, &tf.listThemes, &tf.schema
 	if pos, err := parseInterspersed(fs, args); err != nil {
 		return usageExit(err)
 	} else if len(pos) > 0 {
@@ -56,7 +54,7 @@ func (c *program) tuiCommand(args []string) int {
 		}
 		return exitOK
 	}
-	opts, cleanup, err := c.tuiOptions(&f, p, *themeName)
+	opts, cleanup, err := c.tuiOptions(f, p, *themeName)
 	defer cleanup()
 	if err != nil {
 		return c.errorf(exitUsage, "%v", err)
@@ -68,7 +66,12 @@ func (c *program) tuiCommand(args []string) int {
 		// cursor. The monochrome theme already sets no colour; keep the attributes.
 		lipgloss.SetColorProfile(termenv.ANSI)
 	}
-	prog := tea.NewProgram(ui.New(opts), tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithFPS(120), tea.WithContext(c.context()))
+	progOpts := []tea.ProgramOption{tea.WithAltScreen(), tea.WithMouseCellMotion(), tea.WithFPS(120), tea.WithContext(c.context())}
+	if f.passwordStdin {
+		// Standard input carried the password; the keys come from the terminal itself.
+		progOpts = append(progOpts, tea.WithInputTTY())
+	}
+	prog := tea.NewProgram(ui.New(opts), progOpts...)
 	final, err := prog.Run()
 	if m, ok := final.(ui.Model); ok {
 		m.Close()
@@ -77,6 +80,26 @@ func (c *program) tuiCommand(args []string) int {
 		return c.errorf(exitTransport, "%v", err)
 	}
 	return exitOK
+}
+
+// tuiFlags are the TUI's flags: the common ones and those only the TUI has.
+type tuiFlags struct {
+	common     commonFlags
+	theme      string
+	listThemes bool
+	schema     string
+}
+
+// tuiFlagSet declares the TUI's flags. The top-level help prints them too, since the TUI is what
+// runs without a command.
+func tuiFlagSet(w io.Writer) (*flag.FlagSet, *tuiFlags) {
+	fs := newFlagSet("", "[--endpoint URL] [--profile NAME] [--theme NAME] [--demo]", w)
+	var tf tuiFlags
+	tf.common.register(fs, connectionFlags|queriesFlag|historyFlag)
+	fs.StringVar(&tf.theme, "theme", "", "colour theme (see --list-themes)")
+	fs.BoolVar(&tf.listThemes, "list-themes", false, "print the available theme names and exit")
+	fs.StringVar(&tf.schema, "schema", "", "load the schema from a file (SDL or introspection JSON) instead of introspecting")
+	return fs, &tf
 }
 
 // tuiOptions resolves everything the UI needs: theme, the login form's prefill, the session
@@ -96,14 +119,12 @@ func (c *program) tuiOptions(f *commonFlags, p paths, themeName string) (ui.Opti
 		p.Queries = filepath.Join(p.Data, "queries")
 		f.queries = ""
 	}
-	cfg, err := loadConfig(p.configFile())
+	set, err := c.settings(p, f.profile)
 	if err != nil {
 		return ui.Options{}, cleanup, err
 	}
-	prof, err := cfg.profile(f.profile)
-	if err != nil {
-		return ui.Options{}, cleanup, err
-	}
+	cfg, prof := set.cfg, set.prof
+	c.noteBroken(set)
 	theme, err := themes.Load(firstNonEmpty(themeName, prof.Theme, cfg.Theme, themes.DefaultName), p.themesDir())
 	if err != nil {
 		return ui.Options{}, cleanup, err
@@ -123,6 +144,18 @@ func (c *program) tuiOptions(f *commonFlags, p paths, themeName string) (ui.Opti
 		Endpoint: firstNonEmpty(f.endpoint, c.getenv("TOGGLE_ENDPOINT"), prof.Endpoint, last.Endpoint),
 		Identity: firstNonEmpty(f.username, f.email, c.getenv("TOGGLE_USERNAME"), c.getenv("TOGGLE_EMAIL"), prof.Username, prof.Email, last.Identity),
 	}
+	// Start in the workspace when the stored token for this endpoint and user is valid, or log in
+	// with the password given on stdin or in the environment; the form is for neither.
+	opts.AutoLogin = true
+	if f.passwordStdin {
+		pw, err := readPasswordLine(c.stdin)
+		if err != nil {
+			return ui.Options{}, cleanup, err
+		}
+		opts.Login.Password = pw
+	} else {
+		opts.Login.Password = c.getenv("TOGGLE_PASSWORD")
+	}
 	opts.Remember = func(endpoint, identity string) error {
 		return saveLastLogin(p, lastLogin{Endpoint: endpoint, Identity: identity})
 	}
@@ -141,6 +174,7 @@ func (c *program) tuiOptions(f *commonFlags, p paths, themeName string) (ui.Opti
 			Hint: "Demo: a built-in fake Toggle API (tokens last 3 minutes, rotated every 45 s). Press enter.",
 		}
 		opts.Remember = nil
+		opts.AutoLogin = false // the tour starts at the form, whose hint explains the demo
 		opts.Workspace = workspace.Options{Query: demoQuery, Variables: demoVariables}
 	} else if !f.noStore {
 		store = newStore(p, nil) // the TUI owns the terminal: the session's StoreFailed events speak
@@ -152,13 +186,16 @@ func (c *program) tuiOptions(f *commonFlags, p paths, themeName string) (ui.Opti
 	if f.demo {
 		queriesDir = p.Queries
 	}
-	lib, installed, err := openLibrary(queriesDir)
-	if err != nil {
-		return ui.Options{}, cleanup, err
-	}
+	lib, installed, installErr := openLibrary(queriesDir)
 	opts.Library = lib
 	if len(installed) > 0 {
 		opts.Login.Hint = strings.TrimSpace(opts.Login.Hint + fmt.Sprintf(" %d starter queries for Toggle are in %s: ctrl+o opens them.", len(installed), lib.Dir()))
+	}
+	if installErr != nil {
+		opts.Login.Hint = strings.TrimSpace(opts.Login.Hint + " ⚠ " + installErr.Error() + ".")
+	}
+	if set.broken != nil {
+		opts.Login.Hint = strings.TrimSpace(opts.Login.Hint + " ⚠ config ignored: " + set.broken.Error())
 	}
 	if wd, err := os.Getwd(); err == nil {
 		opts.CurlDir = wd

@@ -1,6 +1,7 @@
 package query
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -14,8 +15,8 @@ import (
 // most GraphQL tooling, rather than gqlparser's default tab.
 const formatIndent = "  "
 
-// CommentLossError is returned by Format when gqlparser's formatter would
-// drop comments; the document is then left as it is.
+// CommentLossError is returned by Format when formatting would drop
+// comments; the document is then left as it is.
 type CommentLossError struct {
 	// Lines are the 1-based lines of the comments that would be lost.
 	Lines []int
@@ -31,24 +32,18 @@ func (e *CommentLossError) Error() string {
 		}
 		where = "lines " + strings.Join(nums, ", ")
 	}
-	return "formatting would drop the comment on " + where +
-		" (gqlparser's formatter keeps only comments before a definition, field or argument); the document was left unchanged"
+	return "formatting would drop the comment on " + where + "; the document was left unchanged"
 }
 
-// Format pretty-prints a GraphQL document with gqlparser's formatter (two
-// spaces per level).
+// Format pretty-prints a GraphQL document in graphql-js's layout (two spaces per level,
+// `query Balance($ref: String!)`, one selection per line), keeping everything a person wrote
+// around the syntax: comments where they were, blank lines between definitions and inside
+// selection sets, the order of definitions, block strings as written. Only whitespace changes;
+// formatting twice gives the same text. See format_print.go.
 //
-// What the formatter does (gqlparser v2.5.64), and what Format does about it:
-//   - it keeps comments that come before a definition, field or argument
-//     (an end-of-line comment moves to the line before the next field), but
-//     drops others, such as a comment after the last field of a block or in a
-//     variable list. Silently deleting a user's comment is not acceptable in
-//     an editor, so Format checks and returns a *CommentLossError instead of
-//     a result that lost any;
-//   - it prints operations first, then fragments, each group in source order;
-//   - it prints block strings as ordinary strings with the same value.
-//
-// A syntax error is returned as for Parse.
+// Format refuses (and the editor keeps the document as it is) when the result would not parse to
+// the same document or would lose a comment; neither should happen, but a formatter must never
+// be the thing that breaks a query. A syntax error is returned as for Parse.
 func Format(text string) (string, error) {
 	if strings.TrimSpace(text) == "" {
 		return "", ErrEmpty
@@ -57,17 +52,33 @@ func Format(text string) (string, error) {
 	if err != nil {
 		return "", NewSyntaxError(NewTextIndex(text), err)
 	}
-	var b strings.Builder
-	formatter.NewFormatter(&b, formatter.WithIndent(formatIndent), formatter.WithComments()).FormatQueryDocument(doc)
-	out := b.String()
-	if _, err := parser.ParseQuery(&ast.Source{Input: out}); err != nil {
+	out, err := printDocument(text)
+	if err != nil {
+		return "", fmt.Errorf("formatting failed (%v); the document was left unchanged", err)
+	}
+	if strings.TrimSpace(out) == "" {
+		return "", ErrEmpty // only commas, which GraphQL ignores
+	}
+	formatted, err := parser.ParseQuery(&ast.Source{Input: out})
+	if err != nil {
 		// Never hand back a document that no longer parses.
 		return "", fmt.Errorf("formatting produced invalid GraphQL (%v); the document was left unchanged", err)
+	}
+	if canonical(doc) != canonical(formatted) {
+		return "", errors.New("formatting would change the document; it was left unchanged")
 	}
 	if lost := lostComments(text, out); len(lost) > 0 {
 		return "", &CommentLossError{Lines: lost}
 	}
 	return out, nil
+}
+
+// canonical prints a parsed document without comments, in gqlparser's layout: two documents with
+// the same canonical text are the same operations, fragments, arguments and values.
+func canonical(doc *ast.QueryDocument) string {
+	var b strings.Builder
+	formatter.NewFormatter(&b, formatter.WithIndent(formatIndent)).FormatQueryDocument(doc)
+	return b.String()
 }
 
 // lostComments returns the lines of comments in before whose text does not

@@ -5,6 +5,9 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/vektah/gqlparser/v2/ast"
+	"github.com/vektah/gqlparser/v2/parser"
 )
 
 func TestFormat(t *testing.T) {
@@ -16,8 +19,9 @@ fragment F on Card{id}
 mutation M{a(s:"""
   block
 """)}`
+	// Source order, a block string as written, a blank line between definitions.
 	want := `# Look up a card
-query Balance ($ref: String! = "x") {
+query Balance($ref: String! = "x") {
   Cards(card_reference: $ref, page: 1) {
     # the data
     data {
@@ -26,11 +30,15 @@ query Balance ($ref: String! = "x") {
     }
   }
 }
-mutation M {
-  a(s: "block")
-}
+
 fragment F on Card {
   id
+}
+
+mutation M {
+  a(s: """
+  block
+""")
 }
 `
 	got, err := Format(in)
@@ -65,18 +73,61 @@ func TestFormatToggleExamples(t *testing.T) {
 	}
 }
 
-func TestFormatRefusesToDropComments(t *testing.T) {
-	in := "query A($v: Int # why v\n) {\n  a # moved, kept\n  b\n  # trailing\n}\n"
+// Every comment stays, at the end of its line or on a line of its own, wherever it was: in a
+// variable list, after the last field of a block.
+func TestFormatKeepsEveryComment(t *testing.T) {
+	in := "query A($v: Int # why v\n) {\n  a # kept here\n  b\n  # trailing\n}\n"
+	want := "query A($v: Int # why v\n  ) {\n  a # kept here\n  b\n  # trailing\n}\n"
 	got, err := Format(in)
-	var lost *CommentLossError
-	if !errors.As(err, &lost) {
-		t.Fatalf("Format = %q, %v; want a *CommentLossError", got, err)
+	if err != nil || got != want {
+		t.Fatalf("Format = %q, %v\nwant %q", got, err, want)
 	}
-	if !reflect.DeepEqual(lost.Lines, []int{1, 5}) {
-		t.Errorf("lost lines = %v, want [1 5]", lost.Lines)
+}
+
+// The issue's cases: no space before the variables, blank lines between operations and inside
+// a selection set kept (one at most), fragments and inline fragments, list and object values.
+func TestFormatConventionalSpacing(t *testing.T) {
+	in := `query Balance($ref:String!){Cards(card_reference:$ref){total}}
+mutation Redeem($ref: String!) {
+  createBalanceAdjustment(card_reference: $ref, value: -1000, tags: [1 2 {a: 1}]) { id
+
+
+  value ...F ... on X { y } }
+}
+{ a }
+query ($a: [[Int!]!] = [[1]]) @dir(x: 1) { b: a @skip(if: true) }`
+	want := `query Balance($ref: String!) {
+  Cards(card_reference: $ref) {
+    total
+  }
+}
+
+mutation Redeem($ref: String!) {
+  createBalanceAdjustment(card_reference: $ref, value: -1000, tags: [1, 2, {a: 1}]) {
+    id
+
+    value
+    ...F
+    ... on X {
+      y
+    }
+  }
+}
+
+{
+  a
+}
+
+query ($a: [[Int!]!] = [[1]]) @dir(x: 1) {
+  b: a @skip(if: true)
+}
+`
+	got, err := Format(in)
+	if err != nil || got != want {
+		t.Fatalf("Format =\n%s%v\nwant\n%s", got, err, want)
 	}
-	if !strings.Contains(err.Error(), "lines 1, 5") {
-		t.Errorf("message %q does not name the lines", err)
+	if again, _ := Format(got); again != got {
+		t.Fatalf("not idempotent:\n%s", again)
 	}
 }
 
@@ -90,12 +141,47 @@ func TestFormatErrors(t *testing.T) {
 	}
 }
 
-func TestFormatMovesEndOfLineComments(t *testing.T) {
+func TestFormatKeepsEndOfLineComments(t *testing.T) {
 	got, err := Format("query A {\n  a # why a\n  b\n}\n")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := "query A {\n  a\n  # why a\n  b\n}\n"; got != want {
+	if want := "query A {\n  a # why a\n  b\n}\n"; got != want {
 		t.Errorf("Format = %q, want %q", got, want)
 	}
+}
+
+// Prettify twice is prettify once, and the parsed document never changes (its canonical print,
+// comments aside, is the same), whatever the input.
+func FuzzFormat(f *testing.F) {
+	for _, seed := range []string{
+		toggleDoc,
+		"query A($v: Int # c\n) {\n  a # d\n\n\n  b\n  # e\n}\n",
+		"{ a(x: [1 2 {b: \"\"\"\n q\n\"\"\"}]) ...F ... on T @d { c } }\nfragment F on T { z }",
+		"query ($a: [[Int!]!] = [[1]], $b: In = {x: [$c]}) @dir(x: 1) { b: a @skip(if: true) }",
+		"#only\n\n# comments\n{a}",
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		doc, err := parser.ParseQuery(&ast.Source{Input: in})
+		if err != nil {
+			return
+		}
+		once, err := Format(in)
+		if errors.Is(err, ErrEmpty) {
+			return
+		}
+		if err != nil {
+			t.Fatalf("Format(%q): %v", in, err)
+		}
+		twice, err := Format(once)
+		if err != nil || twice != once {
+			t.Fatalf("not idempotent for %q:\n%s\n---\n%s (%v)", in, once, twice, err)
+		}
+		after, err := parser.ParseQuery(&ast.Source{Input: once})
+		if err != nil || canonical(after) != canonical(doc) {
+			t.Fatalf("the document changed for %q:\n%s", in, once)
+		}
+	})
 }

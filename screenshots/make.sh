@@ -8,9 +8,25 @@ cd "$(dirname "$0")/.."
 BIN=${BIN:-bin/toggle-explorer}
 FREEZE=${FREEZE:-go run github.com/charmbracelet/freeze@v0.2.2}
 OUT=screenshots
-for tool in tmux rsvg-convert; do
-  command -v "$tool" >/dev/null || { echo "screenshots: $tool is missing (apt-get install tmux librsvg2-bin fonts-jetbrains-mono)"; exit 1; }
-done
+# What the pictures need, checked before anything starts: the command, and the Debian package that
+# has it. As root with apt-get they are installed; otherwise the script names them and stops.
+missing=()
+command -v tmux >/dev/null || missing+=(tmux)
+command -v rsvg-convert >/dev/null || missing+=(librsvg2-bin)
+# freeze draws with JetBrains Mono; without it the SVG falls back to a proportional font.
+if ! command -v fc-list >/dev/null || ! fc-list 2>/dev/null | grep -qi "JetBrains Mono"; then
+  missing+=(fonts-jetbrains-mono fontconfig)
+fi
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "screenshots: installing ${missing[*]}"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  else
+    echo "screenshots: missing ${missing[*]}; install them first, e.g.: sudo apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+command -v go >/dev/null || { echo "screenshots: go is missing (freeze runs with go run)" >&2; exit 1; }
 
 work=$(mktemp -d)
 port=$((20000 + RANDOM % 20000))
@@ -151,3 +167,36 @@ keys Down; keys Down; keys Space; keys Escape
 type_text "balance"; keys Space; keys Escape
 type_text "total"; keys Space; keys Escape
 shot builder
+# 10. Working with results: a paginated list of cards (the title says "page 1 of N"), folded,
+#     filtered with jq, and shown as a table.
+stop_mock
+start_mock
+start_tui
+type_text "toggle-demo-password"
+PAUSE=1.5 keys Enter
+type_text 'query Cards($page: Int, $limit: Int) { Cards(page: $page, limit: $limit) { data { card_reference balance initial_balance used product_name } total per_page } }'
+keys Tab
+type_text '{"limit": 6}'
+PAUSE=1 keys C-r
+keys Tab
+# Cursor on the first card, then fold every card (Z) and open the second one again.
+for _ in 1 2 3 4 5 6; do keys j; done
+keys Z
+keys j
+keys z
+shot fold
+keys x
+# A jq filter applied as it is typed; its output replaces the response until esc.
+keys '|'
+type_text '.data.Cards.data[] | select(.balance > 0) | {card_reference, balance}'
+PAUSE=1 keys Enter
+shot filter
+keys Escape
+# The list at the cursor as a table, sorted by balance (descending).
+for _ in 1 2 3 4 5 6 7 8; do keys j; done
+PAUSE=1 keys t
+keys l
+keys s
+PAUSE=1 keys s
+shot table
+keys Escape

@@ -37,6 +37,9 @@ type Result struct {
 	EnvelopeErr error
 	// Duration is the round trip of the final attempt.
 	Duration time.Duration
+	// SentFingerprint identifies the token the final attempt carried ("" when none): the one the
+	// server judged, which a rotation in the response may already have replaced.
+	SentFingerprint string
 	// Size is len(Body).
 	Size int64
 	// ExchangeIDs lists the exchanges this call made, in order.
@@ -204,7 +207,7 @@ func (s *Session) send(ctx context.Context, req Request, tok Token) *call {
 // fill copies an answered attempt into the result.
 func (s *Session) fill(res *Result, c *call) {
 	res.Status, res.Header, res.Body = c.status, RedactHeader(c.header), c.body
-	res.Size, res.Duration = int64(len(c.body)), c.duration
+	res.Size, res.Duration, res.SentFingerprint = int64(len(c.body)), c.duration, c.sentFP
 	res.ServerDate = serverDate(c.header)
 	res.Envelope, res.EnvelopeErr = Envelope{}, nil
 	if c.status >= 300 && c.status < 400 {

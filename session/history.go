@@ -8,21 +8,37 @@ import (
 )
 
 // HistoryEntry describes one Execute for the history: what was sent (the history masks secrets
-// itself), how it ended, and the token as its fingerprint only. The CLI and the TUI record the same
-// entries through it.
+// itself), how it ended, and the token sent, as its fingerprint only (not the one a rotation
+// brought back). The duration is the same measurement the inspector shows for the exchange. The
+// CLI and the TUI record the same entries through it.
 func (s *Session) HistoryEntry(op query.Operation, req Request, started time.Time, res *Result, err error) history.Entry {
 	sum := Summarize(res, err)
 	e := history.Entry{
 		Time: started, Endpoint: s.Endpoint(), Operation: op.Name, OperationKind: op.Kind.String(),
 		Document: req.Query, Variables: req.Variables, Status: sum.Status, Outcome: sum.Outcome,
-		DurationMS: sum.Duration.Milliseconds(), Size: sum.Size, ErrorSummary: sum.Error,
+		Size: sum.Size, ErrorSummary: sum.Error,
 	}
-	if e.DurationMS == 0 && res == nil {
+	took := sum.Duration
+	if took == 0 && res == nil {
 		// No response (cancelled, refused, timed out): how long the user waited still counts.
-		e.DurationMS = s.cfg.Clock.Now().Sub(started).Milliseconds()
+		took = s.cfg.Clock.Now().Sub(started)
 	}
-	if tok, ok := s.Token(); ok {
-		e.TokenFingerprint = tok.Fingerprint
+	e.SetDuration(took)
+	switch {
+	case res != nil && res.SentFingerprint != "":
+		e.TokenFingerprint = res.SentFingerprint
+	case res != nil && len(res.ExchangeIDs) > 0:
+		e.TokenFingerprint = s.sentFingerprint(res.ExchangeIDs[len(res.ExchangeIDs)-1])
 	}
 	return e
+}
+
+// sentFingerprint is the token fingerprint exchange id carried, from the log.
+func (s *Session) sentFingerprint(id int64) string {
+	for _, x := range s.Exchanges() {
+		if x.ID == id {
+			return x.SentFingerprint
+		}
+	}
+	return ""
 }

@@ -45,7 +45,13 @@ func (s *Session) Restore(identity string) (Token, bool) {
 		return Token{}, false
 	}
 	now := s.cfg.Clock.Now()
-	tok, err := ParseToken(st.Token, now, "stored")
+	// The token arrived when it was saved, not now: its age (status bar, login --check) counts
+	// from then. A save time in the future (another machine's clock) is not trusted.
+	received := now
+	if !st.SavedAt.IsZero() && st.SavedAt.Before(now) {
+		received = st.SavedAt
+	}
+	tok, err := ParseToken(st.Token, received, "stored")
 	if err != nil || tok.TooCloseToSend(now) {
 		return Token{}, false
 	}

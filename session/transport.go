@@ -46,6 +46,7 @@ type call struct {
 	rotRaw      string // token offered by the response, if any
 	rotHeader   string // which header offered it
 	sentScheme  string // scheme word of the Authorization header sent
+	sentFP      string // fingerprint of the token the request carried ("" when none)
 	duration    time.Duration
 	err         error
 	wrote       atomic.Bool // the request was written completely
@@ -99,6 +100,7 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 		c.sentScheme = "Bearer"
 	}
 	c.requestURL = r.URL
+	c.sentFP = sent.Fingerprint
 	c.exchangeID = s.log.reserve()
 	ex := Exchange{
 		ID:              c.exchangeID,

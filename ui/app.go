@@ -5,6 +5,7 @@ package ui
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -48,6 +49,10 @@ type Options struct {
 	Workspace workspace.Options
 	// Connect builds a session for an endpoint (validation only, no I/O).
 	Connect func(endpoint string) (*session.Session, error)
+	// AutoLogin starts without the form when it can: with the stored token for Login's endpoint
+	// and identity while it is valid, else by logging in with Login's password. The form shows
+	// only when neither works (and after logging out, to switch user).
+	AutoLogin bool
 	// Remember saves the last endpoint and identity (called in a command; may be nil).
 	Remember func(endpoint, identity string) error
 	// SchemaFile loads the schema from a file (SDL or introspection JSON) instead of introspecting.
@@ -96,6 +101,7 @@ type Model struct {
 	pendingLoad   func(Model) (Model, tea.Cmd)
 	loadAfterSave func(Model) (Model, tea.Cmd) // "save mine first": the replacement waiting on the save
 	quitAfterSave bool
+	pendingRerun  *history.Entry // a mutation from the history, waiting for "run it again?"
 
 	// The shared session and its life: gen tags its events, cancel stops its refresh loop.
 	sess       *session.Session
@@ -124,21 +130,39 @@ func New(opts Options) Model {
 	h.Styles.ShortKey, h.Styles.FullKey = ctx.Styles.HelpKey, ctx.Styles.HelpKey
 	h.Styles.ShortDesc, h.Styles.FullDesc = ctx.Styles.HelpDesc, ctx.Styles.HelpDesc
 	h.Styles.ShortSeparator, h.Styles.FullSeparator = ctx.Styles.HelpSep, ctx.Styles.HelpSep
-	return Model{
+	m := Model{
 		ctx:   ctx,
 		opts:  opts,
 		keys:  keys,
 		help:  h,
 		login: login.New(ctx, opts.Login),
 	}
+	if m.canAutoLogin() {
+		m.identity = opts.Login.Identity
+		m.login.SetBusy()
+	}
+	return m
 }
 
-// Init starts the clock tick.
+// canAutoLogin reports whether the start may skip the form: asked to, and knowing where and as whom.
+func (m Model) canAutoLogin() bool {
+	return m.opts.AutoLogin && m.opts.Connect != nil && m.opts.Login.Endpoint != "" && m.opts.Login.Identity != ""
+}
+
+// Init starts the clock tick, and the login without the form when the options allow one.
 func (m Model) Init() tea.Cmd {
-	if m.opts.DisableTick {
-		return nil
+	var auto tea.Cmd
+	if m.canAutoLogin() {
+		creds := session.Credentials{Username: m.opts.Login.Identity, Password: m.opts.Login.Password}
+		if strings.Contains(creds.Username, "@") {
+			creds = session.Credentials{Email: creds.Username, Password: creds.Password}
+		}
+		auto = tea.Batch(m.login.SetBusy(), autoLoginCmd(m.loginID, m.opts.Connect, m.opts.Login.Endpoint, creds))
 	}
-	return tea.Batch(tick(), func() tea.Msg { return tickMsg(time.Now()) })
+	if m.opts.DisableTick {
+		return auto
+	}
+	return tea.Batch(auto, tick(), func() tea.Msg { return tickMsg(time.Now()) })
 }
 
 // Session returns the current session (nil before the first login), so main can close it after

@@ -22,6 +22,34 @@ func loginCmd(id int, sess *session.Session, creds session.Credentials) tea.Cmd 
 	}
 }
 
+// autoLoginCmd logs in without the form: the stored token for the endpoint and identity while it
+// is valid, else the password when there is one. The session is built here, with the store's I/O.
+// With neither, it answers autoLoginSkippedMsg and the form takes over.
+func autoLoginCmd(id int, connect func(string) (*session.Session, error), endpoint string, creds session.Credentials) tea.Cmd {
+	return func() tea.Msg {
+		sess, err := connect(endpoint)
+		if err != nil {
+			return loginFinishedMsg{id: id, err: err}
+		}
+		if creds.Password != "" {
+			// Held for logging in again when the restored token expires or is refused.
+			if err := sess.SetCredentials(creds); err != nil {
+				sess.Close()
+				return loginFinishedMsg{id: id, err: err}
+			}
+		}
+		if tok, ok := sess.Restore(creds.Identity()); ok {
+			return loginFinishedMsg{id: id, sess: sess, token: tok}
+		}
+		if creds.Password == "" {
+			sess.Close()
+			return autoLoginSkippedMsg{id: id}
+		}
+		tok, err := sess.Login(context.Background(), creds)
+		return loginFinishedMsg{id: id, sess: sess, token: tok, err: err}
+	}
+}
+
 // runSessionCmd runs the session's background refresh until ctx ends. It occupies one command
 // goroutine for the session's life and returns nothing worth a message.
 func runSessionCmd(ctx context.Context, sess *session.Session) tea.Cmd {

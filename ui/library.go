@@ -10,6 +10,7 @@ import (
 	"github.com/toggle-explorer/toggle-explorer/query"
 	"github.com/toggle-explorer/toggle-explorer/query/history"
 	"github.com/toggle-explorer/toggle-explorer/query/saved"
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
 	"github.com/toggle-explorer/toggle-explorer/ui/historyview"
 	"github.com/toggle-explorer/toggle-explorer/ui/picker"
@@ -27,6 +28,7 @@ const (
 	dialogSaveChanged libraryDialog = "save-changed" // changed on disk: overwrite, reload, save as, cancel
 	dialogDiscard     libraryDialog = "discard"      // replacing unsaved editors: discard or cancel
 	dialogQuit        libraryDialog = "quit"         // quitting with unsaved changes
+	dialogRerun       libraryDialog = "rerun"        // re-running a mutation from the history
 )
 
 // savedMsg reports a save (err: why not; a *saved.ConflictError means nothing was written).
@@ -97,9 +99,10 @@ func (m Model) finishSave(msg savedMsg) (Model, tea.Cmd) {
 	var conflict *saved.ConflictError
 	switch {
 	case errors.As(msg.err, &conflict) && m.workspace.SavedName() != msg.name:
-		m.pendingName = msg.name
+		// conflict.Name is the name on disk, which may differ from the one typed by case.
+		m.pendingName = conflict.Name
 		m.quitAfterSave, m.loadAfterSave = false, nil
-		return m.choose(dialogSaveTaken, fmt.Sprintf("A saved query named %q already exists.", msg.name),
+		return m.choose(dialogSaveTaken, fmt.Sprintf("A saved query named %q already exists.", conflict.Name),
 			prompt.Option{Key: "o", Label: "Overwrite it"},
 			prompt.Option{Key: "n", Label: "Choose another name"},
 			prompt.Option{Key: prompt.CancelKey, Label: "Cancel"}), nil
@@ -156,7 +159,14 @@ func (m Model) answerLibraryDialog(id libraryDialog, answer string) (Model, tea.
 		return m.save()
 	case dialogQuit + ":q":
 		return m.quit()
+	case dialogRerun + ":r", dialogRerun + ":l":
+		entry := m.pendingRerun
+		m.pendingRerun = nil
+		if entry != nil {
+			return m.fromHistory(*entry, answer == "r", false)
+		}
 	}
+	m.pendingRerun = nil
 	m.pendingLoad = nil
 	return m, nil
 }
@@ -231,10 +241,35 @@ func variablesText(vars map[string]any) string {
 	return string(data)
 }
 
+// confirmRerun asks before a mutation from the history runs again: it changes data again (a
+// Redeem takes the money twice). The question names the operation and where it will run.
+func (m Model) confirmRerun(entry history.Entry) Model {
+	op := entry.Operation
+	if op == "" {
+		op = "(anonymous)"
+	}
+	endpoint := entry.Endpoint
+	if m.sess != nil {
+		endpoint = m.sess.Endpoint()
+	}
+	question := fmt.Sprintf("Run mutation %s again against %s? It changes data again.", display.Line(op), display.Line(endpoint))
+	if entry.Endpoint != "" && entry.Endpoint != endpoint {
+		question += fmt.Sprintf(" (It ran against %s.)", display.Line(entry.Endpoint))
+	}
+	m.pendingRerun = &entry
+	return m.choose(dialogRerun, question,
+		prompt.Option{Key: "r", Label: "Run it again"},
+		prompt.Option{Key: "l", Label: "Load it without running"},
+		prompt.Option{Key: prompt.CancelKey, Label: "Cancel"})
+}
+
 // historyMsg routes the history browser's requests.
 func (m Model) historyMsg(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case historyview.RerunMsg:
+		if msg.Entry.OperationKind == "mutation" {
+			return m.confirmRerun(msg.Entry), nil
+		}
 		return m.fromHistory(msg.Entry, true, false)
 	case historyview.LoadMsg:
 		return m.fromHistory(msg.Entry, false, false)

@@ -8,6 +8,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/toggle-explorer/toggle-explorer/mockapi"
 	"github.com/toggle-explorer/toggle-explorer/query/history"
 	"github.com/toggle-explorer/toggle-explorer/query/saved"
 	"github.com/toggle-explorer/toggle-explorer/ui/inspector"
@@ -254,5 +255,36 @@ func TestSaveMineFirstThenOpen(t *testing.T) {
 	}
 	if text, _ := d.m.workspace.Document(); !strings.HasPrefix(text, "query Products") {
 		t.Fatalf("after saving, the chosen query was not opened: %q", text)
+	}
+}
+
+// Re-running a mutation from the history asks first, naming the operation and the endpoint: it
+// changes data again.
+func TestHistoryRerunOfAMutationAsks(t *testing.T) {
+	d, _, _ := libraryDriver(t)
+	redeem := `mutation Redeem($ref: String!) {
+  createBalanceAdjustment(card_reference: $ref, value: -100, currency: "GBP", merchant_id: 26, unit_epos_reference: "TILL-1") { id }
+}`
+	if err := d.m.opts.History.Append(history.Entry{Endpoint: testEndpoint, Operation: "Redeem", OperationKind: "mutation",
+		Document: redeem, Variables: map[string]any{"ref": mockapi.SeedCardPartlyUsed}, Status: 200, Outcome: "ok"}); err != nil {
+		t.Fatal(err)
+	}
+	d.press("f4")
+	before := d.f.api.Stats().Operations["Redeem"]
+	d.press("enter")
+	v := d.m.View()
+	if !d.m.dialog.open() || !strings.Contains(v, "Run mutation Redeem again against") || !strings.Contains(v, testEndpoint+"? It changes data again") {
+		t.Fatalf("enter on a mutation did not ask, naming it and the endpoint:\n%s", v)
+	}
+	if got := d.f.api.Stats().Operations["Redeem"]; got != before {
+		t.Fatal("the mutation ran before the answer")
+	}
+	d.press("esc")
+	if got := d.f.api.Stats().Operations["Redeem"]; got != before || d.m.dialog.open() {
+		t.Fatal("cancel ran the mutation or left the question open")
+	}
+	d.press("enter", "r")
+	if got := d.f.api.Stats().Operations["Redeem"]; got != before+1 {
+		t.Fatalf("\"run it again\" sent %d requests, want 1", got-before)
 	}
 }

@@ -18,6 +18,10 @@ type loginFinishedMsg struct {
 	err   error
 }
 
+// autoLoginSkippedMsg says the start could not log in by itself (no valid stored token, no
+// password): the form waits for the user.
+type autoLoginSkippedMsg struct{ id int }
+
 // sessionEventMsg relays one event from the session. gen ties it to the session it came from: an
 // event of a replaced session is dropped.
 type sessionEventMsg struct {

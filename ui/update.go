@@ -47,6 +47,11 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m.startLogin(msg)
 	case loginFinishedMsg:
 		return m.finishLogin(msg)
+	case autoLoginSkippedMsg:
+		if msg.id == m.loginID {
+			m.login.SetIdle("No valid stored token for this endpoint and user: enter the password.")
+		}
+		return m, nil
 	case sessionEventMsg:
 		return m.handleEvent(msg)
 	case sessionClosedMsg:
@@ -162,14 +167,20 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	if key.Matches(msg, m.keys.Quit) {
 		return m.requestQuit()
 	}
-	if m.dialog.open() {
-		return m.updateDialog(msg)
-	}
+	// The full help sits over everything, dialogs and overlays included, and takes every key
+	// until closed. f1 types nothing anywhere, so it opens the help of whatever has the focus.
 	if m.helpOpen {
 		if key.Matches(msg, m.keys.Close) {
 			m.helpOpen = false
 		}
 		return m, nil
+	}
+	if key.Matches(msg, m.keys.Help) {
+		m.helpOpen = true
+		return m, nil
+	}
+	if m.dialog.open() {
+		return m.updateDialog(msg)
 	}
 	if m.overlay != nil {
 		if d, ok := common.Unwrap[docs.Model](m.overlay); ok && key.Matches(msg, m.keys.Builder) && m.screen == screenWorkspace {
@@ -181,10 +192,6 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 			return m.routeToScreen(msg)
 		}
 		return m.updateOverlay(msg)
-	}
-	if key.Matches(msg, m.keys.Help) {
-		m.helpOpen = true
-		return m, nil
 	}
 	if m.screen != screenWorkspace {
 		return m.routeToScreen(msg)

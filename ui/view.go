@@ -9,6 +9,8 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/toggle-explorer/toggle-explorer/session"
+	"github.com/toggle-explorer/toggle-explorer/session/display"
+	"github.com/toggle-explorer/toggle-explorer/ui/builder"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
 	"github.com/toggle-explorer/toggle-explorer/ui/prompt"
 	"github.com/toggle-explorer/toggle-explorer/ui/statusbar"
@@ -20,10 +22,16 @@ func (m Model) View() string {
 	if w <= 0 || h <= 0 {
 		return ""
 	}
+	return common.PaintBackground(m.frame(), lipgloss.ColorProfile(), m.ctx.Theme.Palette.Background, m.ctx.Theme.Palette.Foreground, w)
+}
+
+// frame is the whole screen before the theme's background is painted under it.
+func (m Model) frame() string {
+	w, h := m.ctx.Width, m.ctx.Height
 	var view string
 	switch {
 	case m.helpOpen:
-		view = m.fullHelp()
+		return m.fullHelp() // over dialogs too: f1 explains whatever has the focus
 	case m.overlay != nil:
 		view = m.withStatus(m.overlay.View())
 	case m.screen == screenLogin:
@@ -69,6 +77,12 @@ func (m Model) noticeLine() string {
 	st := m.ctx.Styles
 	n := m.notice
 	if !n.visible(m.ctx.Now) {
+		// A problem message the pane title had no room for, while nothing else is to be said.
+		if m.screen == screenWorkspace && m.overlay == nil && m.hasWorkspace {
+			if p := m.workspace.CutProblem(); p != "" {
+				return st.Error.Render(ansi.Truncate(" ✗ "+display.Line(p), m.ctx.Width, "…"))
+			}
+		}
 		return ""
 	}
 	style := st.Info
@@ -85,8 +99,7 @@ func (m Model) noticeLine() string {
 
 // helpLine is the one-line hint built from the focused pane's keys and the global ones.
 func (m Model) helpLine() string {
-	m.help.ShowAll = false
-	return ansi.Truncate(" "+m.help.View(m.screenHelp()), m.ctx.Width, "…")
+	return " " + common.ShortHelpLine(m.help, m.screenHelp().ShortHelp(), max(0, m.ctx.Width-1))
 }
 
 // screenHelp joins the global bindings with the screen's.
@@ -97,6 +110,10 @@ func (m Model) screenHelp() help.KeyMap {
 		screen = m.dialogKeys()
 	case m.overlay != nil:
 		screen = m.overlay.Help()
+		if _, ok := common.Unwrap[builder.Model](m.overlay); ok {
+			// ctrl+r runs what was built: the root handles it, so the builder's help would not say so.
+			screen = common.JoinHelp(common.Bindings{m.keys.Run}, screen)
+		}
 	case m.screen == screenWorkspace:
 		screen = m.workspace.Help()
 	}

@@ -28,6 +28,7 @@ const (
 var commands = map[string]bool{
 	"run": true, "login": true, "token": true, "mock": true, "queries": true, "history": true,
 	"check": true, "doctor": true, "help": true, "-h": true, "-help": true, "--help": true,
+	"version": true, "-version": true, "--version": true,
 }
 
 // flags make the TUI's command line print and exit without starting the TUI.

@@ -17,6 +17,7 @@ func TestHeadless(t *testing.T) {
 		{[]string{"run", "-q", "{ a }"}, true},
 		{[]string{"check", "x.graphql"}, true},
 		{[]string{"doctor", "--json"}, true},
+		{[]string{"--version"}, true},
 		{[]string{"login"}, true},
 		{[]string{"token", "-"}, true},
 		{[]string{"mock"}, true},

@@ -38,8 +38,13 @@ type Entry struct {
 	Status int `json:"status,omitempty"`
 	// Outcome is one of the Outcome constants.
 	Outcome string `json:"outcome,omitempty"`
-	// DurationMS is how long the request took, in milliseconds.
+	// DurationMS is how long the request took, in whole milliseconds (kept for
+	// older readers and files; Took is the one to show).
 	DurationMS int64 `json:"duration_ms"`
+	// DurationUS is the same in microseconds, so a sub-millisecond round trip
+	// shows as the inspector shows it ("969µs", not "0s"). 0 in files written
+	// before it existed.
+	DurationUS int64 `json:"duration_us,omitempty"`
 	// Size is the response body's size in bytes.
 	Size int64 `json:"size"`
 	// TokenFingerprint identifies the token sent (a short SHA-256 prefix,
@@ -48,6 +53,19 @@ type Entry struct {
 	// ErrorSummary is a one-line description of what went wrong, "" when
 	// nothing did.
 	ErrorSummary string `json:"error,omitempty"`
+}
+
+// SetDuration records how long the request took, in both units.
+func (e *Entry) SetDuration(d time.Duration) {
+	e.DurationMS, e.DurationUS = d.Milliseconds(), d.Microseconds()
+}
+
+// Took is how long the request took, as precisely as the entry knows.
+func (e Entry) Took() time.Duration {
+	if e.DurationUS > 0 {
+		return time.Duration(e.DurationUS) * time.Microsecond
+	}
+	return time.Duration(e.DurationMS) * time.Millisecond
 }
 
 // Log is the execution history: a JSON Lines file under the state

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"strings"
 
 	"github.com/toggle-explorer/toggle-explorer/session/securefile"
 )
@@ -31,8 +32,11 @@ func (l *Library) Rename(oldName, newName string) error {
 	if err != nil {
 		return fmt.Errorf("rename %q: %w", oldName, err)
 	}
+	if strings.EqualFold(oldName, newName) {
+		return l.moveFiles(oldName, newName) // only the case differs: the same query
+	}
 	if newInfo, err := os.Stat(l.queryPath(newName)); err == nil && os.SameFile(oldInfo, newInfo) {
-		return l.moveFiles(oldName, newName) // same file: only the case differs
+		return l.moveFiles(oldName, newName) // same file under another name (a hard link)
 	}
 	if err := l.ensureFree(newName); err != nil {
 		return fmt.Errorf("rename %q to %q: %w", oldName, newName, err)

@@ -58,6 +58,10 @@ func (l *Library) Save(name, text, variables string, expected Version, force boo
 		return Version{}, err
 	}
 	defer unlock()
+	// A query saved under the same name in another case is this one (see existingCase).
+	if name, err = l.existingCase(name); err != nil {
+		return Version{}, err
+	}
 	current, err := l.Current(name)
 	if err != nil && !force {
 		return Version{}, fmt.Errorf("save %q: cannot check the file on disk, not overwriting it: %w", name, err)

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/toggle-explorer/toggle-explorer/session/securefile"
 )
@@ -69,6 +70,9 @@ func (l *Library) lock() (unlock func(), err error) {
 // nameTaken reports whether either file of name exists (a stray variables
 // file counts: taking the name would silently adopt or replace it).
 func (l *Library) nameTaken(name string) (bool, error) {
+	if other, err := l.existingCase(name); err != nil || other != name {
+		return other != name, err
+	}
 	for _, p := range []string{l.queryPath(name), l.varsPath(name)} {
 		_, err := os.Lstat(p)
 		if err == nil {
@@ -79,4 +83,33 @@ func (l *Library) nameTaken(name string) (bool, error) {
 		}
 	}
 	return false, nil
+}
+
+// existingCase returns the name under which a query that differs from name only by case is
+// already saved, or name itself when there is none. Names are compared case-insensitively
+// everywhere, as macOS and Windows file systems do: "Redeem" next to redeem.graphql is the same
+// query, never a second file (on Linux) nor a silent overwrite (on macOS).
+func (l *Library) existingCase(name string) (string, error) {
+	entries, err := os.ReadDir(l.dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return name, nil
+	}
+	if err != nil {
+		return name, err
+	}
+	found := name
+	for _, e := range entries {
+		base, ok := strings.CutSuffix(e.Name(), queryExt)
+		if !ok {
+			base, ok = strings.CutSuffix(e.Name(), varsExt)
+		}
+		if !ok || !strings.EqualFold(base, name) {
+			continue
+		}
+		if base == name {
+			return name, nil
+		}
+		found = base
+	}
+	return found, nil
 }

@@ -48,10 +48,12 @@ func (m Model) View() string {
 	if m.hasFooter() {
 		b.WriteByte('\n')
 		p.border.write(&b, bd.MiddleLeft+hrule+bd.MiddleRight)
-		b.WriteByte('\n')
-		p.border.write(&b, bd.Left)
-		m.writeFooter(&b, g.inner)
-		p.border.write(&b, bd.Right)
+		for line := range m.footerHeight(g.inner) {
+			b.WriteByte('\n')
+			p.border.write(&b, bd.Left)
+			m.writeFooter(&b, g.inner, line)
+			p.border.write(&b, bd.Right)
+		}
 	}
 	b.WriteByte('\n')
 	p.border.write(&b, bd.BottomLeft+strings.Repeat(bd.Bottom, g.inner)+bd.BottomRight)
@@ -132,21 +134,76 @@ func (m Model) hasFooter() bool {
 	return false
 }
 
-// writeFooter writes the selected item's description and, when the list
-// scrolls, its position, exactly inner cells wide.
-func (m Model) writeFooter(b *strings.Builder, inner int) {
-	count := ""
+// maxDocLines is how many lines a description may wrap onto in the footer; a longer one ends
+// in "…" on the last of them.
+const maxDocLines = 3
+
+// countText is the selection's position when the list scrolls ("3/40"), else "".
+func (m Model) countText() string {
+	if len(m.items) <= MaxRows {
+		return ""
+	}
+	return strconv.Itoa(m.list.Index+1) + "/" + strconv.Itoa(len(m.items))
+}
+
+// docRoom is the footer's width for the description: a space either side, and room for the
+// widest position count when the list scrolls, so wrapping does not move as the selection does.
+func (m Model) docRoom(inner int) int {
+	room := inner - 2
 	if len(m.items) > MaxRows {
-		count = strconv.Itoa(m.list.Index+1) + "/" + strconv.Itoa(len(m.items))
+		n := len(strconv.Itoa(len(m.items)))
+		room -= 2*n + 2
 	}
-	room := inner - 2 // a space either side
-	if count != "" {
-		room -= len(count) + 1
+	return max(1, room)
+}
+
+// docLines wraps a description to w cells on at most maxDocLines lines, instead of cutting it
+// at the popup's edge.
+func docLines(doc string, w int) []string {
+	if doc == "" {
+		return nil
 	}
-	doc := fit(m.items[m.list.Index].Doc, max(0, room))
+	// Line breaks in a description are the schema author's wrapping, not paragraphs to keep.
+	doc = strings.Join(strings.Fields(doc), " ")
+	lines := strings.Split(ansi.Wrap(fit(doc, len(doc)+1), w, " "), "\n")
+	if len(lines) > maxDocLines {
+		lines = lines[:maxDocLines]
+		lines[maxDocLines-1] = fit(lines[maxDocLines-1]+" …", w)
+	}
+	for i, l := range lines {
+		lines[i] = ansi.Truncate(l, w, "…") // a word longer than the line
+	}
+	return lines
+}
+
+// footerHeight is the footer's line count: enough for the longest description of any item (so
+// the box keeps its height as the selection moves), at least one.
+func (m Model) footerHeight(inner int) int {
+	h := 1
+	room := m.docRoom(inner)
+	for _, it := range m.items {
+		if h == maxDocLines {
+			break
+		}
+		h = max(h, len(docLines(it.Doc, room)))
+	}
+	return h
+}
+
+// writeFooter writes footer line n: the selected item's description (wrapped) and, on the first
+// line when the list scrolls, its position, exactly inner cells wide.
+func (m Model) writeFooter(b *strings.Builder, inner, n int) {
+	count := ""
+	if n == 0 {
+		count = m.countText()
+	}
+	doc := ""
+	if lines := docLines(m.items[m.list.Index].Doc, m.docRoom(inner)); n < len(lines) {
+		doc = lines[n]
+	}
 	b.WriteByte(' ')
 	m.paint.doc.write(b, doc)
-	b.WriteString(strings.Repeat(" ", inner-2-ansi.StringWidth(doc)-len(count)))
+	b.WriteString(strings.Repeat(" ", max(0, inner-2-ansi.StringWidth(doc)-len(count))))
 	m.paint.count.write(b, count)
 	b.WriteByte(' ')
 }

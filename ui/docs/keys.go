@@ -20,9 +20,11 @@ type KeyMap struct {
 	// Back returns to the previous page. Backspace only counts as Back while the search is
 	// empty (otherwise it deletes a character); alt+left always does.
 	Back key.Binding
-	// Escape clears the search, else goes back, else (on the home page) emits CloseMsg. Its
-	// help text follows what it will do.
+	// Escape closes the browser at once, from any page and while searching (the app's key
+	// contract: esc closes an overlay).
 	Escape key.Binding
+	// ClearSearch empties the search field (while there is a search).
+	ClearSearch key.Binding
 	// BuiltIns shows or hides the built-in types (String, Int, __Schema, ...) on the home page.
 	BuiltIns key.Binding
 	// Refresh fetches the schema again (introspection), asking the root with RefreshMsg.
@@ -35,12 +37,13 @@ func DefaultKeyMap() KeyMap {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(helpKey, desc))
 	}
 	return KeyMap{
-		ListKeys: common.NewListKeys(),
-		Open:     b([]string{"enter"}, "enter", "open"),
-		Back:     b([]string{"alt+left", "backspace"}, "⌫/alt+←", "back"),
-		Escape:   b([]string{"esc"}, "esc", "close"),
-		BuiltIns: b([]string{"ctrl+t"}, "ctrl+t", "show built-ins"),
-		Refresh:  b([]string{"ctrl+f"}, "ctrl+f", "fetch schema again"),
+		ListKeys:    common.NewListKeys(),
+		Open:        b([]string{"enter"}, "enter", "open"),
+		Back:        b([]string{"alt+left", "backspace"}, "⌫/alt+←", "back"),
+		Escape:      b([]string{"esc"}, "esc", "close"),
+		ClearSearch: b([]string{"ctrl+u"}, "ctrl+u", "clear search"),
+		BuiltIns:    b([]string{"ctrl+t"}, "ctrl+t", "show built-ins"),
+		Refresh:     b([]string{"ctrl+f"}, "ctrl+f", "fetch schema again"),
 	}
 }
 
@@ -53,6 +56,6 @@ func (k KeyMap) ShortHelp() []key.Binding {
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		k.ListKeys.Bindings(),
-		{k.Open, k.Back, k.Escape, k.BuiltIns, k.Refresh},
+		{k.Open, k.Back, k.Escape, k.ClearSearch, k.BuiltIns, k.Refresh},
 	}
 }

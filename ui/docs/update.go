@@ -42,7 +42,9 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	}
 	switch {
 	case key.Matches(msg, k.Escape):
-		return m.escape()
+		return m, emit(CloseMsg{})
+	case key.Matches(msg, k.ClearSearch):
+		return m.clearSearch(), nil
 	case key.Matches(msg, k.Open):
 		m = m.follow()
 	case key.Matches(msg, k.Back):
@@ -61,15 +63,12 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	return m.ensureVisible(), nil
 }
 
-// escape clears the search, else asks the root to close the browser: esc closes an overlay
-// (architecture.md), and going back has its own keys.
-func (m Model) escape() (Model, tea.Cmd) {
-	if m.input.Value() == "" {
-		return m, emit(CloseMsg{})
-	}
+// clearSearch empties the search and shows the page it was typed over. esc does not do this: it
+// closes the browser at once (architecture.md), whatever is typed.
+func (m Model) clearSearch() Model {
 	m.input.Reset()
 	m = m.runSearch()
-	return m.ensureVisible(), nil
+	return m.ensureVisible()
 }
 
 // move handles the movement keys for the results, the home page or a type page.
@@ -237,9 +236,5 @@ func (m *Model) syncKeys() {
 	} else {
 		k.BuiltIns.SetHelp("ctrl+t", "show built-ins")
 	}
-	if searching {
-		k.Escape.SetHelp("esc", "clear search")
-	} else {
-		k.Escape.SetHelp("esc", "close")
-	}
+	k.ClearSearch.SetEnabled(searching)
 }

@@ -3,7 +3,6 @@ package historyview
 import (
 	"encoding/json"
 	"strings"
-	"time"
 
 	"github.com/toggle-explorer/toggle-explorer/query/history"
 	"github.com/toggle-explorer/toggle-explorer/session/display"
@@ -67,7 +66,7 @@ func (m Model) previewHeader(e history.Entry, width int) []string {
 	lines := []string{
 		clean(when + " · " + kind + " " + operationLabelName(e)),
 		st.Muted.Render("status   ") + outcomeStyle(st, e.Outcome).Render(clean(formatStatus(e))) +
-			st.Muted.Render(" · ") + display.Duration(time.Duration(e.DurationMS)*time.Millisecond) + st.Muted.Render(" · ") + display.Size(e.Size),
+			st.Muted.Render(" · ") + display.Duration(e.Took()) + st.Muted.Render(" · ") + display.Size(e.Size),
 		st.Muted.Render("endpoint ") + clean(e.Endpoint),
 	}
 	if e.TokenFingerprint != "" {

@@ -3,7 +3,6 @@ package historyview
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
@@ -121,7 +120,7 @@ func (m Model) row(i, w int) string {
 		opStyle.Render(op) + strings.Repeat(" ", max(0, opW-lipgloss.Width(op))) + " " +
 		outcomeStyle(st, e.Outcome).Render(status) + strings.Repeat(" ", max(0, statusWidth-lipgloss.Width(status)))
 	if tail > 0 {
-		out += st.Muted.Render(fmt.Sprintf("%*s%*s", durationWidth, display.Duration(time.Duration(e.DurationMS)*time.Millisecond), sizeWidth, display.Size(e.Size)))
+		out += st.Muted.Render(fmt.Sprintf("%*s%*s", durationWidth, display.Duration(e.Took()), sizeWidth, display.Size(e.Size)))
 	}
 	return out
 }

@@ -1,18 +1,14 @@
 package inspector
 
 import (
-	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
-	"strings"
 
-	"github.com/aymanbagabas/go-osc52/v2"
 	tea "github.com/charmbracelet/bubbletea"
-	"golang.org/x/term"
 
 	"github.com/toggle-explorer/toggle-explorer/session"
+	"github.com/toggle-explorer/toggle-explorer/ui/common"
 )
 
 // clipboardWhere is CopiedMsg.Where for a clipboard copy.
@@ -48,55 +44,16 @@ func CurlText(src Source, msg CopyCurlMsg) (string, error) {
 	return "", fmt.Errorf("request #%d is no longer in the log", msg.ExchangeID)
 }
 
-// CopyToClipboard returns a command that puts text on the terminal's clipboard with an OSC 52
-// escape sequence (wrapped for tmux or screen when running inside one). It writes to the
-// controlling terminal (/dev/tty), else to stderr when stderr is a terminal, never to a redirected
-// stream: a curl command with a token must not end up in a log file. Terminals that ignore OSC 52
-// silently do nothing; there is no way to tell.
+// CopyToClipboard returns a command that puts text on the terminal's clipboard with OSC 52 (see
+// common.WriteClipboard: never through a redirected stream, since a curl command may hold a token).
 func CopyToClipboard(text string) tea.Cmd {
 	return func() tea.Msg {
-		w, err := openTerminal()
-		if err != nil {
+		if err := common.WriteClipboard(text); err != nil {
 			return CopiedMsg{Err: err}
-		}
-		defer w.Close()
-		if err := writeOSC52(w, text, os.Getenv); err != nil {
-			return CopiedMsg{Err: fmt.Errorf("writing to the terminal: %w", err)}
 		}
 		return CopiedMsg{Where: clipboardWhere}
 	}
 }
-
-// writeOSC52 writes the clipboard sequence for text to w, wrapped for the multiplexer getenv
-// reveals (tmux passes OSC 52 through only inside its DCS wrapper).
-func writeOSC52(w io.Writer, text string, getenv func(string) string) error {
-	seq := osc52.New(text)
-	switch {
-	case getenv("TMUX") != "":
-		seq = seq.Tmux()
-	case strings.HasPrefix(getenv("TERM"), "screen"):
-		seq = seq.Screen()
-	}
-	_, err := seq.WriteTo(w)
-	return err
-}
-
-// openTerminal opens the controlling terminal for writing, or falls back to stderr if that is a
-// terminal.
-func openTerminal() (io.WriteCloser, error) {
-	if f, err := os.OpenFile("/dev/tty", os.O_WRONLY, 0); err == nil {
-		return f, nil
-	}
-	if term.IsTerminal(int(os.Stderr.Fd())) {
-		return nopCloser{os.Stderr}, nil
-	}
-	return nil, errors.New("no terminal to send the clipboard sequence to; use w to write a file instead")
-}
-
-// nopCloser keeps stderr open after a copy.
-type nopCloser struct{ io.Writer }
-
-func (nopCloser) Close() error { return nil }
 
 // WriteCurlFile returns a command that writes text to a new file in dir (created 0700 if missing)
 // named toggle-curl-<random>.sh, mode 0600 whatever the umask, since it may hold a token. The

@@ -55,7 +55,7 @@ func DefaultKeyMap() KeyMap {
 		Back:           b([]string{"esc"}, "esc", "back"),
 		Reveal:         b([]string{"r"}, "r", "reveal token"),
 		RefreshNow:     b([]string{"ctrl+f"}, "ctrl+f", "refresh now"),
-		Logout:         b([]string{"L"}, "L", "log out"),
+		Logout:         b([]string{"L"}, "L", "log out / switch user"),
 		PasteToken:     b([]string{"p"}, "p", "paste a token"),
 		Submit:         b([]string{"enter"}, "enter", "use token"),
 		Cancel:         b([]string{"esc"}, "esc", "cancel"),

@@ -337,7 +337,8 @@ func (m *Model) syncKeys() {
 	enable(browse && (m.snap.hasToken || m.snap.canRelogin), &k.Logout)
 	enable(browse && hasCurrent, &k.CopyCurl, &k.WriteCurl)
 	enable(browse && hasCurrent && m.snap.hasToken, &k.CopyCurlToken, &k.WriteCurlToken)
-	enable(browse && m.tab == tabRequests && m.snap.diffOK && m.page != pageDiff, &k.Diff)
+	// d answers even when there is nothing to compare (it says so), so it can be found and tried.
+	enable(browse && m.page != pageDiff, &k.Diff)
 	enable(m.pasting, &k.Submit, &k.Cancel)
 	enable(m.confirm != confirmNone, &k.Yes, &k.No)
 	if m.revealed {

@@ -244,12 +244,10 @@ func TestRefreshKeepsSelection(t *testing.T) {
 func TestDiffKey(t *testing.T) {
 	f, _ := fixture(t)
 	m := newModel(f, 100, 30)
-	if m.keys.Diff.Enabled() {
-		t.Fatal("d enabled on the Token tab")
-	}
-	m, _ = press(t, m, "3", "d")
-	if m.page != pageDiff {
-		t.Fatal("d did not open the diff")
+	// d works from any tab: it goes to the requests and opens the diff there.
+	m, _ = press(t, m, "d")
+	if m.page != pageDiff || m.tab != tabRequests {
+		t.Fatal("d did not open the diff on the requests tab")
 	}
 	view := m.View()
 	for _, want := range []string{"≠ token sent      fp:1111aaaa2222", "≠ status", "  endpoint"} {
@@ -277,7 +275,7 @@ func TestHelpFollowsState(t *testing.T) {
 		}
 		return out
 	}
-	if e := enabled(m); !e["reveal token"] || e["diff good/failing"] || e["yes"] {
+	if e := enabled(m); !e["reveal token"] || !e["diff good/failing"] || e["yes"] {
 		t.Fatalf("Token tab help: %v", e)
 	}
 	m, _ = press(t, m, "r")

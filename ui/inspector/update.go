@@ -82,6 +82,13 @@ func (m Model) handleAction(msg tea.KeyMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.Reveal):
 		m.revealed = !m.revealed
 	case key.Matches(msg, k.Diff):
+		if !m.snap.diffOK {
+			m.status, m.statusErr = "nothing to diff: d compares the last good request with a failing one, and none has failed", true
+			return m, nil
+		}
+		if m.tab != tabRequests {
+			m.switchTab(tabRequests)
+		}
 		m.openPage(pageDiff)
 	case key.Matches(msg, k.RunDoctor):
 		return m, m.startDoctor()

@@ -58,7 +58,7 @@ func (m Model) exchangeLines(x session.Exchange, w int) []string {
 	lines = append(lines, "", st.Muted.Render("Request headers (redacted)"))
 	lines = append(lines, headerLines(x.RequestHeader, w)...)
 	lines = append(lines, "", st.Muted.Render("Request body (secret variables masked)"))
-	lines = append(lines, bodyLines(x.RequestBody, w)...)
+	lines = append(lines, requestBodyLines(x.RequestBody, w)...)
 	lines = append(lines, "", st.Muted.Render("Response headers (redacted)"))
 	lines = append(lines, headerLines(x.ResponseHeader, w)...)
 	title := "Response body"
@@ -113,6 +113,48 @@ func bodyLines(body []byte, w int) []string {
 		body = buf.Bytes()
 	}
 	return wrapText(string(body), w, "  ")
+}
+
+// requestBodyLines shows a GraphQL request body with its query as the text it is, line by line,
+// rather than as a JSON string full of \n; operationName, variables and any other member follow
+// as indented JSON. A body that is not such an object is shown as bodyLines shows any body.
+func requestBodyLines(body []byte, w int) []string {
+	var members map[string]json.RawMessage
+	var queryText string
+	if json.Unmarshal(body, &members) != nil || json.Unmarshal(members["query"], &queryText) != nil {
+		return bodyLines(body, w)
+	}
+	lines := append([]string{"  query:"}, wrapText(strings.TrimRight(queryText, "\n"), w, "    ")...)
+	names := make([]string, 0, len(members))
+	for name := range members {
+		if name != "query" {
+			names = append(names, name)
+		}
+	}
+	sort.Slice(names, func(i, j int) bool { // operationName, variables, then the rest by name
+		rank := func(n string) int {
+			switch n {
+			case "operationName":
+				return 0
+			case "variables":
+				return 1
+			}
+			return 2
+		}
+		if ri, rj := rank(names[i]), rank(names[j]); ri != rj {
+			return ri < rj
+		}
+		return names[i] < names[j]
+	})
+	for _, name := range names {
+		var buf bytes.Buffer
+		value := []byte(members[name])
+		if json.Indent(&buf, value, "  ", "  ") == nil {
+			value = buf.Bytes()
+		}
+		lines = append(lines, wrapText(name+": "+string(value), w, "  ")...)
+	}
+	return lines
 }
 
 // eventLines shows one timeline event whole.

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/spinner"
 	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/toggle-explorer/toggle-explorer/session"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
@@ -108,6 +109,22 @@ func (m Model) SetSize(width, height int) Model {
 
 // Busy reports whether a login is in flight.
 func (m Model) Busy() bool { return m.busy }
+
+// SetBusy shows the form as logging in (the root started a login of its own, from a stored token
+// or a password it was given) and returns the spinner's first tick.
+func (m *Model) SetBusy() tea.Cmd {
+	m.busy, m.err, m.detail = true, "", ""
+	return m.spinner.Tick
+}
+
+// SetIdle ends a login the root started without an answer to show (no valid stored token, no
+// password): the form waits for the user, with a hint why.
+func (m *Model) SetIdle(hint string) {
+	m.busy, m.err, m.detail = false, "", ""
+	if hint != "" {
+		m.hint = hint
+	}
+}
 
 // SetError shows why the login failed: the server's message and our diagnosis. The fields keep
 // their values.

@@ -127,9 +127,16 @@ func (m Choice) Box() string {
 	return renderBox(st, w, strings.Join(lines, "\n"))
 }
 
-// ShortHelp implements help.KeyMap: the options' keys, then esc.
+// ShortHelp implements help.KeyMap: the options' keys, then esc — once: an option answering
+// CancelKey is the esc binding already, so it is not listed again.
 func (m Choice) ShortHelp() []key.Binding {
-	return append(append([]key.Binding(nil), m.bindings...), m.keys.Cancel)
+	out := make([]key.Binding, 0, len(m.bindings)+1)
+	for i, b := range m.bindings {
+		if m.options[i].Key != CancelKey {
+			out = append(out, b)
+		}
+	}
+	return append(out, m.keys.Cancel)
 }
 
 // FullHelp implements help.KeyMap.

@@ -76,7 +76,7 @@ func TestChoiceHelpListsOptions(t *testing.T) {
 	for _, b := range conflictChoice().ShortHelp() {
 		keys = append(keys, b.Help().Key)
 	}
-	if got := strings.Join(keys, ","); got != "o,r,s,esc,esc" {
+	if got := strings.Join(keys, ","); got != "o,r,s,esc" { // esc once, though an option answers it
 		t.Fatalf("help keys = %s", got)
 	}
 }

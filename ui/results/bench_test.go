@@ -1,7 +1,10 @@
 package results
 
 import (
+	"context"
+
 	"bytes"
+	"github.com/toggle-explorer/toggle-explorer/query/jq"
 	"strconv"
 	"testing"
 
@@ -115,5 +118,150 @@ func BenchmarkSearchFirst20MB(b *testing.B) {
 		doc := Prepare(body, Meta{})
 		b.StartTimer()
 		_, _ = doc.findAll("customer 7", MaxMatches)
+	}
+}
+
+// BenchmarkFoldLevel20MB: Z on an item of the 80,000-item list (fold every
+// item) plus the next View: a scan of the structure index, no re-indent.
+func BenchmarkFoldLevel20MB(b *testing.B) {
+	doc := Prepare(benchBody(80_000), Meta{Status: 200})
+	m := New(trueColorStyles(), DefaultKeyMap())
+	m = m.SetSize(120, 40)
+	m.Focus()
+	m = m.SetDocument(doc)
+	m.cur = 6       // the first item's opening line
+	doc.structure() // built once per document, in a command (BenchmarkStructure20MB)
+	z := uitest.Key("Z")
+	b.ReportAllocs()
+	for b.Loop() {
+		m2, _ := m.Update(z)
+		_ = m2.View()
+	}
+}
+
+// BenchmarkFoldedScrollStep20MB: a cursor step and View with every item
+// folded (80,000 folds to map rows through).
+func BenchmarkFoldedScrollStep20MB(b *testing.B) {
+	doc := Prepare(benchBody(80_000), Meta{Status: 200})
+	m := New(trueColorStyles(), DefaultKeyMap())
+	m = m.SetSize(120, 40)
+	m.Focus()
+	m = m.SetDocument(doc)
+	m.cur = 6
+	doc.structure()
+	m, _ = m.Update(uitest.Key("Z"))
+	if m.folds == nil || len(m.folds.folded) != 80_000 {
+		b.Fatal("Z did not fold the items")
+	}
+	m.top = m.rowCount() / 2
+	m.cur = m.top + 10
+	down := uitest.Key("down")
+	b.ReportAllocs()
+	for b.Loop() {
+		m, _ = m.Update(down)
+		_ = m.View()
+	}
+}
+
+// BenchmarkStructure20MB: building the fold index of a 20 MB body, once per
+// document on the first fold key, in a command.
+func BenchmarkStructure20MB(b *testing.B) {
+	doc := Prepare(benchBody(80_000), Meta{Status: 200})
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = buildStructure(doc)
+	}
+}
+
+// BenchmarkFilterDecode20MB: the first filter on a 20 MB body decodes it
+// (exact numbers), once per document; later filters reuse the value.
+func BenchmarkFilterDecode20MB(b *testing.B) {
+	doc := Prepare(benchBody(80_000), Meta{Status: 200})
+	b.SetBytes(int64(len(doc.Bytes())))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := jq.Decode(doc.Bytes()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func benchFilter(b *testing.B, expr string) {
+	doc := Prepare(benchBody(80_000), Meta{Status: 200})
+	m := New(trueColorStyles(), DefaultKeyMap())
+	m = m.SetSize(120, 40)
+	m = m.SetDocument(doc)
+	m.filter.SetValue(expr)
+	doc.jqInput().Run(context.Background(), mustCompile(b, "."), 1) // decode outside the loop
+	b.ReportAllocs()
+	for b.Loop() {
+		cmd := m.startFilter(expr)
+		if msg := cmd().(FilterFinishedMsg); msg.err != nil {
+			b.Fatal(msg.err)
+		}
+	}
+}
+
+func mustCompile(b *testing.B, expr string) *jq.Filter {
+	f, err := jq.Compile(expr)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return f
+}
+
+// BenchmarkFilterSelect20MB: a selective filter on the decoded 20 MB body
+// (run, encode, prepare the outputs).
+func BenchmarkFilterSelect20MB(b *testing.B) {
+	benchFilter(b, `.data.giftCards.items[] | select(.balance.amount > 100000) | .id`)
+}
+
+// BenchmarkFilterMap20MB: a filter whose output is about as large as the
+// input: every item reshaped.
+func BenchmarkFilterMap20MB(b *testing.B) {
+	benchFilter(b, `.data.giftCards.items | map({id, amount: .balance.amount, owner: .owner.name})`)
+}
+
+// BenchmarkTableBuild20MB: the 80,000-item list of the 20 MB body as a
+// table (flatten from the lines, column widths), done once in a command.
+func BenchmarkTableBuild20MB(b *testing.B) {
+	doc := Prepare(benchBody(80_000), Meta{Status: 200})
+	st := doc.structure()
+	list := 4 // "items": [
+	b.SetBytes(int64(len(doc.valueBytes(st, list))))
+	b.ReportAllocs()
+	for b.Loop() {
+		t := tableOf(doc, st, list)
+		if len(t.rows) != 80_000 {
+			b.Fatal(len(t.rows))
+		}
+		_ = newTableView(t, DefaultTableKeyMap(), trueColorStyles(), nil)
+	}
+}
+
+// BenchmarkTableSort80k: sorting 80,000 rows by a numeric column, in a
+// command.
+func BenchmarkTableSort80k(b *testing.B) {
+	doc := Prepare(benchBody(80_000), Meta{Status: 200})
+	t := tableOf(doc, doc.structure(), 4)
+	b.ReportAllocs()
+	for b.Loop() {
+		_ = sortedOrder(t, 1, true)
+	}
+}
+
+// BenchmarkTableScrollStep80k: a row step plus View of the 80,000-row
+// table, in true colour.
+func BenchmarkTableScrollStep80k(b *testing.B) {
+	doc := Prepare(benchBody(80_000), Meta{Status: 200})
+	t := tableOf(doc, doc.structure(), 4)
+	v := newTableView(t, DefaultTableKeyMap(), trueColorStyles(), nil)
+	v = v.SetSize(120, 40)
+	v.row = 40_000
+	down := uitest.Key("down")
+	b.ReportAllocs()
+	for b.Loop() {
+		v, _ = v.Update(down)
+		_ = v.View()
 	}
 }

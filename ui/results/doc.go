@@ -12,6 +12,13 @@
 //     single-pass byte lexer with precomputed ANSI prefixes, not chroma,
 //     which is two orders of magnitude slower on JSON.
 //   - Search runs in a tea.Cmd over the pretty bytes and stores offsets.
+//   - Folding maps rows to lines through a structure index (matching
+//     brackets, child counts, depths per line) built once, in a tea.Cmd, on
+//     the first fold; nothing is re-indented (structure.go, fold.go).
+//   - The jq filter (gojq, via query/jq) runs in a tea.Cmd, debounced and
+//     cancellable; its outputs become a Document of their own (filter.go).
+//   - The table view, copy/export, paging and compare read the same pretty
+//     lines and structure index (tableview.go, copy.go, save.go, diff.go).
 //
 // Everything that came from the server is escaped before it reaches the
 // terminal (see display.Line and escapeRune).

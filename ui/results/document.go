@@ -6,9 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 
+	"github.com/toggle-explorer/toggle-explorer/query/jq"
 	"github.com/toggle-explorer/toggle-explorer/session"
 	"github.com/toggle-explorer/toggle-explorer/session/display"
 )
@@ -24,6 +27,22 @@ type Meta struct {
 	Errors      []ErrorItem // GraphQL errors, in response order
 	Diagnosis   string      // why an Unauthorized happened, shown highlighted
 	Notice      string      // anything else worth a line (e.g. "body truncated at 50 MiB")
+	Page        PageInfo    // where the response sits in a paginated list; zero if it is not one
+}
+
+// PageInfo is a paginated response's place in its list, from the list's
+// total and per_page. Pages is 0 when the response is not paginated (or the
+// operation has no $page variable to step with).
+type PageInfo struct {
+	Current, Pages int
+}
+
+// String is "page 2 of 7", or "" when not paginated.
+func (p PageInfo) String() string {
+	if p.Pages <= 0 {
+		return ""
+	}
+	return "page " + strconv.Itoa(p.Current) + " of " + strconv.Itoa(p.Pages)
 }
 
 // ErrorItem is one GraphQL error as the results pane shows it.
@@ -48,6 +67,13 @@ type Document struct {
 	maxLine int     // longest line in bytes, bounds horizontal scrolling
 	json    bool
 	note    string // why the body is shown as text, if it is
+
+	stOnce  sync.Once
+	st      *structure // nesting per line, for folding; nil unless JSON; built on first use
+	stReady atomic.Bool
+
+	jqOnce sync.Once
+	jq     *jq.Input // the body decoded for filters; see jqInput
 
 	lowerOnce sync.Once
 	lower     []byte // ASCII-lower-cased copy of text, for case-insensitive search
@@ -222,4 +248,55 @@ func (d *Document) lowered() []byte {
 		}
 	})
 	return d.lower
+}
+
+// structure returns the nesting index, building it on first use (tens of
+// milliseconds on 20 MB, so the pane asks for it from a tea.Cmd; see
+// structureReady).
+func (d *Document) structure() *structure {
+	d.stOnce.Do(func() {
+		d.st = buildStructure(d)
+		d.stReady.Store(true)
+	})
+	return d.st
+}
+
+// structureReady reports whether structure() would return at once.
+func (d *Document) structureReady() bool { return d.stReady.Load() }
+
+// prepareValues builds a Document showing several JSON values one after
+// another (a jq filter's outputs), each pretty-printed as Prepare would.
+// Every piece must be valid JSON (the filter's encoder made it).
+func prepareValues(pieces [][]byte, meta Meta, note string) *Document {
+	d := &Document{meta: meta, note: note}
+	if len(pieces) == 0 {
+		return d
+	}
+	total := 0
+	for _, p := range pieces {
+		total += len(p)
+	}
+	in := &indenter{
+		dst:   make([]byte, 0, total/2*5+4096),
+		lines: make([]int32, 1, total/8+16),
+	}
+	for i, p := range pieces {
+		if i > 0 {
+			in.dst = in.newline(in.dst, 0)
+		}
+		if !in.run(p) || len(in.dst) > maxDocBytes/2 {
+			d.text = bytes.Join(pieces, []byte{'\n'})
+			d.lines, d.maxLine = indexLines(d.text)
+			return d
+		}
+	}
+	d.text, d.json, d.lines, d.maxLine = in.dst, true, in.lines, in.maxLine
+	return d
+}
+
+// jqInput is the body decoded for jq filters, built on the first filter run
+// (in a command) and shared by every later one.
+func (d *Document) jqInput() *jq.Input {
+	d.jqOnce.Do(func() { d.jq = jq.NewInput(d.text) })
+	return d.jq
 }

@@ -1,6 +1,7 @@
 package results
 
 import (
+	"errors"
 	"io"
 	"os"
 	"testing"
@@ -57,6 +58,8 @@ func newModel(t testing.TB, body string, meta Meta, w, h int) Model {
 	t.Helper()
 	m := New(asciiStyles(), DefaultKeyMap())
 	m = m.SetSize(w, h)
+	m.SetFilterDebounce(0) // filters run at once; TestFilterDebounce covers the pause
+	m.SetClipboard(func(string) error { return errNoClipboard })
 	m.Focus()
 	return m.SetDocument(Prepare([]byte(body), meta))
 }
@@ -70,9 +73,16 @@ func press(t testing.TB, m Model, keys ...string) (Model, []tea.Msg) {
 	for _, k := range keys {
 		var cmd tea.Cmd
 		m, cmd = m.Update(uitest.Key(k))
-		for _, msg := range uitest.Messages(cmd) {
-			if sf, ok := msg.(SearchFinishedMsg); ok {
-				m, _ = m.Update(sf)
+		queue := uitest.Messages(cmd)
+		for len(queue) > 0 {
+			msg := queue[0]
+			queue = queue[1:]
+			switch msg.(type) {
+			case SearchFinishedMsg, foldReadyMsg, FilterFinishedMsg, filterTickMsg,
+				tableReadyMsg, tableSortedMsg, fileWrittenMsg, diffReadyMsg:
+				var more tea.Cmd
+				m, more = m.Update(msg)
+				queue = append(queue, uitest.Messages(more)...)
 				continue
 			}
 			out = append(out, msg)
@@ -80,3 +90,12 @@ func press(t testing.TB, m Model, keys ...string) (Model, []tea.Msg) {
 	}
 	return m, out
 }
+
+// errNoClipboard keeps tests from writing OSC 52 to the terminal running
+// them; tests of copying install a recorder.
+var errNoClipboard = errors.New("no clipboard in tests")
+
+// clipRecorder records what the pane copies.
+type clipRecorder struct{ texts []string }
+
+func (c *clipRecorder) write(s string) error { c.texts = append(c.texts, s); return nil }

@@ -38,10 +38,12 @@ func (m Model) errorRows() int {
 	if m.doc == nil {
 		return 0
 	}
-	n := 0
-	for _, e := range m.doc.meta.Errors {
-		n += 1 + len(e.Validation) // a line, and one per validation field
+	if len(m.doc.meta.Errors) == 0 {
+		return 0
 	}
+	// A header line or more (a long one wraps), and one per validation field.
+	lines, _ := m.errorBlock()
+	n := len(lines)
 	// At most a third of the pane, so the body stays visible.
 	return min(n, max(1, m.height/3))
 }
@@ -56,6 +58,9 @@ func (m Model) headerRows() int {
 		rows = 0
 	}
 	if m.doc.note != "" {
+		rows++
+	}
+	if m.filterErr != "" {
 		rows++
 	}
 	rows += len(m.wrapMessage(m.doc.meta.Notice)) + len(m.wrapMessage(m.doc.meta.Diagnosis))
@@ -85,8 +90,22 @@ func (m Model) maxTop() int {
 	if m.doc == nil {
 		return 0
 	}
-	return max(0, m.doc.LineCount()-m.bodyRows())
+	return max(0, m.rowCount()-m.bodyRows())
 }
+
+// rowCount is the number of body rows: lines, less those folds hide.
+func (m Model) rowCount() int {
+	if m.doc == nil {
+		return 0
+	}
+	return m.folds.rows(m.doc.LineCount())
+}
+
+// lineAt is the document line shown on body row r.
+func (m Model) lineAt(r int) int { return m.folds.line(r) }
+
+// rowOf is the body row showing document line i (the fold's row if hidden).
+func (m Model) rowOf(i int) int { return m.folds.row(i) }
 
 // maxX bounds horizontal scrolling by the longest line (in bytes, which is
 // at least its width for ASCII-heavy JSON). When scrolled, the left marker
@@ -98,7 +117,24 @@ func (m Model) maxX() int {
 	return max(0, m.doc.maxLine-m.contentWidth()+1)
 }
 
+// clampScroll keeps the scroll positions in range and the cursor on a
+// visible row (moving the cursor, not the view, after a resize or a wheel).
 func (m *Model) clampScroll() {
 	m.top = min(max(0, m.top), m.maxTop())
 	m.x0 = min(max(0, m.x0), m.maxX())
+	rows := max(1, m.bodyRows())
+	m.cur = min(max(m.cur, m.top), m.top+rows-1, max(0, m.rowCount()-1))
+	m.cur = max(0, m.cur)
+}
+
+// follow scrolls just enough to show the cursor's row.
+func (m *Model) follow() {
+	rows := max(1, m.bodyRows())
+	m.cur = min(max(0, m.cur), max(0, m.rowCount()-1))
+	if m.cur < m.top {
+		m.top = m.cur
+	} else if m.cur >= m.top+rows {
+		m.top = m.cur - rows + 1
+	}
+	m.clampScroll()
 }

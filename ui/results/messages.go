@@ -16,3 +16,9 @@ type SearchFinishedMsg struct {
 	matches []int32
 	capped  bool
 }
+
+// PageMsg asks the app to run the query again for another page of a
+// paginated list (with $page set to Page).
+type PageMsg struct {
+	Page int
+}

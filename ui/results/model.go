@@ -1,11 +1,15 @@
 package results
 
 import (
+	"context"
+	"time"
+
 	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
 )
 
@@ -25,8 +29,10 @@ type Model struct {
 	titleInFrame bool // the status line is the parent frame's title (see SetTitleInFrame)
 	lineNumbers  bool
 
-	top int // first visible body line
-	x0  int // first visible column
+	top   int    // first visible body row (rows differ from lines where folds hide lines)
+	cur   int    // the cursor's row: what fold, copy and table act on
+	x0    int    // first visible column
+	folds *folds // folded containers; nil when none
 
 	// Search state. matches are byte offsets into doc.Bytes(), sorted.
 	input     textinput.Model
@@ -38,8 +44,40 @@ type Model struct {
 	current   int // index into matches, -1 if none
 	savedTop  int // scroll position when the search began, for esc
 	savedX    int
+	savedCur  int
 
 	errIndex int // selected error, -1 if none
+
+	// jq filter state (filter.go). orig is the unfiltered document while a
+	// filter's output is on show.
+	filter       textinput.Model
+	filtering    bool // the filter line is open and has the keys
+	filterExpr   string
+	filterErr    string
+	filterID     int
+	filterBusy   bool
+	cancelFilter context.CancelFunc
+	debounce     time.Duration
+	orig         *Document
+	outputs      int
+	resume       string // a filter to apply to the next document (see ResumeFilter)
+
+	// The table view (tableview.go), when on.
+	table     tableView
+	tableOn   bool
+	tableBusy bool // a table is being built
+
+	// The write-to-file prompt (save.go).
+	save      int
+	saveInput textinput.Model
+	saveData  []byte
+	saveWhat  string
+
+	clip func(string) error // puts text on the clipboard (SetClipboard)
+
+	// Compare (diff.go): the previous response, and the comparison on show.
+	prev *Document
+	diff *diffResult
 }
 
 // New returns an empty results pane (showing the "run a query" hint).
@@ -50,8 +88,16 @@ func New(s Styles, k KeyMap) Model {
 	// A static cursor: a blinking one would redraw the whole program twice
 	// a second while the input is open.
 	in.Cursor.SetMode(cursor.CursorStatic)
-	m := Model{keys: k, input: in, lineNumbers: true, current: -1, errIndex: -1}
+	fl := textinput.New()
+	fl.Prompt = "| "
+	fl.Placeholder = "jq filter, e.g. .data.Cards.data[] | {id, balance}"
+	fl.Cursor.SetMode(cursor.CursorStatic)
+	sv := textinput.New()
+	sv.Prompt = "write to: "
+	sv.Cursor.SetMode(cursor.CursorStatic)
+	m := Model{keys: k, input: in, filter: fl, saveInput: sv, lineNumbers: true, current: -1, errIndex: -1, debounce: FilterDebounce}
 	m.SetStyles(s)
+	m.SetClipboard(common.WriteClipboard)
 	return m
 }
 
@@ -64,14 +110,38 @@ func (m *Model) SetStyles(s Styles) {
 	m.input.PlaceholderStyle = s.Hint
 	m.input.Cursor.Style = s.JSON.Plain
 	m.input.Cursor.TextStyle = s.JSON.Plain
+	m.filter.PromptStyle = s.SearchPrompt
+	m.filter.TextStyle = s.JSON.Plain
+	m.filter.PlaceholderStyle = s.Hint
+	m.filter.Cursor.Style = s.JSON.Plain
+	m.filter.Cursor.TextStyle = s.JSON.Plain
+	m.saveInput.PromptStyle = s.SearchPrompt
+	m.saveInput.TextStyle = s.JSON.Plain
+	m.saveInput.Cursor.Style = s.JSON.Plain
+	m.table.styles = s
 }
 
 // SetDocument shows a prepared response, resetting scroll, search, the
 // selected error and the loading state. A nil document returns to the empty
 // state.
 func (m Model) SetDocument(d *Document) Model {
+	if src := m.source(); d != nil && src != nil && src.json && len(src.text) <= maxPrevBytes {
+		m.prev = src
+	}
+	m.diff = nil
+	m.resume = ""
+	if m.orig != nil && m.filterExpr != "" {
+		m.resume = m.filterExpr // a new page or run keeps the filter (ResumeFilter)
+	}
+	m.stopFilter()
+	m.filterID++
+	m.orig, m.filterExpr, m.filterErr, m.outputs, m.filtering = nil, "", "", 0, false
+	m.filter.Blur()
 	m.doc = d
-	m.top, m.x0 = 0, 0
+	m.top, m.cur, m.x0 = 0, 0, 0
+	m.folds = nil
+	m.tableOn = false
+	m.closeSave()
 	m.clearSearch()
 	m.searching = false
 	m.input.Blur()
@@ -89,6 +159,9 @@ func (m Model) Document() *Document { return m.doc }
 func (m Model) SetSize(width, height int) Model {
 	m.width, m.height = max(0, width), max(0, height)
 	m.input.Width = max(1, m.width-len(m.input.Prompt)-12)
+	m.filter.Width = max(1, m.width-len(m.filter.Prompt)-1)
+	m.saveInput.Width = max(1, m.width-len(m.saveInput.Prompt)-1)
+	m.table = m.table.SetSize(m.width, m.tableHeight())
 	m.clampScroll()
 	return m
 }
@@ -123,6 +196,9 @@ func (m *Model) Focus() tea.Cmd {
 	if m.searching {
 		return m.input.Focus()
 	}
+	if m.filtering {
+		return m.filter.Focus()
+	}
 	return nil
 }
 
@@ -130,6 +206,7 @@ func (m *Model) Focus() tea.Cmd {
 func (m *Model) Blur() {
 	m.focused = false
 	m.input.Blur()
+	m.filter.Blur()
 }
 
 // Focused reports whether the pane has the keyboard.
@@ -137,12 +214,20 @@ func (m Model) Focused() bool { return m.focused }
 
 // InputFocused reports whether the search input has the keys, in which case
 // the app must not treat single letters (or esc) as its own shortcuts.
-func (m Model) InputFocused() bool { return m.focused && m.searching }
+func (m Model) InputFocused() bool {
+	return m.focused && (m.searching || m.filtering || m.save != saveOff)
+}
 
 // ShortHelp implements help.KeyMap with the bindings that apply now.
 func (m Model) ShortHelp() []key.Binding {
 	if m.searching {
 		return []key.Binding{m.keys.AcceptSearch, m.keys.CancelSearch}
+	}
+	if m.filtering {
+		return []key.Binding{m.keys.AcceptFilter, m.keys.CancelFilter}
+	}
+	if m.tableOn {
+		return m.table.keys.ShortHelp()
 	}
 	return m.keys.ShortHelp()
 }
@@ -151,6 +236,12 @@ func (m Model) ShortHelp() []key.Binding {
 func (m Model) FullHelp() [][]key.Binding {
 	if m.searching {
 		return [][]key.Binding{{m.keys.AcceptSearch, m.keys.CancelSearch}}
+	}
+	if m.filtering {
+		return [][]key.Binding{{m.keys.AcceptFilter, m.keys.CancelFilter}}
+	}
+	if m.tableOn {
+		return m.table.keys.FullHelp()
 	}
 	return m.keys.FullHelp()
 }
@@ -163,6 +254,14 @@ func (m *Model) syncKeys() {
 	m.keys.PrevError.SetEnabled(hasErrs)
 	m.keys.NextMatch.SetEnabled(len(m.matches) > 0)
 	m.keys.PrevMatch.SetEnabled(len(m.matches) > 0)
+	m.keys.ClearFilter.SetEnabled(m.orig != nil || m.filterBusy)
+	var pg PageInfo
+	if m.doc != nil {
+		pg = m.doc.meta.Page
+	}
+	m.keys.NextPage.SetEnabled(pg.Pages > 0 && pg.Current < pg.Pages)
+	m.keys.PrevPage.SetEnabled(pg.Pages > 0 && pg.Current > 1)
+	m.keys.Compare.SetEnabled(m.prev != nil && m.doc != nil && m.doc.json && m.orig == nil)
 }
 
 // clearSearch forgets the matches and makes any search in flight stale.

@@ -34,22 +34,31 @@ func TestScrollBounds(t *testing.T) {
 	lines := m.doc.LineCount()
 	maxTop := lines - rows
 
+	// The cursor moves with the arrows and the view follows it; page keys
+	// move both.
 	steps := []struct {
-		key  string
-		want int
+		key      string
+		top, cur int
 	}{
-		{"up", 0}, {"k", 0}, // already at the top
-		{"down", 1}, {"j", 2}, {"up", 1},
-		{"pgdown", 11}, {" ", 21}, {"pgup", 11}, {"b", 1},
-		{"ctrl+d", 6}, {"ctrl+u", 1}, {"ctrl+u", 0},
-		{"G", maxTop}, {"down", maxTop}, {"pgdown", maxTop},
-		{"g", 0}, {"end", maxTop}, {"home", 0},
+		{"up", 0, 0}, {"k", 0, 0}, // already at the top
+		{"down", 0, 1}, {"j", 0, 2}, {"up", 0, 1},
+		{"pgdown", 10, 11}, {" ", 20, 21}, {"pgup", 10, 11}, {"b", 0, 1},
+		{"ctrl+d", 5, 6}, {"ctrl+u", 0, 1}, {"ctrl+u", 0, 0},
+		{"G", maxTop, lines - 1}, {"down", maxTop, lines - 1}, {"pgdown", maxTop, lines - 1},
+		{"g", 0, 0}, {"end", maxTop, lines - 1}, {"home", 0, 0},
 	}
 	for _, s := range steps {
 		m, _ = press(t, m, s.key)
-		if m.top != s.want {
-			t.Fatalf("after %q: top = %d, want %d", s.key, m.top, s.want)
+		if m.top != s.top || m.cur != s.cur {
+			t.Fatalf("after %q: top, cur = %d, %d; want %d, %d", s.key, m.top, m.cur, s.top, s.cur)
 		}
+	}
+	// Moving the cursor past the last visible row scrolls by one row.
+	for range rows {
+		m, _ = press(t, m, "down")
+	}
+	if m.top != 1 || m.cur != rows {
+		t.Errorf("after %d downs: top, cur = %d, %d; want 1, %d", rows, m.top, m.cur, rows)
 	}
 }
 
@@ -191,12 +200,14 @@ func TestSearchLettersGoToInput(t *testing.T) {
 
 func TestSearchEscRestores(t *testing.T) {
 	m := newModel(t, numberedBody(80), Meta{}, 40, 10)
-	m, _ = press(t, m, "j", "j", "/", "r", "7", "0")
-	if m.top == 2 {
+	m, _ = press(t, m, "ctrl+d")
+	top, cur := m.top, m.cur
+	m, _ = press(t, m, "/", "r", "7", "0")
+	if m.top == top {
 		t.Fatal("incremental search did not move to the match")
 	}
 	m, _ = press(t, m, "esc")
-	if m.top != 2 || m.query != "" || len(m.matches) != 0 || m.InputFocused() {
+	if m.top != top || m.cur != cur || m.query != "" || len(m.matches) != 0 || m.InputFocused() {
 		t.Errorf("after esc: top=%d query=%q matches=%d", m.top, m.query, len(m.matches))
 	}
 }

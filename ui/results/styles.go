@@ -41,6 +41,7 @@ type Styles struct {
 	SearchPrompt  lipgloss.Style // the "/" prompt
 	Match         lipgloss.Style // its background marks search matches
 	CurrentMatch  lipgloss.Style // its background marks the current match
+	Cursor        lipgloss.Style // the cursor's mark in the gutter
 	JSON          JSONStyles
 }
 
@@ -76,6 +77,7 @@ func NewStyles(t *themes.Theme, r *lipgloss.Renderer) Styles {
 		SearchPrompt:  ns().Foreground(p.Accent).Bold(true),
 		Match:         ns().Background(p.MatchBackground),
 		CurrentMatch:  ns().Background(p.CurrentMatchBackground).Bold(true),
+		Cursor:        ns().Foreground(p.Accent).Bold(true),
 		JSON: JSONStyles{
 			Plain:   ns().Foreground(p.Foreground),
 			Key:     token(chroma.NameTag),

@@ -3,6 +3,8 @@ package results
 import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/toggle-explorer/toggle-explorer/ui/common"
 )
 
 // wheelLines is how far one mouse-wheel notch scrolls.
@@ -14,19 +16,75 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	case SearchFinishedMsg:
 		m.applySearch(msg)
 		return m, nil
+	case tableReadyMsg:
+		if msg.doc != m.doc {
+			return m, nil
+		}
+		m.tableBusy = false
+		if msg.err != nil {
+			return m, common.ReportError(msg.err)
+		}
+		m.table = newTableView(msg.t, DefaultTableKeyMap(), m.styles, m.clip)
+		m.tableOn = true
+		m.table = m.table.SetSize(m.width, m.tableHeight())
+		return m, nil
+	case tableSortedMsg:
+		m.table, _ = m.table.Update(msg)
+		return m, nil
+	case diffReadyMsg:
+		if msg.doc == m.doc && msg.prev == m.prev {
+			m.diff = msg.res
+		}
+		return m, nil
+	case fileWrittenMsg:
+		return m.fileWritten(msg)
+	case FilterFinishedMsg:
+		m.applyFilter(msg)
+		return m, nil
+	case filterTickMsg:
+		if msg.id != m.filterID || m.filter.Value() == "" {
+			return m, nil
+		}
+		return m, m.startFilter(m.filter.Value())
+	case foldReadyMsg:
+		if msg.doc != m.doc {
+			return m, nil
+		}
+		return m, m.fold(msg.op)
 	case tea.MouseMsg:
 		// The app routes mouse events by position, so the wheel works
 		// without focus, as in bubbles' viewport.
+		if m.tableOn {
+			m.table, _ = m.table.Update(msg)
+			return m, nil
+		}
 		m.handleWheel(msg)
 		return m, nil
 	case tea.KeyMsg:
 		if !m.focused {
 			return m, nil
 		}
-		if m.searching {
+		switch {
+		case m.save != saveOff:
+			return m.updateSave(msg)
+		case m.searching:
 			return m.updateSearchInput(msg)
+		case m.filtering:
+			return m.updateFilterInput(msg)
+		case m.tableOn:
+			return m.updateTable(msg)
 		}
 		return m.handleKey(msg)
+	}
+	if m.filtering {
+		var cmd tea.Cmd
+		m.filter, cmd = m.filter.Update(msg)
+		return m, cmd
+	}
+	if m.save == saveName {
+		var cmd tea.Cmd
+		m.saveInput, cmd = m.saveInput.Update(msg)
+		return m, cmd
 	}
 	if m.searching {
 		// Cursor blink messages for the search input.
@@ -43,9 +101,9 @@ func (m *Model) handleWheel(msg tea.MouseMsg) {
 	}
 	switch msg.Button {
 	case tea.MouseButtonWheelUp:
-		m.scrollBy(-wheelLines)
+		m.scrollView(-wheelLines)
 	case tea.MouseButtonWheelDown:
-		m.scrollBy(wheelLines)
+		m.scrollView(wheelLines)
 	case tea.MouseButtonWheelLeft:
 		m.scrollX(-m.hStep())
 	case tea.MouseButtonWheelRight:
@@ -61,9 +119,9 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	k := m.keys
 	switch {
 	case key.Matches(msg, k.Up):
-		m.scrollBy(-1)
+		m.moveCursor(-1)
 	case key.Matches(msg, k.Down):
-		m.scrollBy(1)
+		m.moveCursor(1)
 	case key.Matches(msg, k.PageUp):
 		m.scrollBy(-page)
 	case key.Matches(msg, k.PageDown):
@@ -73,22 +131,58 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.HalfPageDown):
 		m.scrollBy(max(1, page/2))
 	case key.Matches(msg, k.Top):
-		m.top = 0
+		m.top, m.cur = 0, 0
 	case key.Matches(msg, k.Bottom):
-		m.top = m.maxTop()
+		m.top, m.cur = m.maxTop(), m.rowCount()-1
+		m.clampScroll()
+	case key.Matches(msg, k.Fold):
+		return m, m.fold(opToggle)
+	case key.Matches(msg, k.FoldLevel):
+		return m, m.fold(opLevel)
+	case key.Matches(msg, k.FoldAll):
+		return m, m.fold(opAll)
+	case key.Matches(msg, k.UnfoldAll):
+		m.setFolds(nil)
 	case key.Matches(msg, k.Left):
 		m.scrollX(-m.hStep())
 	case key.Matches(msg, k.Right):
 		m.scrollX(m.hStep())
 	case key.Matches(msg, k.Search):
 		m.searching = true
-		m.savedTop, m.savedX = m.top, m.x0
+		m.savedTop, m.savedX, m.savedCur = m.top, m.x0, m.cur
 		m.input.SetValue("")
 		return m, m.input.Focus()
 	case key.Matches(msg, k.NextMatch):
 		m.gotoMatch(m.current + 1)
 	case key.Matches(msg, k.PrevMatch):
 		m.gotoMatch(m.current - 1)
+	case key.Matches(msg, k.Table):
+		return m, m.fold(opTable)
+	case key.Matches(msg, k.CopyValue):
+		return m, m.fold(opCopyValue)
+	case key.Matches(msg, k.CopyPath):
+		return m, m.fold(opCopyPath)
+	case key.Matches(msg, k.CopyAll):
+		return m, m.copyAll()
+	case key.Matches(msg, k.Write):
+		name, what := "response.json", "the response"
+		if m.orig != nil {
+			what = "the filtered response"
+		}
+		if !m.doc.json {
+			name = "response.txt"
+		}
+		return m.openSave(m.doc.Bytes(), name, what)
+	case key.Matches(msg, k.NextPage):
+		return m, pageCmd(m.doc.meta.Page.Current + 1)
+	case key.Matches(msg, k.PrevPage):
+		return m, pageCmd(m.doc.meta.Page.Current - 1)
+	case key.Matches(msg, k.Compare):
+		return m, m.toggleCompare()
+	case key.Matches(msg, k.Filter):
+		return m.openFilter()
+	case key.Matches(msg, k.ClearFilter):
+		m.clearFilter()
 	case key.Matches(msg, k.NextError):
 		return m.cycleError(1)
 	case key.Matches(msg, k.PrevError):
@@ -114,7 +208,7 @@ func (m Model) updateSearchInput(msg tea.KeyMsg) (Model, tea.Cmd) {
 		m.searching = false
 		m.input.Blur()
 		m.clearSearch()
-		m.top, m.x0 = m.savedTop, m.savedX
+		m.top, m.x0, m.cur = m.savedTop, m.savedX, m.savedCur
 		m.clampScroll()
 		m.syncKeys()
 		return m, nil
@@ -128,7 +222,7 @@ func (m Model) updateSearchInput(msg tea.KeyMsg) (Model, tea.Cmd) {
 	}
 	if q == "" || m.doc == nil {
 		m.clearSearch()
-		m.top, m.x0 = m.savedTop, m.savedX
+		m.top, m.x0, m.cur = m.savedTop, m.savedX, m.savedCur
 		m.clampScroll()
 		m.syncKeys()
 		return m, cmd
@@ -148,7 +242,7 @@ func (m *Model) applySearch(msg SearchFinishedMsg) {
 	if len(m.matches) > 0 {
 		// Like vim's incsearch: the first match at or after where the
 		// search started, wrapping to the first one.
-		from := int(m.doc.lines[min(m.savedTop, len(m.doc.lines)-1)])
+		from := int(m.doc.lines[min(m.lineAt(m.savedTop), len(m.doc.lines)-1)])
 		i := searchInt32(m.matches, from)
 		if i == len(m.matches) {
 			i = 0
@@ -182,10 +276,15 @@ func (m *Model) gotoMatch(i int) {
 	m.current = ((i % n) + n) % n
 	off := int(m.matches[m.current])
 	line := m.doc.lineOf(off)
-	rows := max(1, m.bodyRows())
-	if line < m.top || line >= m.top+rows {
-		m.top = line - rows/3
+	if m.folds != nil { // folds exist only once the structure does: this never builds it
+		m.setFolds(m.folds.unfoldAround(m.doc.structure(), line))
 	}
+	row := m.rowOf(line)
+	rows := max(1, m.bodyRows())
+	if row < m.top || row >= m.top+rows {
+		m.top = row - rows/3
+	}
+	m.cur = row
 	start, _ := m.doc.lineBounds(line)
 	text := m.doc.Line(line)
 	col := displayColumn(text, off-start)
@@ -224,9 +323,25 @@ func (m Model) cycleError(dir int) (Model, tea.Cmd) {
 	return m, func() tea.Msg { return jump }
 }
 
+// scrollBy moves the view and the cursor together (page keys).
 func (m *Model) scrollBy(n int) {
 	m.top += n
+	m.cur += n
 	m.clampScroll()
+	m.follow()
+}
+
+// scrollView moves the view only; the cursor stays on its row while that
+// is visible (the wheel).
+func (m *Model) scrollView(n int) {
+	m.top += n
+	m.clampScroll()
+}
+
+// moveCursor moves the cursor by n rows, scrolling to keep it in view.
+func (m *Model) moveCursor(n int) {
+	m.cur += n
+	m.follow()
 }
 
 func (m *Model) scrollX(n int) {
@@ -236,3 +351,20 @@ func (m *Model) scrollX(n int) {
 
 // hStep is one horizontal scroll step: a quarter of the text width.
 func (m Model) hStep() int { return max(1, m.contentWidth()/4) }
+
+// updateTable gives keys to the table view; w opens the file prompt for
+// its CSV, and closing returns to the JSON.
+func (m Model) updateTable(msg tea.KeyMsg) (Model, tea.Cmd) {
+	if key.Matches(msg, m.table.keys.Write) {
+		return m.openSave([]byte(m.table.text(',')), "table.csv", "the table")
+	}
+	var cmd tea.Cmd
+	m.table, cmd = m.table.Update(msg)
+	if m.table.closeReq {
+		m.tableOn = false
+		m.table = tableView{styles: m.styles, clip: m.clip}
+	}
+	return m, cmd
+}
+
+func pageCmd(n int) tea.Cmd { return func() tea.Msg { return PageMsg{Page: n} } }

@@ -43,12 +43,25 @@ func (m Model) View() string {
 			hint = hintLoading
 		}
 		addLine(m.styles.Hint.Render(ansi.Truncate(hint, m.width, "…")))
+	} else if m.tableOn {
+		if !m.titleInFrame {
+			addLine(m.titleLine())
+		}
+		for _, l := range strings.Split(m.table.View(), "\n") {
+			addLine(l)
+		}
+		if m.save != saveOff {
+			addLine(ansi.Truncate(m.saveLine(), m.width, "…"))
+		}
 	} else {
 		if !m.titleInFrame {
 			addLine(m.titleLine())
 		}
 		if m.doc.note != "" {
 			addLine(m.styles.Note.Render(ansi.Truncate(display.Line(m.doc.note), m.width, "…")))
+		}
+		if m.filterErr != "" {
+			addLine(m.styles.ErrorItem.Render(ansi.Truncate(display.Line(m.filterErr), m.width, "…")))
 		}
 		for _, s := range m.wrapMessage(m.doc.meta.Notice) {
 			addLine(m.styles.Note.Render(s))
@@ -104,6 +117,9 @@ func (m Model) titleLine() string {
 	if n := len(meta.Errors); n > 0 {
 		parts = append(parts, st.ErrorCount.Render(plural(n, "error")))
 	}
+	if p := meta.Page.String(); p != "" {
+		parts = append(parts, st.Title.Render(p))
+	}
 	if !m.doc.json && meta.ContentType != "" {
 		parts = append(parts, st.Muted.Render(display.Line(meta.ContentType)))
 	}
@@ -144,7 +160,7 @@ func (m Model) errorLines() []string {
 func (m Model) errorBlock() (lines []string, firstOf []int) {
 	for i, e := range m.doc.meta.Errors {
 		firstOf = append(firstOf, len(lines))
-		lines = append(lines, m.errorLine(e, i == m.errIndex))
+		lines = append(lines, m.errorLines1(e, i == m.errIndex)...)
 		for _, v := range validationLines(e.Validation) {
 			lines = append(lines, m.styles.Note.Render(ansi.Truncate("    "+v, m.width, "…")))
 		}
@@ -152,9 +168,31 @@ func (m Model) errorBlock() (lines []string, firstOf []int) {
 	return lines, firstOf
 }
 
+// errorLines1 is one error's header: message, location, audience and path on one line, or, when
+// that is wider than the pane, wrapped onto further lines indented under the message (in one
+// colour) rather than cut with "…".
+func (m Model) errorLines1(e ErrorItem, selected bool) []string {
+	line, plain := m.errorLine(e, selected)
+	if m.width <= 4 || ansi.StringWidth(plain) <= m.width {
+		return []string{line}
+	}
+	style := m.styles.ErrorItem
+	if selected {
+		style = m.styles.ErrorSelected
+	}
+	wrapped := strings.Split(ansi.Wrap(plain, m.width, " "), "\n")
+	out := []string{style.Render(wrapped[0])}
+	for _, rest := range wrapped[1:] {
+		for _, part := range strings.Split(ansi.Wrap(rest, m.width-2, " "), "\n") {
+			out = append(out, style.Render("  "+part))
+		}
+	}
+	return out
+}
+
 // errorLine is one error's first line: message, location, audience and path, all server text
-// escaped.
-func (m Model) errorLine(e ErrorItem, selected bool) string {
+// escaped; plain is the same text without styles.
+func (m Model) errorLine(e ErrorItem, selected bool) (line, plain string) {
 	st := m.styles
 	type part struct {
 		text  string
@@ -180,23 +218,21 @@ func (m Model) errorLine(e ErrorItem, selected bool) string {
 	if e.Path != "" {
 		parts = append(parts, part{"path " + display.Line(e.Path), st.Muted.Render})
 	}
-	var line string
+	texts := make([]string, len(parts))
+	for i, p := range parts {
+		texts[i] = p.text
+	}
+	plain = strings.Join(texts, " · ")
 	if selected {
 		// One style for the whole line: nested styles would reset the
 		// selection background between segments.
-		texts := make([]string, len(parts))
-		for i, p := range parts {
-			texts[i] = p.text
-		}
-		line = st.ErrorSelected.Render(ansi.Truncate(strings.Join(texts, " · "), m.width, "…"))
-	} else {
-		styled := make([]string, len(parts))
-		for i, p := range parts {
-			styled[i] = p.style(p.text)
-		}
-		line = ansi.Truncate(strings.Join(styled, st.Muted.Render(" · ")), m.width, "…")
+		return st.ErrorSelected.Render(ansi.Truncate(plain, m.width, "…")), plain
 	}
-	return line
+	styled := make([]string, len(parts))
+	for i, p := range parts {
+		styled[i] = p.style(p.text)
+	}
+	return ansi.Truncate(strings.Join(styled, st.Muted.Render(" · ")), m.width, "…"), plain
 }
 
 // validationLines shows a validation map plainly, one field a line, sorted by field:
@@ -218,11 +254,13 @@ func validationLines(v map[string][]string) []string {
 	return lines
 }
 
-// bodyLine writes body line i (or nothing past the end) with its gutter.
-func (m Model) bodyLine(b *strings.Builder, i int) {
-	if i >= m.doc.LineCount() {
+// bodyLine writes body row r (or nothing past the end) with its gutter: the
+// line number, and a marker on the cursor's row.
+func (m Model) bodyLine(b *strings.Builder, r int) {
+	if r >= m.rowCount() {
 		return
 	}
+	i := m.lineAt(r)
 	if g := m.gutterWidth(); g > 0 {
 		var num [24]byte
 		digits := strconv.AppendInt(num[:0], int64(i+1), 10)
@@ -236,13 +274,39 @@ func (m Model) bodyLine(b *strings.Builder, i int) {
 		if !m.sgr.off {
 			b.WriteString(m.sgr.reset)
 		}
-		b.WriteByte(' ')
+		kind := m.diffKind(i)
+		switch {
+		case r == m.cur && m.focused:
+			b.WriteString(m.styles.Cursor.Render(cursorMark))
+		case kind == diffChanged:
+			b.WriteString(m.styles.ErrorCount.Render("~"))
+		case kind == diffAdded:
+			b.WriteString(m.styles.StatusOK.Render("+"))
+		default:
+			b.WriteByte(' ')
+		}
 	}
 	start, end := m.doc.lineBounds(i)
+	if m.folds.isFolded(i) {
+		// The opening line, then "…} 12 keys": built per visible row, so a
+		// fold costs a few bytes of rendering, never a re-indent.
+		line := make([]byte, 0, end-start+24)
+		line = append(line, m.doc.text[start:end]...)
+		line = append(line, foldSummary(m.doc.text[end-1], m.doc.structure().kids[i])...)
+		renderLine(b, m.sgr, line, true, m.x0, m.contentWidth(), nil)
+		return
+	}
 	var spanBuf [16]hlSpan
 	spans := m.matchSpans(spanBuf[:0], start, end)
+	if m.diffKind(i) != diffNone && len(spans) == 0 {
+		spans = append(spans, hlSpan{start: 0, end: end - start, kind: hlMatch})
+	}
 	renderLine(b, m.sgr, m.doc.text[start:end], m.doc.json, m.x0, m.contentWidth(), spans)
 }
+
+// cursorMark replaces the gutter's separator on the cursor's row, so the
+// cursor shows without colours too.
+const cursorMark = "▸"
 
 // footerLine shows the search input or status on the left and the
 // position on the right.
@@ -250,6 +314,13 @@ func (m Model) footerLine() string {
 	st := m.styles
 	var left string
 	switch {
+	case m.save != saveOff:
+		return ansi.Truncate(m.saveLine(), m.width, "…")
+	case m.filtering:
+		left = m.filter.View()
+		if c := m.filterCount(); c != "" {
+			left = strings.TrimRight(left, " ") + "  " + st.Footer.Render(c)
+		}
 	case m.searching:
 		left = m.input.View()
 		if c := m.counter(); c != "" && m.query == m.input.Value() {
@@ -257,6 +328,12 @@ func (m Model) footerLine() string {
 		}
 	case m.query != "":
 		left = st.SearchPrompt.Render("/") + st.Footer.Render(display.Line(m.query)+"  "+m.counter())
+	case m.diff != nil:
+		left = st.Footer.Render(m.diff.summary())
+	case m.tableBusy:
+		left = st.Footer.Render("building the table…")
+	case m.filterCount() != "":
+		left = st.SearchPrompt.Render("| ") + st.Footer.Render(display.Line(m.filterExpr)+"  "+m.filterCount())
 	}
 	right := st.Footer.Render(m.position())
 	gap := m.width - ansi.StringWidth(left) - ansi.StringWidth(right)
@@ -287,12 +364,16 @@ func (m Model) position() string {
 	if n == 0 {
 		return ""
 	}
-	last := min(m.top+m.bodyRows(), n)
+	first := m.lineAt(m.top) + 1
+	last := n
+	if bottom := m.top + m.bodyRows() - 1; bottom < m.rowCount()-1 {
+		last = m.lineAt(bottom) + 1
+	}
 	pct := 100
 	if mt := m.maxTop(); mt > 0 {
 		pct = m.top * 100 / mt
 	}
-	s := strconv.Itoa(m.top+1) + "–" + strconv.Itoa(last) + "/" + strconv.Itoa(n) + " " + strconv.Itoa(pct) + "%"
+	s := strconv.Itoa(first) + "–" + strconv.Itoa(last) + "/" + strconv.Itoa(n) + " " + strconv.Itoa(pct) + "%"
 	if m.x0 > 0 {
 		s = "col " + strconv.Itoa(m.x0+1) + " · " + s
 	}
@@ -319,8 +400,20 @@ func (m Model) Summary() string {
 	if n := len(meta.Errors); n > 0 {
 		parts = append(parts, plural(n, "error"))
 	}
+	if p := meta.Page.String(); p != "" {
+		parts = append(parts, p)
+	}
 	if !m.doc.json && meta.ContentType != "" {
 		parts = append(parts, display.Line(meta.ContentType))
 	}
 	return strings.Join(parts, " · ")
+}
+
+// diffKind is how line i changed since the previous response, when
+// comparing.
+func (m Model) diffKind(i int) uint8 {
+	if m.diff == nil {
+		return diffNone
+	}
+	return m.diff.kinds[int32(i)]
 }

@@ -2,6 +2,7 @@ package results
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -28,6 +29,17 @@ func TestViewGolden(t *testing.T) {
 		{"80x24_error_selected_scrolled", sampleBody, sampleMeta(), 80, 24, []string{"e", "G", "l"}},
 		{"80x24_html_unauthorized", "<html>\r\n<head><title>401</title></head>\r\n<body>\tUnauthorized</body>\r\n</html>\r\n", unauthorized, 80, 24, nil},
 		{"120x40_search", sampleBody, sampleMeta(), 120, 40, []string{"/", "g", "c", "_", "enter", "n"}},
+		// Cursor to the first card, fold it, then fold the errors list.
+		{"80x24_fold", sampleBody, sampleMeta(), 80, 24, append(slices.Repeat([]string{"j"}, 24), "z", "g", "j", "z")},
+		// A filter being typed (its output shown), then one kept with enter.
+		{"80x24_filter", sampleBody, sampleMeta(), 80, 24, append([]string{"|"}, strings.Split(".data.giftCards[] | {id, tags}", "")...)},
+		{"120x40_filter_kept", sampleBody, sampleMeta(), 120, 40, append(append([]string{"|"}, strings.Split(".data.giftCards | map(.balance)", "")...), "enter")},
+		{"80x24_filter_error", sampleBody, sampleMeta(), 80, 24, append([]string{"|"}, strings.Split(".data | keys[", "")...)},
+		// The cards as a table, sorted by balance (descending), one column scrolled.
+		{"80x24_table", sampleBody, sampleMeta(), 80, 24, append(slices.Repeat([]string{"j"}, 25), "t", "l", "s", "s")},
+		{"120x40_table", string(benchBody(30)), Meta{Status: 200, Duration: 43_000_000, Page: PageInfo{Current: 2, Pages: 7}}, 120, 40, []string{"j", "j", "j", "j", "j", "t", "l", "s", "j", "j"}},
+		{"120x40_write_prompt", sampleBody, sampleMeta(), 120, 40, []string{"w"}},
+		{"120x40_fold_level", string(benchBody(12)), Meta{Status: 200}, 120, 40, []string{"j", "j", "j", "j", "j", "Z"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -114,14 +114,18 @@ func Render(ctx *common.Context, s Snapshot, width int) string {
 
 	badge := stateStyle(st, state).Render(strings.ToUpper(state.String()))
 	parts := []string{tokenText(s.Token, now)}
-	// Most important first: an insecure connection, then the last request (what the user just
-	// did), rotations, and who and where (already on the login screen and in the inspector).
-	for _, opt := range []string{insecureText(s.Insecure), lastText(s.Last, now), refreshText(s), who(s)} {
-		if opt == "" {
-			continue
-		}
-		if lipgloss.Width(badge)+lipgloss.Width(joinParts(append(parts, opt)))+2 <= width {
-			parts = append(parts, opt)
+	// Most important first: an insecure connection, where the requests go (a wider badge such as
+	// REFRESH DUE must not push the endpoint off), the last request, rotations. A segment that
+	// does not fit may have a shorter form (the host without the user); else it is dropped whole.
+	fits := func(opt string) bool {
+		return lipgloss.Width(badge)+lipgloss.Width(joinParts(append(parts, opt)))+2 <= width
+	}
+	for _, forms := range [][]string{{insecureText(s.Insecure)}, {who(s), host(s)}, {lastText(s.Last, now)}, {refreshText(s)}} {
+		for _, opt := range forms {
+			if opt != "" && fits(opt) {
+				parts = append(parts, opt)
+				break
+			}
 		}
 	}
 	line := badge + st.StatusSegment.Render(ansi.Truncate(joinParts(parts), max(0, width-lipgloss.Width(badge)-2), "…"))
@@ -165,14 +169,18 @@ func tokenText(t session.Token, now time.Time) string {
 // who is "user on host". Both come from a config file or the command line: escaped like any
 // text from a file.
 func who(s Snapshot) string {
-	host := s.Endpoint
-	if u, err := url.Parse(s.Endpoint); err == nil && u.Host != "" {
-		host = u.Host
-	}
 	if s.Identity == "" {
-		return display.Line(host)
+		return host(s)
 	}
-	return display.Line(s.Identity + " on " + host)
+	return display.Line(s.Identity) + " on " + host(s)
+}
+
+// host is the endpoint's host, the short form of who, escaped like who.
+func host(s Snapshot) string {
+	if u, err := url.Parse(s.Endpoint); err == nil && u.Host != "" {
+		return display.Line(u.Host)
+	}
+	return display.Line(s.Endpoint)
 }
 
 func refreshText(s Snapshot) string {

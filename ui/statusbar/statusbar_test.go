@@ -224,3 +224,23 @@ func TestRenderGolden(t *testing.T) {
 		})
 	}
 }
+
+// REFRESH DUE is a wider badge than FRESH: it must not push the endpoint off the bar at 80
+// columns; when user and host do not both fit, the host alone stays.
+func TestRefreshDueKeepsTheEndpoint(t *testing.T) {
+	tok := testToken(t)
+	s := Snapshot{Endpoint: "http://127.0.0.1:8080/graphql", Identity: "demo", Token: tok,
+		Last: &LastRequest{Status: 200, Duration: 42 * time.Millisecond, Outcome: "ok", At: tok.ExpiresAt.Add(-9 * time.Minute)}}
+	ctx := contextAt(tok.ExpiresAt.Add(-8*time.Minute - 59*time.Second))
+	if Classify(s, ctx.Now) != StateDue {
+		t.Fatal("the fixture is not refresh-due")
+	}
+	bar := Render(ctx, s, 80)
+	if !strings.Contains(bar, "REFRESH DUE") || !strings.Contains(bar, "demo on 127.0.0.1:8080") {
+		t.Fatalf("at 80 columns the endpoint is gone:\n%s", bar)
+	}
+	s.Identity = "till-operator@bistro.example.com"
+	if bar := Render(ctx, s, 80); !strings.Contains(bar, "127.0.0.1:8080") {
+		t.Fatalf("with a long user the host alone should stay:\n%s", bar)
+	}
+}

@@ -62,8 +62,8 @@ func (m Model) updateAssist(msg tea.Msg) (Model, tea.Cmd, bool) {
 	return m, nil, false
 }
 
-// prettify reformats the query with gqlparser's formatter. It refuses rather than drop a comment,
-// and says why; the change is one undo step away.
+// prettify reformats the query (query.Format keeps comments and blank lines). It refuses rather
+// than drop a comment or change the document, and says why; the change is one undo step away.
 func (m Model) prettify() (Model, tea.Cmd, string) {
 	pretty, err := query.Format(m.editor.Value())
 	var loss *query.CommentLossError

@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/toggle-explorer/toggle-explorer/query/schema"
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 	"github.com/toggle-explorer/toggle-explorer/ui/complete"
 	"github.com/toggle-explorer/toggle-explorer/ui/internal/uitest"
 )
@@ -122,8 +123,8 @@ func TestPrettifyIsUndoableAndKeepsComments(t *testing.T) {
 	}
 	withComment := f.workspace(Options{Query: "query Q { a # why a\n}"})
 	withComment, _ = withComment.Update(tea.KeyMsg{Type: tea.KeyCtrlP})
-	if withComment.editor.Value() != "query Q { a # why a\n}" || !strings.Contains(withComment.Note(), "comments") {
-		t.Fatal("prettify dropped a comment or did not say why it refused")
+	if got := withComment.editor.Value(); got != "query Q {\n  a # why a\n}\n" {
+		t.Fatalf("prettify with a comment gave %q", got)
 	}
 }
 
@@ -147,5 +148,35 @@ func TestProblemsAreCountedAndCtrlGVisitsThem(t *testing.T) {
 	}
 	if visited[0] != 2 || visited[2] != 3 {
 		t.Fatalf("ctrl+g visited lines %v, want 2 first and line 3 after", visited)
+	}
+}
+
+// A problem message too long for the query pane's title is not cut there: the title says where it
+// is, and CutProblem hands it whole to the root's notice line.
+func TestLongProblemMessagesAreNotCut(t *testing.T) {
+	f := newFixture(t)
+	m := f.workspace(Options{})
+	m.SetSchema(toggleSchema(t))
+	m, cmd := typeRunes(m, "{\n  Cards(limit: \"ten\") { nope }\n}")
+	m = deliver(t, m, cmd)
+	m = m.SetSize(80, 24)
+	diags := m.editor.Diagnostics()
+	if len(diags) == 0 {
+		t.Fatal("no diagnostics")
+	}
+	d := diags[0]
+	m.editor = m.editor.GotoLine(d.Line, d.Column)
+	if fitsTitle(m.editorBaseTitle()+"  ✗ "+d.Message, m.layout.editor.w) {
+		t.Skipf("the message %q fits at this width: nothing to test", d.Message)
+	}
+	if v := m.View(); !strings.Contains(v, "✗ see below") {
+		t.Fatalf("the title does not say where the message went:\n%s", v)
+	}
+	if got := m.CutProblem(); got != display.Line(d.Message) {
+		t.Fatalf("CutProblem = %q, want %q", got, d.Message)
+	}
+	m = m.SetSize(400, 40)
+	if got := m.CutProblem(); got != "" || !strings.Contains(m.View(), d.Message) {
+		t.Fatalf("with room the message belongs in the title (CutProblem %q)", got)
 	}
 }

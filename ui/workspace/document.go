@@ -40,6 +40,8 @@ func (m *Model) MarkSaved(name string, v saved.Version) {
 // the query.
 func (m *Model) Load(name string, v saved.Version, text, variables string) tea.Cmd {
 	m.saved = savedRef{name: name, version: v}
+	// The response on show belongs to the query being replaced: the results title says so.
+	m.resultStale = m.resultOf != ""
 	m.editor = m.editor.SetValue(text)
 	m.vars = m.vars.SetValue(variables)
 	m.checkVariables()

@@ -78,6 +78,10 @@ type Model struct {
 	running *inflight
 	lastID  int
 	last    *statusbar.LastRequest
+	// resultOf names the operation whose response the results pane shows; resultStale says the
+	// editors have since been replaced by another query, so the title says whose it is.
+	resultOf    string
+	resultStale bool
 	// varsProblem is the live JSON error of the variables pane ("" when it parses).
 	varsProblem string
 }

@@ -321,9 +321,16 @@ func TestJumpToErrorMovesCursor(t *testing.T) {
 	if line, col := m.editor.Cursor(); line != 6 || col != 5 {
 		t.Fatalf("cursor at %d:%d, want 6:5", line, col)
 	}
-	focusOf(t, m, PaneEditor)
+	// Stepping through errors keeps the focus in the results: the next e steps again instead of
+	// being typed into the query.
+	focusOf(t, m, PaneResults)
 	if !strings.Contains(m.View(), "Query  6:5") {
 		t.Fatalf("the editor title does not show the new position:\n%s", m.View())
+	}
+	before := m.Query()
+	m, _ = m.Update(uitest.Key("e"))
+	if m.Query() != before {
+		t.Fatal("the second e was typed into the query")
 	}
 	// A position past the text is clamped; one without a line is ignored.
 	m, _ = m.Update(results.JumpToErrorMsg{Line: 99, Column: 1})

@@ -2,8 +2,10 @@ package workspace
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -11,6 +13,7 @@ import (
 
 	"github.com/toggle-explorer/toggle-explorer/query"
 	"github.com/toggle-explorer/toggle-explorer/query/history"
+	"github.com/toggle-explorer/toggle-explorer/query/page"
 	"github.com/toggle-explorer/toggle-explorer/session"
 	"github.com/toggle-explorer/toggle-explorer/ui/editor"
 	"github.com/toggle-explorer/toggle-explorer/ui/results"
@@ -34,6 +37,8 @@ type prepared struct {
 	op         query.Operation
 	extraction query.Extraction
 	opLabel    string
+	paged      bool // the operation steps pages with $page or a page: literal
+	page       int  // the page it asks for
 }
 
 // prepare checks the document and the variables without sending anything. On a problem it returns
@@ -72,6 +77,11 @@ func (m Model) prepare() (prepared, *results.Document, []editor.Diagnostic) {
 	}
 	p.req = session.Request{Query: ext.Text, OperationName: op.Name, Variables: vars, Mutation: op.Kind == query.Mutation}
 	p.op, p.extraction = op, ext
+	if page.Variable(op) {
+		p.paged, p.page = true, page.Current(op, vars)
+	} else if _, _, n, ok := page.Literal(m.editor.Value(), op); ok {
+		p.paged, p.page = true, n
+	}
 	p.opLabel = op.Name
 	if p.opLabel == "" {
 		p.opLabel = "anonymous " + op.Kind.String()
@@ -133,6 +143,7 @@ func runCmd(ctx context.Context, sess *session.Session, history *history.Log, id
 		case err != nil && meta.Diagnosis == "":
 			meta.Notice = err.Error()
 		}
+		meta.Page = pageOf(p, body)
 		msg.Doc = results.Prepare(body, meta)
 		return msg
 	}
@@ -161,4 +172,54 @@ func errorItems(errs []session.GraphQLError, ext query.Extraction) []results.Err
 		items = append(items, item)
 	}
 	return items
+}
+
+// pageOf says which page of its list a response is, when the operation has a $page variable or a
+// page: literal to step with (page.Find; decoding costs little next to the request, and lists are
+// at most 100 items a page).
+func pageOf(p prepared, body []byte) results.PageInfo {
+	if len(body) == 0 || !p.paged {
+		return results.PageInfo{}
+	}
+	info, ok := page.Find(body, p.page)
+	if !ok {
+		return results.PageInfo{}
+	}
+	return results.PageInfo{Current: info.Current, Pages: info.Pages}
+}
+
+// gotoPage asks for page n and runs the query again (] and [ in results): it sets $page in the
+// variables pane, or rewrites the operation's page: literal in the editor (one undo step).
+func (m Model) gotoPage(n int) (Model, tea.Cmd) {
+	if n < 1 || m.running != nil {
+		return m, nil
+	}
+	text := m.editor.Value()
+	doc, err := query.Parse(text)
+	if err != nil {
+		return m, nil
+	}
+	op := operationNear(doc, m.editor.CursorOffset())
+	if !page.Variable(op) {
+		start, end, _, ok := page.Literal(text, op)
+		if !ok {
+			return m, nil
+		}
+		m.editor = m.editor.ReplaceRange(start, end, strconv.Itoa(n), -1)
+		return m.run()
+	}
+	vars, err := query.ParseVariablesJSON(m.vars.Value())
+	if err != nil {
+		return m, nil // run would say the same; the user sees the variables pane
+	}
+	if vars == nil {
+		vars = map[string]any{}
+	}
+	vars[page.VarName] = n
+	varsText, err := json.MarshalIndent(vars, "", "  ")
+	if err != nil {
+		return m, nil
+	}
+	m.vars = m.vars.SetValue(string(varsText))
+	return m.run()
 }

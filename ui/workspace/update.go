@@ -23,9 +23,16 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	case tea.MouseMsg:
 		return m.handleMouse(msg)
 	case RunFinishedMsg:
-		return m.finish(msg), nil
+		m = m.finish(msg)
+		// A filter on show carries over to the new response (a new page, a re-run).
+		cmd := m.results.ResumeFilter()
+		return m, cmd
+	case results.PageMsg:
+		return m.gotoPage(msg.Page)
 	case results.JumpToErrorMsg:
-		return m.jumpTo(msg.Line, msg.Column), nil
+		// e and E step through the errors from the results pane: the editor's cursor follows,
+		// the focus stays, so the next e is another step rather than a letter typed in the query.
+		return m.showInEditor(msg.Line, msg.Column), nil
 	case results.SearchFinishedMsg:
 		var cmd tea.Cmd
 		m.results, cmd = m.results.Update(msg)
@@ -142,6 +149,7 @@ func (m Model) finish(msg RunFinishedMsg) Model {
 		return m
 	}
 	m.running.cancel()
+	m.resultOf, m.resultStale = m.running.op, false
 	m.running = nil
 	last := msg.Last
 	m.last = &last
@@ -154,8 +162,16 @@ func (m Model) jumpTo(line, col int) Model {
 	if line <= 0 {
 		return m
 	}
-	m.editor = m.editor.GotoLine(line, max(1, col))
+	m = m.showInEditor(line, col)
 	m, _ = m.setFocus(PaneEditor)
+	return m
+}
+
+// showInEditor moves the editor's cursor to a position, leaving the focus where it is.
+func (m Model) showInEditor(line, col int) Model {
+	if line > 0 {
+		m.editor = m.editor.GotoLine(line, max(1, col))
+	}
 	return m
 }
 

@@ -54,6 +54,23 @@ func (m Model) View() string {
 }
 
 func (m Model) editorTitle() string {
+	title := m.editorBaseTitle()
+	diags := m.editor.Diagnostics()
+	if d, ok := m.editor.DiagnosticAtCursor(); ok {
+		// The message may quote the document or the schema: escaped.
+		if full := title + "  ✗ " + display.Line(d.Message); fitsTitle(full, m.layout.editor.w) {
+			return full
+		}
+		title += "  ✗ see below"
+	} else if len(diags) > 0 {
+		// The count says there is something to look at; ctrl+g goes there.
+		title += "  ✗ " + problems(len(diags)) + " (ctrl+g)"
+	}
+	return title
+}
+
+// editorBaseTitle is the query pane's title before any problem: name, unsaved mark, position.
+func (m Model) editorBaseTitle() string {
 	line, col := m.editor.Cursor()
 	title := "Query"
 	if m.saved.name != "" {
@@ -62,22 +79,38 @@ func (m Model) editorTitle() string {
 	if m.Modified() {
 		title += " ●" // unsaved changes
 	}
-	title += fmt.Sprintf("  %d:%d", line, col)
-	diags := m.editor.Diagnostics()
-	if d, ok := m.editor.DiagnosticAtCursor(); ok {
-		title += "  ✗ " + display.Line(d.Message) // may quote the document or the schema
-	} else if len(diags) > 0 {
-		// The count says there is something to look at; ctrl+g goes there.
-		title += "  ✗ " + problems(len(diags)) + " (ctrl+g)"
-	}
-	return title
+	return title + fmt.Sprintf("  %d:%d", line, col)
 }
 
 func (m Model) varsTitle() string {
 	if m.varsProblem != "" {
-		return "Variables ✗ " + m.varsProblem
+		if full := "Variables ✗ " + display.Line(m.varsProblem); fitsTitle(full, m.layout.vars.w) {
+			return full
+		}
+		return "Variables ✗ see below"
 	}
 	return "Variables"
+}
+
+// fitsTitle reports whether title shows whole in the top edge of a pane w cells wide (Frame keeps
+// a corner, a dash and a space on each side).
+func fitsTitle(title string, w int) bool { return lipgloss.Width(title) <= w-6 }
+
+// CutProblem is the message of the problem the focused pane points at (the query's under the
+// cursor, or the variables' JSON error) when its title has no room for it whole: the root shows it
+// on the notice line, which spans the terminal, instead of letting the title cut it.
+func (m Model) CutProblem() string {
+	switch m.focus {
+	case PaneEditor:
+		if d, ok := m.editor.DiagnosticAtCursor(); ok && !fitsTitle(m.editorBaseTitle()+"  ✗ "+display.Line(d.Message), m.layout.editor.w) {
+			return display.Line(d.Message)
+		}
+	case PaneVariables:
+		if m.varsProblem != "" && !fitsTitle("Variables ✗ "+display.Line(m.varsProblem), m.layout.vars.w) {
+			return display.Line(m.varsProblem)
+		}
+	}
+	return ""
 }
 
 func (m Model) resultsTitle() string {
@@ -88,10 +121,17 @@ func (m Model) resultsTitle() string {
 		}
 		return fmt.Sprintf("Results  %s running %s… %s  (esc cancels)", m.spinner.View(), m.running.op, display.Duration(elapsed))
 	}
-	if summary := m.results.Summary(); summary != "" {
-		return "Results · " + summary
+	title := "Results"
+	switch {
+	case m.resultOf != "" && m.resultStale:
+		title = "Results of " + m.resultOf + " (the previous query)"
+	case m.resultOf != "":
+		title = "Results of " + m.resultOf
 	}
-	return "Results"
+	if summary := m.results.Summary(); summary != "" {
+		return title + " · " + summary
+	}
+	return title
 }
 
 // problems is "1 problem" or "N problems".

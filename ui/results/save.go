@@ -1,0 +1,92 @@
+package results
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/toggle-explorer/toggle-explorer/session/display"
+	"github.com/toggle-explorer/toggle-explorer/ui/common"
+)
+
+// The write-to-file prompt: it asks a name, writes a new file, and asks
+// before replacing one that exists.
+
+// Prompt states.
+const (
+	saveOff     = iota
+	saveName    // the name input has the keys
+	saveConfirm // "replace it? y/n"
+)
+
+// openSave opens the name prompt for data, suggesting name.
+func (m Model) openSave(data []byte, name, what string) (Model, tea.Cmd) {
+	m.save, m.saveData, m.saveWhat = saveName, data, what
+	m.table = m.table.SetSize(m.width, m.tableHeight())
+	m.saveInput.SetValue(name)
+	m.saveInput.CursorEnd()
+	return m, m.saveInput.Focus()
+}
+
+// updateSave handles keys while the prompt is open.
+func (m Model) updateSave(msg tea.KeyMsg) (Model, tea.Cmd) {
+	if m.save == saveConfirm {
+		switch strings.ToLower(msg.String()) {
+		case "y":
+			return m, writeFileCmd(m.saveInput.Value(), m.saveData, true)
+		case "n", "esc":
+			m.save = saveName // back to the name, to choose another
+			return m, m.saveInput.Focus()
+		}
+		return m, nil
+	}
+	switch {
+	case key.Matches(msg, m.keys.CancelSearch): // esc
+		m.closeSave()
+		return m, nil
+	case msg.Type == tea.KeyEnter:
+		name := strings.TrimSpace(m.saveInput.Value())
+		if name == "" {
+			return m, nil
+		}
+		m.saveInput.SetValue(name)
+		m.saveInput.Blur()
+		return m, writeFileCmd(name, m.saveData, false)
+	}
+	var cmd tea.Cmd
+	m.saveInput, cmd = m.saveInput.Update(msg)
+	return m, cmd
+}
+
+// closeSave drops the prompt and its data.
+func (m *Model) closeSave() {
+	m.save, m.saveData = saveOff, nil
+	m.saveInput.Blur()
+	m.table = m.table.SetSize(m.width, m.tableHeight())
+}
+
+// fileWritten reports a write, or asks before replacing an existing file.
+func (m Model) fileWritten(msg fileWrittenMsg) (Model, tea.Cmd) {
+	if msg.exists && m.saveData != nil && msg.path == m.saveInput.Value() {
+		m.save = saveConfirm
+		return m, nil
+	}
+	what := m.saveWhat
+	m.closeSave()
+	if msg.err != nil {
+		return m, common.ReportError(msg.err)
+	}
+	if msg.exists {
+		return m, nil
+	}
+	return m, common.ReportInfo("wrote " + what + " to " + display.Line(msg.path) + " (" + display.Size(int64(msg.size)) + ")")
+}
+
+// saveLine is the prompt's footer line.
+func (m Model) saveLine() string {
+	if m.save == saveConfirm {
+		return m.styles.Note.Render(display.Line(m.saveInput.Value()) + " exists; replace it? y/n")
+	}
+	return m.saveInput.View()
+}
