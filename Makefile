@@ -6,9 +6,10 @@ FUZZTIME ?= 10s
 
 .PHONY: build run mock test test-update bench lint fmt-check vet cross fuzz screenshots clean
 
-## build: compile the binary into bin/ (stripped: panics still name their functions)
+## build: compile the binary into bin/ (stripped: panics still name their functions; -buildvcs=auto
+## stamps the git revision for --version even where GOFLAGS says -buildvcs=false)
 build:
-	$(GO) build -trimpath -ldflags="-s -w" -o $(BIN) .
+	$(GO) build -buildvcs=auto -trimpath -ldflags="-s -w" -o $(BIN) .
 
 ## run: the TUI against the built-in fake Toggle API, demo credentials prefilled (press enter)
 run: build

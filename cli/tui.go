@@ -60,6 +60,8 @@ func (c *program) tuiCommand(args []string) int {
 		return c.errorf(exitUsage, "%v", err)
 	}
 	opts.SchemaFile = *schemaFile
+	tabsPath := c.tabsPath(f, p)
+	restoreTabs(&opts, tabsPath, time.Now())
 
 	if c.getenv("NO_COLOR") != "" {
 		// termenv reads NO_COLOR as "no styling at all", which would also drop the reverse-video
@@ -75,6 +77,9 @@ func (c *program) tuiCommand(args []string) int {
 	final, err := prog.Run()
 	if m, ok := final.(ui.Model); ok {
 		m.Close()
+	}
+	if kerr := keepTabs(final, tabsPath); kerr != nil {
+		printLine(c.stderr, "toggle-explorer: the open tabs were not kept: %v", kerr)
 	}
 	if err != nil {
 		return c.errorf(exitTransport, "%v", err)
@@ -135,7 +140,7 @@ func (c *program) tuiOptions(f *commonFlags, p paths, themeName string) (ui.Opti
 		theme = theme.Monochrome()
 	}
 	last := loadLastLogin(p)
-	opts := ui.Options{Theme: theme, Insecure: f.insecure}
+	opts := ui.Options{Theme: theme, Insecure: f.insecure, Editor: firstNonEmpty(c.getenv("VISUAL"), c.getenv("EDITOR"))}
 	hist := history.New(p.historyFile(), 0)
 	if f.noHistory {
 		hist = nil

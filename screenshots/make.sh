@@ -200,3 +200,17 @@ keys s
 PAUSE=1 keys s
 shot table
 keys Escape
+# 11. Tabs: the demo balance query, a second tab with a products query, a third one empty; back
+#     on tab 1.
+stop_mock
+start_mock
+start_tui
+type_text "toggle-demo-password"
+PAUSE=1.5 keys Enter
+type_text 'query Balance { Cards(page: 1, limit: 1) { total } }'
+keys C-t
+type_text 'query Products { Products(account_id: 1) { id name } }'
+PAUSE=1 keys C-r
+keys C-t
+keys M-1
+shot tabs

@@ -1,10 +1,11 @@
 // Package ui is the explorer's Bubble Tea program: a root model that routes between the login
-// screen and the workspace, owns the one session they share, relays the session's events as
-// notices, and keeps the status bar's token age ticking.
+// screen and the workspace's tabs (one workspace each, see tabs.go), owns the one session they
+// share, relays the session's events as notices, and keeps the status bar's token age ticking.
 package ui
 
 import (
 	"context"
+	"os/exec"
 	"strings"
 	"time"
 
@@ -14,6 +15,7 @@ import (
 	"github.com/toggle-explorer/toggle-explorer/query/history"
 	"github.com/toggle-explorer/toggle-explorer/query/saved"
 	"github.com/toggle-explorer/toggle-explorer/query/schema"
+	"github.com/toggle-explorer/toggle-explorer/query/tabstate"
 	"github.com/toggle-explorer/toggle-explorer/session"
 	"github.com/toggle-explorer/toggle-explorer/session/display"
 	"github.com/toggle-explorer/toggle-explorer/themes"
@@ -67,6 +69,21 @@ type Options struct {
 	CurlDir string
 	// Insecure is shown in the status bar when plain http:// to a remote host is allowed.
 	Insecure bool
+	// Restore is the tabs to open on the first login, from the last run (nil: one tab holding
+	// Workspace's text); RestoreVersions gives each named tab its saved query's version, when its
+	// files are unchanged (indexed like Restore.Tabs; may be shorter).
+	Restore         *tabstate.State
+	RestoreVersions []saved.Version
+	// KeepsTabs says the tabs are written for the next run when the program ends, so quitting
+	// loses nothing and does not ask.
+	KeepsTabs bool
+	// StartNotice is shown once the workspace opens (e.g. why the tabs were not restored).
+	StartNotice string
+	// Editor is the command alt+e runs on a file ($VISUAL, else $EDITOR; "": none set).
+	Editor string
+	// ExecEditor runs the editor with the program suspended (nil: tea.ExecProcess; tests run it
+	// in place).
+	ExecEditor func(*exec.Cmd, tea.ExecCallback) tea.Cmd
 	// Now is the time shown until the first tick (tests fix it; nil means time.Now at start).
 	Now time.Time
 	// DisableTick stops the once-a-second tick (golden tests drive time themselves).
@@ -82,8 +99,9 @@ type Model struct {
 
 	screen       screen
 	login        login.Model
-	workspace    workspace.Model
-	hasWorkspace bool // the workspace is built on the first login and kept across re-logins
+	workspace    workspace.Model // the active tab's
+	hasWorkspace bool            // the tabs are built on the first login and kept across re-logins
+	tabs         tabSet
 
 	// The pane shown over the workspace (nil: none; one at a time), the f1 help screen, and a
 	// dialog that may sit over anything.
@@ -98,8 +116,6 @@ type Model struct {
 	schemaNote string
 	// State of the saved-query flows between a dialog and its answer.
 	pendingName   string
-	pendingLoad   func(Model) (Model, tea.Cmd)
-	loadAfterSave func(Model) (Model, tea.Cmd) // "save mine first": the replacement waiting on the save
 	quitAfterSave bool
 	pendingRerun  *history.Entry // a mutation from the history, waiting for "run it again?"
 
@@ -113,6 +129,9 @@ type Model struct {
 	snap     session.Snapshot // the session's state, taken in Update on every event, read by View
 	rejected string           // fingerprint of a token the server refused for good
 	notice   notice
+	// startNotice is the start-up warning (tabs not restored), repeated once after the login's own
+	// notice.
+	startNotice notice
 }
 
 // New builds the root model on the login screen.
@@ -225,4 +244,52 @@ func (m *Model) sayQuietly(kind noticeKind, text string) {
 		return
 	}
 	m.say(kind, text)
+}
+
+// openFirstTabs builds the tabs on the first login: the ones restored from the last run, else
+// one tab with the configured text.
+func (m Model) openFirstTabs() (Model, tea.Cmd) {
+	m.hasWorkspace = true
+	if m.opts.StartNotice != "" {
+		m.report(common.InfoMsg{Tone: common.Warning, Text: m.opts.StartNotice})
+		m.startNotice = m.notice // said again after "logged in", which would hide it
+	}
+	st := m.opts.Restore
+	if st == nil || len(st.Tabs) == 0 {
+		ws := workspace.New(m.ctx, m.sess, m.opts.Workspace)
+		return m.addTab(ws, ws.Init())
+	}
+	var cmds []tea.Cmd
+	for range st.Tabs {
+		var cmd tea.Cmd
+		m, cmd = m.addTab(m.newEmptyWorkspace())
+		cmds = append(cmds, cmd)
+	}
+	// Restored once every tab exists: the tab bar's row is taken, so the scroll positions hold.
+	m.storeActive()
+	for i, t := range st.Tabs {
+		var v saved.Version
+		if i < len(m.opts.RestoreVersions) {
+			v = m.opts.RestoreVersions[i]
+		}
+		cmds = append(cmds, tagCmd(m.tabs.slots[i].id, m.tabs.slots[i].ws.Restore(t, v)))
+	}
+	m.tabs.active = min(max(st.Active, 0), len(st.Tabs)-1)
+	m.workspace = m.tabs.slots[m.tabs.active].ws
+	return m, tea.Batch(cmds...)
+}
+
+// TabState describes the open tabs for the tabs file (main writes it after the program ends).
+// ok is false before the first login: there is nothing to keep, and a file from an earlier run
+// must not be overwritten with nothing.
+func (m Model) TabState() (tabstate.State, bool) {
+	if !m.hasWorkspace {
+		return tabstate.State{}, false
+	}
+	tabs, active := m.Tabs()
+	st := tabstate.State{Version: tabstate.FormatVersion, Active: active}
+	for _, ws := range tabs {
+		st.Tabs = append(st.Tabs, ws.Snapshot())
+	}
+	return st, true
 }

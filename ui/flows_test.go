@@ -49,7 +49,11 @@ func (c checkedModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	var cmd tea.Cmd
 	c.Model, cmd = c.Model.update(msg)
-	if _, ok := msg.(workspace.RunFinishedMsg); ok {
+	inner := msg
+	if tm, ok := msg.(tabMsg); ok { // a tab's news arrives tagged with its tab
+		inner = tm.msg
+	}
+	if _, ok := inner.(workspace.RunFinishedMsg); ok {
 		select {
 		case c.log.finished <- struct{}{}:
 		default:

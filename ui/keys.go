@@ -15,6 +15,13 @@ type KeyMap struct {
 	History   key.Binding
 	Builder   key.Binding
 	Run       key.Binding
+	// The tabs' keys (ui/tabs.go) and the external editor's.
+	NewTab   key.Binding
+	CloseTab key.Binding
+	NextTab  key.Binding
+	PrevTab  key.Binding
+	GotoTab  key.Binding
+	Edit     key.Binding
 }
 
 // DefaultKeyMap returns the global bindings (architecture.md: these keys never change). The app
@@ -32,6 +39,16 @@ func DefaultKeyMap() KeyMap {
 		Builder:   key.NewBinding(key.WithKeys("f6"), key.WithHelp("f6", "query builder")),
 		// Run is the workspace's own key; the root only looks for it to run from the builder.
 		Run: key.NewBinding(key.WithKeys("ctrl+r", "f5"), key.WithHelp("ctrl+r", "run")),
+		// Tabs: ctrl+w deletes a word in the editors and alt+[ starts every escape sequence, so
+		// closing is alt+w and cycling is alt+n/alt+p (ctrl+pgdown/ctrl+pgup where the terminal
+		// sends them).
+		NewTab:   key.NewBinding(key.WithKeys("ctrl+t"), key.WithHelp("ctrl+t", "new tab")),
+		CloseTab: key.NewBinding(key.WithKeys("alt+w"), key.WithHelp("alt+w", "close tab")),
+		NextTab:  key.NewBinding(key.WithKeys("alt+n", "ctrl+pgdown"), key.WithHelp("alt+n", "next tab")),
+		PrevTab:  key.NewBinding(key.WithKeys("alt+p", "ctrl+pgup"), key.WithHelp("alt+p", "previous tab")),
+		GotoTab: key.NewBinding(key.WithKeys("alt+1", "alt+2", "alt+3", "alt+4", "alt+5", "alt+6", "alt+7", "alt+8", "alt+9"),
+			key.WithHelp("alt+1…9", "go to tab")),
+		Edit: key.NewBinding(key.WithKeys("alt+e"), key.WithHelp("alt+e", "edit in $EDITOR")),
 	}
 	return k
 }
@@ -41,5 +58,6 @@ func (k KeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Help, k.Quit}
 
 // FullHelp implements help.KeyMap.
 func (k KeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Help, k.Quit, k.Inspector, k.Docs}, {k.Save, k.Open, k.History, k.Builder}}
+	return [][]key.Binding{{k.Help, k.Quit, k.Inspector, k.Docs}, {k.Save, k.Open, k.History, k.Builder},
+		{k.NewTab, k.CloseTab, k.NextTab, k.PrevTab, k.GotoTab, k.Edit}}
 }

@@ -26,7 +26,6 @@ const (
 	dialogSaveAs      libraryDialog = "save-as"      // name for a new saved query
 	dialogSaveTaken   libraryDialog = "save-taken"   // the name is taken: overwrite, other name, cancel
 	dialogSaveChanged libraryDialog = "save-changed" // changed on disk: overwrite, reload, save as, cancel
-	dialogDiscard     libraryDialog = "discard"      // replacing unsaved editors: discard or cancel
 	dialogQuit        libraryDialog = "quit"         // quitting with unsaved changes
 	dialogRerun       libraryDialog = "rerun"        // re-running a mutation from the history
 )
@@ -101,21 +100,21 @@ func (m Model) finishSave(msg savedMsg) (Model, tea.Cmd) {
 	case errors.As(msg.err, &conflict) && m.workspace.SavedName() != msg.name:
 		// conflict.Name is the name on disk, which may differ from the one typed by case.
 		m.pendingName = conflict.Name
-		m.quitAfterSave, m.loadAfterSave = false, nil
+		m.quitAfterSave = false
 		return m.choose(dialogSaveTaken, fmt.Sprintf("A saved query named %q already exists.", conflict.Name),
 			prompt.Option{Key: "o", Label: "Overwrite it"},
 			prompt.Option{Key: "n", Label: "Choose another name"},
 			prompt.Option{Key: prompt.CancelKey, Label: "Cancel"}), nil
 	case errors.As(msg.err, &conflict):
 		m.pendingName = msg.name
-		m.quitAfterSave, m.loadAfterSave = false, nil
+		m.quitAfterSave = false
 		return m.choose(dialogSaveChanged, fmt.Sprintf("%q changed on disk since you opened it.", msg.name),
 			prompt.Option{Key: "o", Label: "Overwrite it with your version"},
 			prompt.Option{Key: "r", Label: "Reload it (drop your changes)"},
 			prompt.Option{Key: "s", Label: "Save yours under another name"},
 			prompt.Option{Key: prompt.CancelKey, Label: "Cancel"}), nil
 	case msg.err != nil:
-		m.quitAfterSave, m.loadAfterSave = false, nil
+		m.quitAfterSave = false
 		m.report(common.ErrorMsg{What: "not saved", Err: msg.err})
 		return m, nil
 	}
@@ -123,10 +122,6 @@ func (m Model) finishSave(msg savedMsg) (Model, tea.Cmd) {
 	m.report(common.InfoMsg{Tone: common.Success, Text: "saved " + msg.name})
 	if m.quitAfterSave {
 		return m.quit()
-	}
-	if load := m.loadAfterSave; load != nil {
-		m.loadAfterSave = nil
-		return load(m)
 	}
 	return m, nil
 }
@@ -144,16 +139,8 @@ func (m Model) answerLibraryDialog(id libraryDialog, answer string) (Model, tea.
 		return m, saveCmd(lib, m.pendingName, text, vars, m.workspace.SavedVersion(), true)
 	case dialogSaveChanged + ":r":
 		return m, reloadCmd(lib, m.pendingName)
-	case dialogDiscard + ":d":
-		load := m.pendingLoad
-		m.pendingLoad = nil
-		if load != nil {
-			return load(m)
-		}
-	case dialogDiscard + ":s":
-		// Save (asking a name if needed); the replacement happens once the save succeeded.
-		m.loadAfterSave, m.pendingLoad = m.pendingLoad, nil
-		return m.save()
+	case dialogCloseTab + ":d":
+		return m.closeTab()
 	case dialogQuit + ":s":
 		m.quitAfterSave = true
 		return m.save()
@@ -167,20 +154,15 @@ func (m Model) answerLibraryDialog(id libraryDialog, answer string) (Model, tea.
 		}
 	}
 	m.pendingRerun = nil
-	m.pendingLoad = nil
 	return m, nil
 }
 
-// replaceEditors runs load now, or after asking when the editors hold unsaved changes.
+// replaceEditors runs load on the active tab when it is empty or unchanged, else on a new tab
+// (see loadTarget): opening a query never discards work.
 func (m Model) replaceEditors(load func(Model) (Model, tea.Cmd)) (Model, tea.Cmd) {
-	if !m.workspace.Modified() {
-		return load(m)
-	}
-	m.pendingLoad = load
-	return m.choose(dialogDiscard, "The query has unsaved changes. Replace it?",
-		prompt.Option{Key: "s", Label: "Save mine first"},
-		prompt.Option{Key: "d", Label: "Discard my changes"},
-		prompt.Option{Key: prompt.CancelKey, Label: "Cancel"}), nil
+	m, open := m.loadTarget()
+	m, cmd := load(m)
+	return m, tea.Batch(open, cmd)
 }
 
 // openSaved loads a saved query chosen in the picker.
@@ -280,16 +262,45 @@ func (m Model) historyMsg(msg tea.Msg) (Model, tea.Cmd) {
 	return m, nil
 }
 
-// requestQuit is ctrl+c: quit, or ask first when the editors hold unsaved changes. A second ctrl+c
-// while asked quits.
+// requestQuit is ctrl+c: quit, or ask first when unsaved changes would be lost. When the tabs
+// are kept for the next run nothing is lost, so it quits at once; otherwise it asks when any tab
+// has unsaved changes ("save" saves the tab on show). A second ctrl+c while asked quits.
 func (m Model) requestQuit() (Model, tea.Cmd) {
-	if m.hasWorkspace && m.workspace.Modified() && m.opts.Library != nil && !(m.dialog.open() && m.dialog.choice != nil && m.dialog.choice.ID() == dialogQuit) {
-		return m.choose(dialogQuit, "The query has unsaved changes.",
-			prompt.Option{Key: "s", Label: "Save, then quit"},
+	asking := m.dialog.open() && m.dialog.choice != nil && m.dialog.choice.ID() == dialogQuit
+	if !m.hasWorkspace || m.opts.KeepsTabs || m.opts.Library == nil || asking {
+		return m.quit()
+	}
+	others := 0
+	tabs, active := m.Tabs()
+	for i, ws := range tabs {
+		if i != active && ws.Modified() {
+			others++
+		}
+	}
+	switch {
+	case m.workspace.Modified():
+		question := "The query has unsaved changes."
+		if others > 0 {
+			question = fmt.Sprintf("The query has unsaved changes, and %s.", otherTabs(others))
+		}
+		return m.choose(dialogQuit, question,
+			prompt.Option{Key: "s", Label: "Save this one, then quit"},
+			prompt.Option{Key: "q", Label: "Quit without saving"},
+			prompt.Option{Key: prompt.CancelKey, Label: "Cancel"}), nil
+	case others > 0:
+		return m.choose(dialogQuit, fmt.Sprintf("Unsaved changes in %s.", otherTabs(others)),
 			prompt.Option{Key: "q", Label: "Quit without saving"},
 			prompt.Option{Key: prompt.CancelKey, Label: "Cancel"}), nil
 	}
 	return m.quit()
+}
+
+// otherTabs is "1 other tab" or "N other tabs".
+func otherTabs(n int) string {
+	if n == 1 {
+		return "1 other tab"
+	}
+	return fmt.Sprintf("%d other tabs", n)
 }
 
 // quit stops the session's refresh loop and ends the program; main closes the session once the

@@ -131,31 +131,6 @@ func TestSaveAsOntoAnExistingNameAsks(t *testing.T) {
 	}
 }
 
-func TestOpenFromThePickerAsksBeforeDiscarding(t *testing.T) {
-	d, lib, _ := libraryDriver(t)
-	if _, err := lib.Save("products", "query Products { Products(account_id: 1) { id } }", `{"a": 1}`, saved.Version{}, false); err != nil {
-		t.Fatal(err)
-	}
-	d.typeText("unsaved ")
-	d.press("ctrl+o")
-	if !strings.Contains(d.m.View(), "products") {
-		t.Fatalf("the picker does not list the saved query:\n%s", d.m.View())
-	}
-	d.typeText("prod")
-	d.press("enter")
-	if !strings.Contains(d.m.View(), "unsaved changes") {
-		t.Fatal("opening over unsaved changes did not ask")
-	}
-	d.press("d")
-	text, vars := d.m.workspace.Document()
-	if !strings.HasPrefix(text, "query Products") || vars != `{"a": 1}` {
-		t.Fatalf("opened %q with variables %q", text, vars)
-	}
-	if !strings.Contains(d.m.View(), "Query · products  ") {
-		t.Fatal("the title does not name the opened query")
-	}
-}
-
 func TestHistoryRerun(t *testing.T) {
 	d, _, _ := libraryDriver(t)
 	d.run()
@@ -232,29 +207,6 @@ func TestLogoutReturnsToAUsableLoginForm(t *testing.T) {
 	d.press("enter")
 	if d.m.Screen() != "workspace" {
 		t.Fatalf("logging in again after logout failed:\n%s", d.m.View())
-	}
-}
-
-func TestSaveMineFirstThenOpen(t *testing.T) {
-	d, lib, _ := libraryDriver(t)
-	if _, err := lib.Save("products", "query Products { Products(account_id: 1) { id } }", "", saved.Version{}, false); err != nil {
-		t.Fatal(err)
-	}
-	d.typeText("# mine\n")
-	d.press("ctrl+o")
-	d.typeText("prod")
-	d.press("enter", "s")
-	if !strings.Contains(d.m.View(), "Save query as") {
-		t.Fatalf("save-first did not ask for a name:\n%s", d.m.View())
-	}
-	d.typeText("mine")
-	d.press("enter")
-	saved, err := lib.Load("mine")
-	if err != nil || !strings.HasPrefix(saved.Text, "# mine") {
-		t.Fatalf("my work was not saved: %v %q", err, saved.Text)
-	}
-	if text, _ := d.m.workspace.Document(); !strings.HasPrefix(text, "query Products") {
-		t.Fatalf("after saving, the chosen query was not opened: %q", text)
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 	"github.com/toggle-explorer/toggle-explorer/ui/builder"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
 	"github.com/toggle-explorer/toggle-explorer/ui/docs"
+	"github.com/toggle-explorer/toggle-explorer/ui/workspace"
 )
 
 // schemaLoadedMsg delivers a schema for the session of generation gen. source says where it came
@@ -77,7 +78,8 @@ func (m Model) applySchema(msg schemaLoadedMsg) (Model, tea.Cmd) {
 		return m, nil
 	}
 	m.schema, m.schemaNote = msg.schema, ""
-	cmd := m.workspace.SetSchema(msg.schema)
+	cmd := tea.Batch(m.workspace.SetSchema(msg.schema),
+		m.eachInactiveTab(func(ws *workspace.Model) tea.Cmd { return ws.SetSchema(msg.schema) }))
 	if d, ok := common.Unwrap[docs.Model](m.overlay); ok {
 		m.overlay = common.Wrap(d.SetSchema(msg.schema))
 	}

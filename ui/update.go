@@ -22,8 +22,12 @@ import (
 	"github.com/toggle-explorer/toggle-explorer/ui/workspace"
 )
 
-// Update implements tea.Model; see update.
-func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) { return m.update(msg) }
+// Update implements tea.Model; see update. Every command comes back tagged with the tab on show,
+// so a tab's news finds it after the user has switched to another (see routeTabMsg).
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	m, cmd := m.update(msg)
+	return m, tagCmd(m.activeTabID(), cmd)
+}
 
 // update routes messages: global keys and session traffic here, the rest to the screen on show.
 func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
@@ -43,6 +47,12 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, tea.Batch(cmd, tick())
 	case tea.KeyMsg:
 		return m.handleKey(msg)
+	case tabMsg:
+		return m.routeTabMsg(msg)
+	case editorReadyMsg:
+		return m.startEditor(msg)
+	case editedMsg:
+		return m.routeEdited(msg)
 	case login.SubmitMsg:
 		return m.startLogin(msg)
 	case loginFinishedMsg:
@@ -88,7 +98,7 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		case picker.DialogID:
 			return m.updateOverlay(msg)
 		case libraryDialog:
-			m.dialog, m.quitAfterSave, m.loadAfterSave = dialog{}, false, nil
+			m.dialog, m.quitAfterSave = dialog{}, false
 		}
 		return m, nil
 	case prompt.ChoiceMsg:
@@ -149,6 +159,18 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 // routeToScreen hands a message to the screen on show.
 func (m Model) routeToScreen(msg tea.Msg) (Model, tea.Cmd) {
 	var cmd tea.Cmd
+	if mouse, ok := msg.(tea.MouseMsg); ok && m.screen == screenWorkspace && m.tabBarShown() {
+		// The tab bar is the top row (a click there shows that tab); the workspace's rows start
+		// below it.
+		if mouse.Y == 0 {
+			if i, ok := m.tabAt(mouse.X); ok && mouse.Action == tea.MouseActionPress && mouse.Button == tea.MouseButtonLeft {
+				m = m.switchTab(i)
+			}
+			return m, nil
+		}
+		mouse.Y--
+		msg = mouse
+	}
 	if m.screen == screenWorkspace {
 		m.workspace, cmd = m.workspace.Update(msg)
 		if note := m.workspace.Note(); note != "" {
@@ -209,6 +231,18 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		return m.openDocs(), nil
 	case key.Matches(msg, m.keys.Builder):
 		return m.openBuilder(""), nil
+	case key.Matches(msg, m.keys.NewTab):
+		return m.newTab()
+	case key.Matches(msg, m.keys.CloseTab):
+		return m.requestCloseTab()
+	case key.Matches(msg, m.keys.NextTab):
+		return m.cycleTab(1), nil
+	case key.Matches(msg, m.keys.PrevTab):
+		return m.cycleTab(-1), nil
+	case key.Matches(msg, m.keys.GotoTab):
+		return m.switchTab(int(msg.Runes[0] - '1')), nil
+	case key.Matches(msg, m.keys.Edit):
+		return m.openInEditor()
 	}
 	return m.routeToScreen(msg)
 }
@@ -248,10 +282,11 @@ func (m Model) finishLogin(msg loginFinishedMsg) (Model, tea.Cmd) {
 	var initWorkspace tea.Cmd
 	if m.hasWorkspace {
 		m.workspace.SetSession(m.sess)
+		m.eachInactiveTab(func(ws *workspace.Model) tea.Cmd { ws.SetSession(m.sess); return nil })
 	} else {
-		m.workspace = workspace.New(m.ctx, m.sess, m.opts.Workspace)
+		m.screen = screenWorkspace
+		m, initWorkspace = m.openFirstTabs()
 		m.hasWorkspace = true
-		initWorkspace = m.workspace.Init()
 	}
 	m.screen = screenWorkspace
 	m.resize()
@@ -298,6 +333,10 @@ func (m Model) handleEvent(msg sessionEventMsg) (Model, tea.Cmd) {
 		now = msg.ev.Time
 	}
 	m.notice = eventNotice(msg.ev, now)
+	if m.startNotice.text != "" {
+		m.say(m.startNotice.kind, m.startNotice.text)
+		m.startNotice = notice{}
+	}
 	m, cmd := m.refreshOverlay()
 	return m, tea.Batch(cmd, listenCmd(msg.gen, m.sess.Events()))
 }
@@ -329,7 +368,9 @@ func (m *Model) resize() {
 		m.dialog.choice = &c
 	}
 	if m.hasWorkspace {
-		m.workspace = m.workspace.SetSize(w, max(0, h-3))
+		wh := m.workspaceHeight()
+		m.workspace = m.workspace.SetSize(w, wh)
+		m.eachInactiveTab(func(ws *workspace.Model) tea.Cmd { *ws = ws.SetSize(w, wh); return nil })
 	}
 	m.help.Width = w
 }

@@ -36,6 +36,8 @@ func (m Model) frame() string {
 		view = m.withStatus(m.overlay.View())
 	case m.screen == screenLogin:
 		view = lipgloss.JoinVertical(lipgloss.Left, m.login.View(), m.helpLine())
+	case m.tabBarShown():
+		view = lipgloss.JoinVertical(lipgloss.Left, m.tabBar(), m.workspace.View(), m.noticeLine(), m.statusLine(), m.helpLine())
 	default:
 		view = lipgloss.JoinVertical(lipgloss.Left, m.workspace.View(), m.noticeLine(), m.statusLine(), m.helpLine())
 	}

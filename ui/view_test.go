@@ -29,6 +29,14 @@ var screens = []struct {
 		revokeAndChangePassword(d.f)
 		d.run()
 	}},
+	{"tabs", func(d *driver) {
+		d.login()
+		d.run()
+		d.send(uitest.Key("ctrl+t"))
+		d.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("query Products { Products(account_id: 1) { id } }")})
+		d.send(uitest.Key("ctrl+t"))
+		d.send(uitest.Key("alt+1"))
+	}},
 	{"help", func(d *driver) {
 		d.login()
 		d.run()

@@ -1,6 +1,10 @@
 package workspace
 
 import (
+	"iter"
+	"regexp"
+	"strings"
+
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/toggle-explorer/toggle-explorer/query"
@@ -33,6 +37,7 @@ func (m *Model) MarkSaved(name string, v saved.Version) {
 	m.saved = savedRef{name: name, version: v}
 	m.editor = m.editor.MarkSaved()
 	m.vars = m.vars.MarkSaved()
+	m.base = base{query: m.editor.Value(), variables: m.vars.Value()}
 }
 
 // Load replaces both editors' text (a saved query, or a history entry when name is ""), which
@@ -44,6 +49,7 @@ func (m *Model) Load(name string, v saved.Version, text, variables string) tea.C
 	m.resultStale = m.resultOf != ""
 	m.editor = m.editor.SetValue(text)
 	m.vars = m.vars.SetValue(variables)
+	m.base = base{query: text, variables: variables}
 	m.checkVariables()
 	*m, _ = m.setFocus(PaneEditor)
 	var cmd tea.Cmd
@@ -89,3 +95,42 @@ func (m Model) FieldUnderCursor(s *schema.Schema) (typeName, field string, ok bo
 
 // MoveCursor puts the query editor's cursor at line:col (1-based), scrolling it into view.
 func (m *Model) MoveCursor(line, col int) { m.editor = m.editor.GotoLine(line, col) }
+
+// firstOperationName is the name of the text's first operation, found by a cheap scan (the tab
+// bar asks on every frame, and half-typed text does not parse): "" when the first operation is
+// anonymous or there is none. The scan stops at the first operation, so it rarely reads far.
+func firstOperationName(lines iter.Seq[string]) string {
+	for line := range lines {
+		line = strings.TrimSpace(line)
+		switch {
+		case line == "" || strings.HasPrefix(line, "#"):
+			continue
+		case strings.HasPrefix(line, "{"):
+			return "" // shorthand query: anonymous
+		}
+		if m := operationHead.FindStringSubmatch(line); m != nil {
+			return m[1]
+		}
+		if anonymousHead.MatchString(line) {
+			return ""
+		}
+	}
+	return ""
+}
+
+// anonymousHead matches an operation keyword with no name after it.
+var anonymousHead = regexp.MustCompile(`^(?:query|mutation|subscription)\s*[({]`)
+
+// operationHead matches the start of a named operation.
+var operationHead = regexp.MustCompile(`^(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)`)
+
+// editorLines yields the query editor's lines without joining them (Value copies the whole text).
+func (m Model) editorLines() iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for i := 1; i <= m.editor.Lines(); i++ {
+			if !yield(m.editor.Line(i)) {
+				return
+			}
+		}
+	}
+}

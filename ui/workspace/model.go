@@ -69,6 +69,7 @@ type Model struct {
 
 	history *history.Log
 	saved   savedRef
+	base    base
 	schema  *schema.Schema
 	popup   complete.Model
 	lint    complete.Linter
@@ -118,6 +119,7 @@ func New(ctx *common.Context, sess *session.Session, opts Options) Model {
 	m.results.SetTitleInFrame(true)
 	m.editor = m.editor.SetValue(opts.Query)
 	m.vars = m.vars.SetValue(opts.Variables)
+	m.base = base{query: opts.Query, variables: opts.Variables}
 	m.checkVariables()
 	m.editor, _ = m.editor.Focus()
 	return m
@@ -197,4 +199,23 @@ func (m *Model) Note() string {
 	n := m.note
 	m.note = ""
 	return n
+}
+
+// Stop cancels the request in flight, if any, as the tab holding the workspace closes.
+func (m Model) Stop() {
+	if m.running != nil {
+		m.running.cancel()
+	}
+}
+
+// Title names the workspace's query for a tab: the saved name, else the first operation's name,
+// else "untitled".
+func (m Model) Title() string {
+	if m.saved.name != "" {
+		return m.saved.name
+	}
+	if name := firstOperationName(m.editorLines()); name != "" {
+		return name
+	}
+	return "untitled"
 }
