@@ -135,19 +135,23 @@ Usage:
   toggle-explorer [--endpoint URL] [--profile NAME] [--theme NAME]   the TUI
   toggle-explorer --demo                           the TUI against a built-in fake Toggle API
   toggle-explorer run [FILE|-] [-q QUERY] [--operation NAME] [--var k=v]... [--vars FILE]
-                                                   one request; the response JSON on stdout
+                  [-H 'Name: value']... [--yes]    one request; the response JSON on stdout
+                                                   (-H: extra header, repeatable; --yes: a mutation
+                                                   on a protected profile)
   toggle-explorer login [--check] [--print-token]  log in and show the token summary
   toggle-explorer token [JWT|-]                    decode a token: header, claims, times, state
   toggle-explorer run NAME                         run a saved query with its variables file
   toggle-explorer queries                          list saved queries (name, operations, modified)
-  toggle-explorer history [--limit N]              recent executions (time, operation, status, duration)
+  toggle-explorer history [--limit N] [--profile NAME]
+                                                   recent executions (time, profile, operation, status, duration)
   toggle-explorer check [--schema FILE] FILE...    validate documents; FILE:LINE:COL: message per problem
   toggle-explorer doctor [--json]                  probe how the server handles tokens (exit 0/2/3)
   toggle-explorer mock [--addr 127.0.0.1:8080] ... serve the fake Toggle API
   toggle-explorer --version                        the version and the source revision it was built from
 
 Credentials: --username or --email, and --password-stdin; or the environment variables
-TOGGLE_ENDPOINT, TOGGLE_USERNAME, TOGGLE_EMAIL and TOGGLE_PASSWORD.
+TOGGLE_ENDPOINT, TOGGLE_USERNAME, TOGGLE_EMAIL and TOGGLE_PASSWORD. --profile NAME (or
+TOGGLE_PROFILE) picks a profile of config.toml: endpoint, user, headers, default variables.
 
 Exit codes of run: 0 success, 1 GraphQL errors in the response, 2 authentication failed,
 3 network or HTTP failure, 4 bad usage or input (nothing sent).

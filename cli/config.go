@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/toggle-explorer/toggle-explorer/query/headers"
 )
 
 // profile is one named connection in config.toml. The password is deliberately absent: it is never
@@ -19,6 +21,14 @@ type profile struct {
 	Email    string `toml:"email"`
 	Theme    string `toml:"theme"`
 	Queries  string `toml:"queries"`
+	// Headers are sent with every request of this profile: {"X-Tenant" = "acme"}; values may
+	// reference $ENV_VARS; "!Authorization" overrides the session's token (query/headers).
+	Headers map[string]string `toml:"headers"`
+	// Variables are default variables, merged under the query's own.
+	Variables map[string]any `toml:"variables"`
+	// Protected marks a profile (production) where mutations need a confirmation: typing the
+	// profile's name in the TUI, --yes for run.
+	Protected bool `toml:"protected"`
 }
 
 // config is the parsed config.toml:
@@ -28,6 +38,10 @@ type profile struct {
 //	endpoint = "https://example.test/graphql"
 //	username = "till-integration"
 //	theme = "toggle-light"
+//	protected = true
+//	variables = { merchant_id = 26 }
+//	[profiles.staging.headers]
+//	X-Tenant = "acme"
 type config struct {
 	DefaultProfile string             `toml:"default_profile"`
 	Theme          string             `toml:"theme"`
@@ -81,6 +95,8 @@ func keyLine(text, key string) int {
 type settings struct {
 	cfg  config
 	prof profile
+	// name is the profile's name ("" when none is used).
+	name string
 	// broken is the config file's problem (FILE:LINE: message) when nothing could be taken from
 	// it. It blocks only what has no other source; program.noteBroken reports it once.
 	broken error
@@ -93,8 +109,9 @@ func (c *program) settings(p paths, profileName string) (settings, error) {
 	cfg, err := loadConfig(p.configFile())
 	if err == nil {
 		var prof profile
-		if prof, err = cfg.profile(profileName); err == nil {
-			return settings{cfg: cfg, prof: prof}, nil
+		var name string
+		if name, prof, err = cfg.resolveProfile(profileName); err == nil {
+			return settings{cfg: cfg, prof: prof, name: name}, nil
 		}
 		err = fmt.Errorf("%s: %w", p.configFile(), err)
 	}
@@ -116,12 +133,34 @@ func (c *program) noteBroken(s settings) {
 // profile returns the named profile, or the default one when name is empty. An unknown name is an
 // error listing the known ones.
 func (c config) profile(name string) (profile, error) {
+	_, p, err := c.resolveProfile(name)
+	return p, err
+}
+
+// profileNames lists the profiles in name order.
+func (c config) profileNames() []string {
+	names := make([]string, 0, len(c.Profiles))
+	for k := range c.Profiles {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// resolveProfile is profile that also returns the name it settled on ("" for no profile).
+func (c config) resolveProfile(name string) (string, profile, error) {
 	if name == "" {
 		name = c.DefaultProfile
 	}
 	if name == "" {
-		return profile{}, nil
+		return "", profile{}, nil
 	}
+	p, err := c.lookupProfile(name)
+	return name, p, err
+}
+
+// lookupProfile finds a profile by name and checks its headers.
+func (c config) lookupProfile(name string) (profile, error) {
 	p, ok := c.Profiles[name]
 	if !ok {
 		known := make([]string, 0, len(c.Profiles))
@@ -134,5 +173,14 @@ func (c config) profile(name string) (profile, error) {
 		}
 		return profile{}, fmt.Errorf("unknown profile %q (known: %s)", name, strings.Join(known, ", "))
 	}
+	if _, problems := headers.FromMap(p.Headers); len(problems) > 0 {
+		return p, fmt.Errorf("profile %q: headers: %s", name, problems[0])
+	}
 	return p, nil
+}
+
+// profileHeaders returns the profile's headers, already checked by lookupProfile.
+func (p profile) headers() []headers.Header {
+	hs, _ := headers.FromMap(p.Headers)
+	return hs
 }

@@ -43,7 +43,7 @@ const (
 // register adds the chosen groups of common flags to fs.
 func (f *commonFlags) register(fs *flag.FlagSet, groups flagGroup) {
 	if groups&(connectionFlags|queriesFlag) != 0 {
-		fs.StringVar(&f.profile, "profile", "", "profile name in config.toml")
+		fs.StringVar(&f.profile, "profile", "", "profile name in config.toml (or $TOGGLE_PROFILE)")
 	}
 	if groups&connectionFlags != 0 {
 		fs.StringVar(&f.endpoint, "endpoint", "", "GraphQL endpoint URL (or $TOGGLE_ENDPOINT, or the profile's)")
@@ -84,6 +84,12 @@ func (d *positiveDuration) Set(s string) error {
 	}
 	*d = positiveDuration(v)
 	return nil
+}
+
+// profileName is the profile asked for: --profile, else $TOGGLE_PROFILE ("" means the config's
+// default profile).
+func (f *commonFlags) profileName(getenv func(string) string) string {
+	return firstNonEmpty(f.profile, getenv("TOGGLE_PROFILE"))
 }
 
 // multiFlag collects a repeatable string flag such as --var.

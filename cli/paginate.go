@@ -45,7 +45,8 @@ func (c *program) runPages(sess *session.Session, tgt *target, in runInput, f co
 		} else {
 			text = page.SetLiteral(in.text, litStart, litEnd, cur)
 		}
-		req := session.Request{Query: text, OperationName: in.op.Name, Variables: vars, Mutation: in.op.Kind == query.Mutation}
+		req := session.Request{Query: text, OperationName: in.op.Name, Variables: vars, Mutation: in.op.Kind == query.Mutation,
+			Headers: in.hdr}
 		progress(fmt.Sprintf("fetching page %d…", cur))
 		res, err := c.sendPage(sess, tgt, in.op, req, f)
 		if code := c.runOutcome(res, err); code != exitOK {
@@ -94,6 +95,7 @@ func (c *program) sendPage(sess *session.Session, tgt *target, op query.Operatio
 	res, err := sess.Execute(ctx, req)
 	if !f.noHistory {
 		entry := sess.HistoryEntry(op, req, started, res, err)
+		entry.Profile = tgt.profileName
 		if herr := history.New(tgt.paths.historyFile(), 0).Append(entry); herr != nil {
 			printLine(c.stderr, "toggle-explorer: history not written: %v", herr)
 		}

@@ -54,10 +54,12 @@ func (c *program) queriesCommand(args []string) int {
 	return exitOK
 }
 
-// historyCommand prints recent executions, newest first: time, operation, status, duration.
+// historyCommand prints recent executions, newest first: time, profile or endpoint, operation,
+// status, duration. --profile keeps one profile's entries.
 func (c *program) historyCommand(args []string) int {
-	fs := newFlagSet("history", "history [--limit N]", c.stderr)
+	fs := newFlagSet("history", "history [--limit N] [--profile NAME]", c.stderr)
 	limit := fs.Int("limit", 20, "how many entries to show")
+	only := fs.String("profile", "", "show only the entries sent under this profile")
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return usageExit(err)
 	}
@@ -65,12 +67,22 @@ func (c *program) historyCommand(args []string) int {
 	if err != nil {
 		return c.errorf(exitUsage, "history: %v", err)
 	}
-	entries, warnings, err := history.New(p.historyFile(), 0).Load(*limit)
+	load := *limit
+	if *only != "" {
+		load = 0 // filter the whole file, then keep the newest limit
+	}
+	entries, warnings, err := history.New(p.historyFile(), 0).Load(load)
 	for _, w := range warnings {
 		printLine(c.stderr, "history: %s", w)
 	}
 	if err != nil {
 		return c.errorf(exitUsage, "history: %v", err)
+	}
+	if *only != "" {
+		entries = history.ForProfile(entries, *only)
+		if len(entries) > *limit && *limit > 0 {
+			entries = entries[:*limit]
+		}
 	}
 	w := tabwriter.NewWriter(c.stdout, 0, 0, 2, ' ', 0)
 	for _, e := range entries {
@@ -83,7 +95,8 @@ func (c *program) historyCommand(args []string) int {
 			status = fmt.Sprintf("%d %s", e.Status, e.Outcome)
 		}
 		took := display.Duration(e.Took())
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", e.Time.Local().Format("2006-01-02 15:04:05"), display.Line(op), display.Line(status), took)
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", e.Time.Local().Format("2006-01-02 15:04:05"),
+			display.Line(history.Where(e)), display.Line(op), display.Line(status), took)
 	}
 	_ = w.Flush()
 	return exitOK
@@ -98,10 +111,26 @@ func (c *program) queriesDir(f *commonFlags) (string, int) {
 	if f.queries != "" {
 		return f.queries, exitOK
 	}
-	set, err := c.settings(p, f.profile)
+	set, err := c.settings(p, f.profileName(c.getenv))
 	if err != nil {
 		return "", c.errorf(exitUsage, "%v", err)
 	}
 	c.noteBroken(set)
 	return firstNonEmpty(set.prof.Queries, p.Queries), exitOK
+}
+
+// selectedProfile returns the profile the flags and environment select (empty when none, or when
+// a config that nobody asked for by name is broken: noteBroken says so), or the exit code after
+// printing the problem.
+func (c *program) selectedProfile(f *commonFlags) (settings, int) {
+	p, err := resolvePaths(c.getenv)
+	if err != nil {
+		return settings{}, c.errorf(exitUsage, "%v", err)
+	}
+	set, err := c.settings(p, f.profileName(c.getenv))
+	if err != nil {
+		return settings{}, c.errorf(exitUsage, "%v", err)
+	}
+	c.noteBroken(set)
+	return set, exitOK
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/http"
 	"os"
 	"path/filepath"
 	"sort"
@@ -30,6 +31,10 @@ type runInput struct {
 	op     query.Operation
 	text   string // the document as sent: the chosen operation and its fragments
 	vars   map[string]any
+	// headers is the saved query's NAME.headers (or FILE.headers beside a file) text, "" when none.
+	headers string
+	// hdr are the request's extra headers, merged and expanded (requestHeaders).
+	hdr http.Header
 }
 
 // runCommand runs one operation and prints the full response JSON on stdout. Everything the user
@@ -49,6 +54,9 @@ func (c *program) runCommand(args []string) int {
 	of.register(fs)
 	paginate := fs.Bool("paginate", false, "fetch every page of the list (the operation must declare $page) and print them merged")
 	maxPages := fs.Int("max-pages", 100, "with --paginate: fetch at most `N` pages")
+	var headerFlags multiFlag
+	fs.Var(&headerFlags, "H", "an extra header 'Name: value' ($VAR expands; '!Authorization: …' overrides the token); repeatable")
+	yes := fs.Bool("yes", false, "run a mutation on a protected profile without asking")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return usageExit(err)
@@ -63,7 +71,11 @@ func (c *program) runCommand(args []string) int {
 
 	// The document and variables are checked before anything else, endpoint included: bad input
 	// is reported as such even where no endpoint is configured yet.
-	in, code := c.prepareRun(pos, *inline, *opName, varFlags, *varsFile, &f)
+	set, code := c.selectedProfile(&f)
+	if code != exitOK {
+		return code
+	}
+	in, code := c.prepareRun(pos, *inline, *opName, varFlags, *varsFile, &f, set.prof.Variables)
 	if code != exitOK {
 		return code
 	}
@@ -78,6 +90,19 @@ func (c *program) runCommand(args []string) int {
 		return c.errorf(exitUsage, "run: %v", err)
 	}
 	defer tgt.close()
+	if tgt.profile.Protected && in.op.Kind == query.Mutation && !*yes {
+		return c.errorf(exitUsage, "run: profile %q is protected: mutation %s on %s was not sent "+
+			"(add --yes to run it)", tgt.profileName, operationLabel(in.op), tgt.endpoint)
+	}
+	// Money moves on a mutation: a config that could not be read might have marked this endpoint
+	// protected, so it is treated as if it had until the user says otherwise.
+	if set.broken != nil && in.op.Kind == query.Mutation && !*yes {
+		return c.errorf(exitUsage, "run: config.toml could not be read, so whether %s is protected is unknown: "+
+			"mutation %s was not sent (fix the config, or add --yes to run it)", tgt.endpoint, operationLabel(in.op))
+	}
+	if in.hdr, err = c.requestHeaders(tgt, in, headerFlags); err != nil {
+		return c.errorf(exitUsage, "run: %v; nothing was sent", err)
+	}
 
 	sess, err := newSession(tgt, f.insecure, f.timeout)
 	if err != nil {
@@ -100,12 +125,14 @@ func (c *program) runCommand(args []string) int {
 		OperationName: in.op.Name,
 		Variables:     in.vars,
 		Mutation:      in.op.Kind == query.Mutation,
+		Headers:       in.hdr,
 	}
 	res, err := sess.Execute(ctx, req)
 	// The demo's random-port endpoint means nothing after the process ends: it stays out of the
 	// user's real history, as the TUI's demo keeps its own.
 	if !f.noHistory && !f.demo {
 		entry := sess.HistoryEntry(in.op, req, started, res, err)
+		entry.Profile = tgt.profileName
 		if herr := history.New(tgt.paths.historyFile(), 0).Append(entry); herr != nil {
 			printLine(c.stderr, "toggle-explorer: history not written: %v", herr)
 		}
@@ -115,9 +142,9 @@ func (c *program) runCommand(args []string) int {
 
 // prepareRun reads the document and variables and checks them. It returns exitOK, or the exit
 // code after printing the problem.
-func (c *program) prepareRun(pos []string, inline, opName string, varFlags []string, varsFile string, f *commonFlags) (runInput, int) {
+func (c *program) prepareRun(pos []string, inline, opName string, varFlags []string, varsFile string, f *commonFlags, profileVars map[string]any) (runInput, int) {
 	var in runInput
-	text, savedVars, source, err := c.readDocument(pos, inline, f)
+	text, savedVars, source, err := c.readDocument(pos, inline, f, &in.headers)
 	if errors.Is(err, errReported) {
 		return in, exitUsage
 	}
@@ -141,7 +168,10 @@ func (c *program) prepareRun(pos []string, inline, opName string, varFlags []str
 		return in, c.errorf(exitUsage, "run: %s: %v", source, err)
 	}
 
-	vars := savedVars
+	// The profile's defaults sit under everything else, and only those the operation declares
+	// are used: a profile serves many queries, and its other variables are no mistake.
+	defaults, _ := query.DeclaredOnly(in.op, profileVars)
+	vars := query.MergeVars(defaults, savedVars)
 	if varsFile != "" {
 		fileVars, err := query.LoadVarsFile(varsFile)
 		if err != nil {
@@ -177,7 +207,7 @@ var errReported = errors.New("reported")
 // readDocument finds the document: -q text, "-" for stdin, a file, or a saved query's name. A
 // file's or saved query's NAME.variables.json beside it supplies default variables; --vars and
 // --var are merged over them, key by key.
-func (c *program) readDocument(pos []string, inline string, f *commonFlags) (text string, vars map[string]any, source string, err error) {
+func (c *program) readDocument(pos []string, inline string, f *commonFlags, headers *string) (text string, vars map[string]any, source string, err error) {
 	switch {
 	case inline != "" && len(pos) > 0:
 		return "", nil, "", errors.New("give either -q or a file, not both")
@@ -194,6 +224,9 @@ func (c *program) readDocument(pos []string, inline string, f *commonFlags) (tex
 	name := pos[0]
 	if data, err := readFileCapped(name); err == nil {
 		vars, err := sidecarVariables(name)
+		if err == nil {
+			*headers, err = sidecarHeaders(name)
+		}
 		return string(data), vars, name, err
 	} else if !errors.Is(err, os.ErrNotExist) {
 		return "", nil, "", err
@@ -224,6 +257,7 @@ func (c *program) readDocument(pos []string, inline string, f *commonFlags) (tex
 			return "", nil, "", fmt.Errorf("%s.variables.json: %w", name, err)
 		}
 	}
+	*headers = saved.Headers
 	return saved.Text, vars, name, nil
 }
 
@@ -246,6 +280,16 @@ func sidecarVariables(doc string) (map[string]any, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return vars, nil
+}
+
+// sidecarHeaders reads FILE.headers beside FILE.graphql, as a saved query's NAME.headers. No such
+// file is no headers.
+func sidecarHeaders(doc string) (string, error) {
+	data, err := readFileCapped(strings.TrimSuffix(doc, filepath.Ext(doc)) + ".headers")
+	if errors.Is(err, os.ErrNotExist) {
+		return "", nil
+	}
+	return string(data), err
 }
 
 func readFileCapped(path string) ([]byte, error) {

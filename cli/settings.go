@@ -21,12 +21,14 @@ const keyringTimeout = 3 * time.Second
 
 // target is everything a command needs to talk to one endpoint as one identity.
 type target struct {
-	paths    paths
-	profile  profile
-	endpoint string
-	creds    session.Credentials // Password may be empty: then only a stored token can be used
-	store    session.TokenStore  // nil with --no-store
-	demo     *demoServer         // the in-process fake with --demo, else nil
+	paths   paths
+	profile profile
+	// profileName is the profile's name in config.toml, "" when none is used.
+	profileName string
+	endpoint    string
+	creds       session.Credentials // Password may be empty: then only a stored token can be used
+	store       session.TokenStore  // nil with --no-store
+	demo        *demoServer         // the in-process fake with --demo, else nil
 }
 
 // close stops what the target started.
@@ -64,12 +66,12 @@ func (c *program) resolveTarget(f *commonFlags) (*target, error) {
 	if err != nil {
 		return nil, err
 	}
-	set, err := c.settings(p, f.profile)
+	set, err := c.settings(p, f.profileName(c.getenv))
 	if err != nil {
 		return nil, err
 	}
 	prof := set.prof
-	t := &target{paths: p, profile: prof}
+	t := &target{paths: p, profile: prof, profileName: set.name}
 	if dir := firstNonEmpty(f.queries, prof.Queries); dir != "" {
 		t.paths.Queries = dir
 	}

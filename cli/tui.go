@@ -124,7 +124,7 @@ func (c *program) tuiOptions(f *commonFlags, p paths, themeName string) (ui.Opti
 		p.Queries = filepath.Join(p.Data, "queries")
 		f.queries = ""
 	}
-	set, err := c.settings(p, f.profile)
+	set, err := c.settings(p, f.profileName(c.getenv))
 	if err != nil {
 		return ui.Options{}, cleanup, err
 	}
@@ -204,6 +204,15 @@ func (c *program) tuiOptions(f *commonFlags, p paths, themeName string) (ui.Opti
 	}
 	if wd, err := os.Getwd(); err == nil {
 		opts.CurlDir = wd
+	}
+	if !f.demo {
+		if opts.Profiles, err = profileOptions(cfg); err != nil {
+			return ui.Options{}, cleanup, err
+		}
+		opts.Profile = set.name
+		if store != nil {
+			opts.TokenStored = func(endpoint, identity string) bool { return tokenStored(store, endpoint, identity) }
+		}
 	}
 	opts.Connect = func(endpoint string) (*session.Session, error) {
 		return session.New(session.Config{Endpoint: endpoint, Store: store, Insecure: f.insecure, RequestTimeout: f.timeout})

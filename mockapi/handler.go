@@ -14,6 +14,7 @@ import (
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	cfg := s.config()
 	s.stats.update(func(st *Stats) { st.Requests++ })
+	s.received.add(r)
 	if r.URL.Path != "/graphql" && r.URL.Path != "/" {
 		http.NotFound(w, r)
 		return

@@ -38,6 +38,7 @@ type Server struct {
 	faults   *faults
 	stats    *statsCounter
 	log      *requestLog
+	received receivedLog
 }
 
 // New builds a server from cfg (zero fields take DefaultConfig values) with freshly seeded

@@ -214,3 +214,26 @@ PAUSE=1 keys C-r
 keys C-t
 keys M-1
 shot tabs
+# 12. The environment picker (f7): two profiles, production protected (the status bar marks it
+#     too). production's endpoint is never contacted: the picker only lists it.
+stop_mock
+start_mock
+mkdir -p "$XDG_CONFIG_HOME/toggle-explorer"
+cat >"$XDG_CONFIG_HOME/toggle-explorer/config.toml" <<TOML
+default_profile = "staging"
+[profiles.staging]
+endpoint = "$endpoint"
+username = "demo"
+[profiles.staging.headers]
+X-Tenant = "staging"
+[profiles.production]
+endpoint = "https://api.toggle.example/graphql"
+username = "till-integration"
+protected = true
+TOML
+start_tui --profile staging
+type_text "toggle-demo-password"
+PAUSE=1.5 keys Enter
+keys F7
+shot environments
+rm "$XDG_CONFIG_HOME/toggle-explorer/config.toml"

@@ -16,10 +16,25 @@ const curlTokenVar = "TOGGLE_TOKEN"
 // recorded redacted (Authorization is written from the token, never from the record).
 func curlSkipsHeader(name string) bool {
 	switch http.CanonicalHeaderKey(name) {
-	case "Accept-Encoding", "Connection", "Content-Length", "Content-Type", "Host", "User-Agent":
+	case "Accept-Encoding", "Connection", "Content-Length", "Content-Type", "Host", "User-Agent",
+		"Authorization", "X-Authorization", "Proxy-Authorization", "Set-Cookie":
 		return true
 	}
-	return IsSecretHeader(name)
+	return false
+}
+
+// curlHeaderVar is the shell variable a secret user header's value is read from in a curl
+// command: X-Api-Key → $TOGGLE_HEADER_X_API_KEY.
+func curlHeaderVar(name string) string {
+	return "TOGGLE_HEADER_" + strings.Map(func(r rune) rune {
+		switch {
+		case r >= 'a' && r <= 'z':
+			return r - 'a' + 'A'
+		case r >= 'A' && r <= 'Z', r >= '0' && r <= '9':
+			return r
+		}
+		return '_'
+	}, name)
 }
 
 // CurlCommand renders x as a runnable POSIX shell command that replays it against endpoint:
@@ -58,10 +73,21 @@ func CurlCommand(x Exchange, endpoint string, token Token, reveal bool) string {
 	if masked(x.RequestBody) {
 		b.WriteString("# The body's secret variables are masked (<masked>, <redacted …>): put the real values in before running.\n")
 	}
+	for _, name := range sortedHeaderNames(x.RequestHeader) {
+		if !curlSkipsHeader(name) && IsSecretHeader(name) {
+			b.WriteString("# " + commentSafe(name) + " is secret: set " + curlHeaderVar(name) + " to its value first.\n")
+		}
+	}
 	b.WriteString("curl -sS -X " + shellQuote(method) + " " + shellQuote(url) + " \\\n")
 	b.WriteString("  -H 'Content-Type: application/json' \\\n")
 	for _, name := range sortedHeaderNames(x.RequestHeader) {
-		if curlSkipsHeader(name) {
+		switch {
+		case curlSkipsHeader(name):
+			continue
+		case IsSecretHeader(name):
+			// The record holds only a mark: the value comes from a shell variable, never the file.
+			// The name is quoted on its own: a header name may hold $ or a backquote.
+			b.WriteString("  -H " + shellQuote(name+": ") + `"$` + curlHeaderVar(name) + `" \` + "\n")
 			continue
 		}
 		for _, v := range x.RequestHeader[name] {

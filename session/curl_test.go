@@ -225,3 +225,40 @@ func FuzzCurlCommand(f *testing.F) {
 		}
 	})
 }
+
+func TestCurlCommandSecretUserHeadersComeFromTheShell(t *testing.T) {
+	sh, err := exec.LookPath("sh")
+	if err != nil {
+		t.Skip("no sh")
+	}
+	tok, _ := curlCanary(t)
+	x := curlExchange(tok, `{"query":"{ a }"}`)
+	x.RequestHeader = RedactHeader(http.Header{
+		"Authorization": {"Bearer " + tok.Raw()},
+		"X-Api-Key":     {"key-canary-123"},
+		"X-Tenant":      {"acme"},
+		"X-$weird`Key":  {"other-canary"},
+	})
+	out := CurlCommand(x, "http://127.0.0.1:9/graphql", tok, false)
+	for _, leak := range []string{"key-canary-123", "other-canary"} {
+		if strings.Contains(out, leak) {
+			t.Fatalf("a secret header's value reached the curl command:\n%s", out)
+		}
+	}
+	if !strings.Contains(out, "set TOGGLE_HEADER_X_API_KEY") {
+		t.Errorf("no comment says how to set the header:\n%s", out)
+	}
+	script := `curl() { for a in "$@"; do printf '%s\0' "$a"; done; }` + "\n" + out
+	run := exec.Command(sh, "-c", script)
+	run.Env = append(os.Environ(), "TOGGLE_TOKEN=t", "TOGGLE_HEADER_X_API_KEY=from-env", "TOGGLE_HEADER_X__WEIRD_KEY=w")
+	got, err := run.Output()
+	if err != nil {
+		t.Fatalf("sh: %v\n%s", err, out)
+	}
+	args := strings.Split(strings.TrimSuffix(string(got), "\x00"), "\x00")
+	for _, want := range []string{"X-Api-Key: from-env", "X-Tenant: acme", "X-$weird`Key: w"} {
+		if !containsArg(args, want) {
+			t.Errorf("curl args %q lack %q", args, want)
+		}
+	}
+}

@@ -21,6 +21,10 @@ type Request struct {
 	// Mutation marks a request with side effects: it is never replayed after an ambiguous
 	// network failure.
 	Mutation bool
+	// Headers are the user's extra headers, already expanded (query/headers). They go only to
+	// the session's own origin. An Authorization among them replaces the session's token: callers
+	// let one through only when the user marked it as a deliberate override.
+	Headers http.Header
 }
 
 // Result is the server's answer, in full.
@@ -192,7 +196,8 @@ func (s *Session) send(ctx context.Context, req Request, tok Token) *call {
 	for k, v := range req.Variables {
 		gr.Var(k, v)
 	}
-	c := &call{token: tok, operation: req.OperationName, opName: req.OperationName, limit: s.cfg.MaxBodyBytes}
+	c := &call{token: tok, operation: req.OperationName, opName: req.OperationName, limit: s.cfg.MaxBodyBytes,
+		headers: req.Headers}
 	// Counted until the response (and any token on it) has been handled, so a refusal of the
 	// same token elsewhere knows to wait for it.
 	done := s.sending(tok)

@@ -1,9 +1,11 @@
 package session
 
 import (
+	"strings"
 	"time"
 
 	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/query/headers"
 	"github.com/toggle-explorer/toggle-explorer/query/history"
 )
 
@@ -17,6 +19,16 @@ func (s *Session) HistoryEntry(op query.Operation, req Request, started time.Tim
 		Time: started, Endpoint: s.Endpoint(), Operation: op.Name, OperationKind: op.Kind.String(),
 		Document: req.Query, Variables: req.Variables, Status: sum.Status, Outcome: sum.Outcome,
 		Size: sum.Size, ErrorSummary: sum.Error,
+	}
+	for name, values := range req.Headers {
+		if e.Headers == nil {
+			e.Headers = make(map[string]string, len(req.Headers))
+		}
+		// Expanded values: a secret-looking name is masked whatever its value looks like.
+		e.Headers[name] = strings.Join(values, ", ")
+		if headers.IsSecret(name) {
+			e.Headers[name] = query.Mask
+		}
 	}
 	took := sum.Duration
 	if took == 0 && res == nil {

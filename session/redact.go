@@ -3,16 +3,15 @@ package session
 import (
 	"net/http"
 	"strings"
+
+	"github.com/toggle-explorer/toggle-explorer/query/headers"
 )
 
 // IsSecretHeader reports whether a header's value is always redacted whole, whatever it looks
-// like (name matched in any case).
+// like (name matched in any case): the authentication headers, cookies, and user headers whose
+// names look secret (headers.IsSecret: X-Api-Key, X-Auth-Token…).
 func IsSecretHeader(name string) bool {
-	switch http.CanonicalHeaderKey(strings.TrimSpace(name)) {
-	case "Authorization", "X-Authorization", "Proxy-Authorization", "Cookie", "Set-Cookie":
-		return true
-	}
-	return false
+	return headers.IsSecret(name)
 }
 
 // RedactHeader returns a redacted deep copy of h: every value of a secret header (any case,

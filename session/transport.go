@@ -33,9 +33,10 @@ type call struct {
 	// inputs
 	token     Token
 	operation string
-	opName    string // operationName to add to the body (machinebox cannot send one)
-	login     bool   // a loginUser call: all variables masked, token taken by the login code
-	limit     int64  // body cap
+	opName    string      // operationName to add to the body (machinebox cannot send one)
+	login     bool        // a loginUser call: all variables masked, token taken by the login code
+	limit     int64       // body cap
+	headers   http.Header // the user's extra headers (Request.Headers)
 
 	// outputs
 	responded   bool
@@ -98,6 +99,15 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 		sent = c.token
 		r.Header.Set("Authorization", "Bearer "+sent.Raw())
 		c.sentScheme = "Bearer"
+	}
+	// The user's headers belong to this endpoint like the token: never to another origin.
+	if len(c.headers) > 0 && sameOrigin(r.URL, s.endpoint) {
+		for name, values := range c.headers {
+			r.Header[http.CanonicalHeaderKey(name)] = append([]string(nil), values...)
+		}
+		if v := r.Header.Get("Authorization"); c.headers.Get("Authorization") != "" {
+			c.sentScheme, _ = splitScheme(v)
+		}
 	}
 	c.requestURL = r.URL
 	c.sentFP = sent.Fingerprint

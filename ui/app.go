@@ -88,6 +88,13 @@ type Options struct {
 	Now time.Time
 	// DisableTick stops the once-a-second tick (golden tests drive time themselves).
 	DisableTick bool
+	// Profiles are the config's profiles, for the environment picker (f7); none disables it.
+	Profiles []ProfileOption
+	// Profile is the profile selected at start (--profile, TOGGLE_PROFILE or the default).
+	Profile string
+	// TokenStored reports whether a valid token is stored for an endpoint and identity (called
+	// in a command: the keyring may be slow; nil: unknown).
+	TokenStored func(endpoint, identity string) bool
 }
 
 // Model is the root model.
@@ -110,6 +117,9 @@ type Model struct {
 	dialog   dialog
 	// lastInspector is the inspector as it was closed: a reopened one keeps its doctor report.
 	lastInspector inspector.Model
+
+	// profile is the environment in use: named in the status bar, given to the workspace.
+	profile workspace.Profile
 
 	// The schema for completion, validation and docs (nil until loaded; schemaNote says why not).
 	schema     *schema.Schema
@@ -140,6 +150,7 @@ func New(opts Options) Model {
 	keys.Save.SetEnabled(opts.Library != nil)
 	keys.Open.SetEnabled(opts.Library != nil)
 	keys.History.SetEnabled(opts.History != nil)
+	keys.Environments.SetEnabled(len(opts.Profiles) > 0)
 	if opts.Theme == nil {
 		opts.Theme = themes.Default()
 	}
@@ -155,6 +166,9 @@ func New(opts Options) Model {
 		keys:  keys,
 		help:  h,
 		login: login.New(ctx, opts.Login),
+	}
+	if p, ok := m.findProfile(opts.Profile); ok {
+		m.profile = p.Workspace
 	}
 	if m.canAutoLogin() {
 		m.identity = opts.Login.Identity

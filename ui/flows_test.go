@@ -85,8 +85,8 @@ func (l *frameLog) check(m Model, v string, width, height int) {
 		if len(lines) != height {
 			problems = append(problems, fmt.Sprintf("the workspace fills %d of %d lines", len(lines), height))
 		}
-		if top, bottom := strings.Count(v, "╭"), strings.Count(v, "╰"); top != 3 || bottom != 3 {
-			problems = append(problems, fmt.Sprintf("%d top and %d bottom pane corners, want 3 each", top, bottom))
+		if top, bottom := strings.Count(v, "╭"), strings.Count(v, "╰"); top != 4 || bottom != 4 {
+			problems = append(problems, fmt.Sprintf("%d top and %d bottom pane corners, want 4 each (query, variables, headers, results)", top, bottom))
 		}
 		if len(lines) >= 2 && !strings.Contains(lines[len(lines)-2], "token ") {
 			problems = append(problems, "the status bar is not the last line but one")

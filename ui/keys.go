@@ -14,7 +14,9 @@ type KeyMap struct {
 	Docs      key.Binding
 	History   key.Binding
 	Builder   key.Binding
-	Run       key.Binding
+	// Environments opens the environment (profile) picker.
+	Environments key.Binding
+	Run          key.Binding
 	// The tabs' keys (ui/tabs.go) and the external editor's.
 	NewTab   key.Binding
 	CloseTab key.Binding
@@ -28,15 +30,16 @@ type KeyMap struct {
 // disables the ones whose feature is unavailable (no library, no history).
 func DefaultKeyMap() KeyMap {
 	k := KeyMap{
-		Quit:      key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
-		Help:      key.NewBinding(key.WithKeys("f1"), key.WithHelp("f1", "help")),
-		Close:     key.NewBinding(key.WithKeys("esc", "f1", "q"), key.WithHelp("esc", "close")),
-		Save:      key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save query")),
-		Open:      key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", "open query")),
-		Inspector: key.NewBinding(key.WithKeys("f2"), key.WithHelp("f2", "auth inspector")),
-		Docs:      key.NewBinding(key.WithKeys("f3"), key.WithHelp("f3", "schema docs")),
-		History:   key.NewBinding(key.WithKeys("f4"), key.WithHelp("f4", "history")),
-		Builder:   key.NewBinding(key.WithKeys("f6"), key.WithHelp("f6", "query builder")),
+		Quit:         key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
+		Help:         key.NewBinding(key.WithKeys("f1"), key.WithHelp("f1", "help")),
+		Close:        key.NewBinding(key.WithKeys("esc", "f1", "q"), key.WithHelp("esc", "close")),
+		Save:         key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save query")),
+		Open:         key.NewBinding(key.WithKeys("ctrl+o"), key.WithHelp("ctrl+o", "open query")),
+		Inspector:    key.NewBinding(key.WithKeys("f2"), key.WithHelp("f2", "auth inspector")),
+		Docs:         key.NewBinding(key.WithKeys("f3"), key.WithHelp("f3", "schema docs")),
+		History:      key.NewBinding(key.WithKeys("f4"), key.WithHelp("f4", "history")),
+		Builder:      key.NewBinding(key.WithKeys("f6"), key.WithHelp("f6", "query builder")),
+		Environments: key.NewBinding(key.WithKeys("f7"), key.WithHelp("f7", "environments")),
 		// Run is the workspace's own key; the root only looks for it to run from the builder.
 		Run: key.NewBinding(key.WithKeys("ctrl+r", "f5"), key.WithHelp("ctrl+r", "run")),
 		// Tabs: ctrl+w deletes a word in the editors and alt+[ starts every escape sequence, so
@@ -58,6 +61,6 @@ func (k KeyMap) ShortHelp() []key.Binding { return []key.Binding{k.Help, k.Quit}
 
 // FullHelp implements help.KeyMap.
 func (k KeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.Help, k.Quit, k.Inspector, k.Docs}, {k.Save, k.Open, k.History, k.Builder},
+	return [][]key.Binding{{k.Help, k.Quit, k.Inspector, k.Docs}, {k.Save, k.Open, k.History, k.Builder, k.Environments},
 		{k.NewTab, k.CloseTab, k.NextTab, k.PrevTab, k.GotoTab, k.Edit}}
 }

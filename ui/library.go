@@ -46,9 +46,9 @@ type reloadedMsg struct {
 
 // saveCmd writes the editors' text as name. expected is the version the editors started from; a
 // file changed since is a conflict unless force.
-func saveCmd(lib *saved.Library, name, text, vars string, expected saved.Version, force bool) tea.Cmd {
+func saveCmd(lib *saved.Library, name, text, vars, hdrs string, expected saved.Version, force bool) tea.Cmd {
 	return func() tea.Msg {
-		v, err := lib.Save(name, text, vars, expected, force)
+		v, err := lib.SaveWithHeaders(name, text, vars, hdrs, expected, force)
 		return savedMsg{name: name, version: v, err: err}
 	}
 }
@@ -71,14 +71,14 @@ func (m Model) save() (Model, tea.Cmd) {
 		return m.ask(dialogSaveAs, "Save query as", suggestName(m.workspace), saved.ValidName), nil
 	}
 	text, vars := m.workspace.Document()
-	return m, saveCmd(m.opts.Library, name, text, vars, m.workspace.SavedVersion(), false)
+	return m, saveCmd(m.opts.Library, name, text, vars, m.workspace.Headers(), m.workspace.SavedVersion(), false)
 }
 
 // saveAs saves under a new name; the file must not exist yet (else the user is asked).
 func (m Model) saveAs(name string) (Model, tea.Cmd) {
 	m.pendingName = name
 	text, vars := m.workspace.Document()
-	return m, saveCmd(m.opts.Library, name, text, vars, saved.Version{}, false)
+	return m, saveCmd(m.opts.Library, name, text, vars, m.workspace.Headers(), saved.Version{}, false)
 }
 
 // suggestName proposes the operation's name as the file name.
@@ -132,11 +132,11 @@ func (m Model) answerLibraryDialog(id libraryDialog, answer string) (Model, tea.
 	text, vars := m.workspace.Document()
 	switch id + ":" + libraryDialog(answer) {
 	case dialogSaveTaken + ":o":
-		return m, saveCmd(lib, m.pendingName, text, vars, saved.Version{}, true)
+		return m, saveCmd(lib, m.pendingName, text, vars, m.workspace.Headers(), saved.Version{}, true)
 	case dialogSaveTaken + ":n", dialogSaveChanged + ":s":
 		return m.ask(dialogSaveAs, "Save query as", m.pendingName, saved.ValidName), nil
 	case dialogSaveChanged + ":o":
-		return m, saveCmd(lib, m.pendingName, text, vars, m.workspace.SavedVersion(), true)
+		return m, saveCmd(lib, m.pendingName, text, vars, m.workspace.Headers(), m.workspace.SavedVersion(), true)
 	case dialogSaveChanged + ":r":
 		return m, reloadCmd(lib, m.pendingName)
 	case dialogCloseTab + ":d":
@@ -170,6 +170,7 @@ func (m Model) openSaved(msg picker.OpenMsg) (Model, tea.Cmd) {
 	m = m.closeOverlay()
 	return m.replaceEditors(func(m Model) (Model, tea.Cmd) {
 		cmd := m.workspace.Load(msg.Name, msg.Saved.Version, msg.Saved.Text, msg.Saved.Variables)
+		m.workspace.SetHeaders(msg.Saved.Headers)
 		if msg.Operation != "" {
 			m.workspace.GotoOperation(msg.Operation)
 		}
@@ -189,6 +190,7 @@ func (m Model) reloaded(msg reloadedMsg) (Model, tea.Cmd) {
 		return m, nil
 	}
 	cmd := m.workspace.Load(msg.name, msg.saved.Version, msg.saved.Text, msg.saved.Variables)
+	m.workspace.SetHeaders(msg.saved.Headers)
 	m.report(common.InfoMsg{Text: "reloaded " + msg.name + " from disk"})
 	return m, cmd
 }

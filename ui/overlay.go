@@ -34,7 +34,7 @@ func (m Model) openHistory() (Model, tea.Cmd) {
 		m.report(common.InfoMsg{Tone: common.Warning, Text: "history is off (--no-history)"})
 		return m, nil
 	}
-	m.overlay = common.Wrap(historyview.New(m.ctx, nil, nil).SetSize(m.ctx.Width, m.overlayHeight()))
+	m.overlay = common.Wrap(historyview.New(m.ctx, nil, nil).SetProfile(m.profile.Name).SetSize(m.ctx.Width, m.overlayHeight()))
 	return m, historyview.LoadCmd(m.opts.History, historyLimit)
 }
 

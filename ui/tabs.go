@@ -63,7 +63,8 @@ func (m Model) Tabs() ([]workspace.Model, int) {
 // Options.Workspace, so every tab works alike.
 func (m Model) newEmptyWorkspace() (workspace.Model, tea.Cmd) {
 	opts := m.opts.Workspace
-	opts.Query, opts.Variables = "", ""
+	opts.Query, opts.Variables, opts.Headers = "", "", ""
+	opts.Profile = m.profile
 	ws := workspace.New(m.ctx, m.sess, opts)
 	ws = ws.SetSize(m.ctx.Width, m.workspaceHeight())
 	init := ws.Init()

@@ -14,6 +14,7 @@ import (
 	"github.com/toggle-explorer/toggle-explorer/ui/builder"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
 	"github.com/toggle-explorer/toggle-explorer/ui/docs"
+	"github.com/toggle-explorer/toggle-explorer/ui/envpicker"
 	"github.com/toggle-explorer/toggle-explorer/ui/historyview"
 	"github.com/toggle-explorer/toggle-explorer/ui/inspector"
 	"github.com/toggle-explorer/toggle-explorer/ui/login"
@@ -84,6 +85,8 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, nil
 	case prompt.InputSubmittedMsg:
 		switch id := msg.ID.(type) {
+		case confirmDialog:
+			return m.runConfirmed()
 		case picker.DialogID:
 			return m.updateOverlay(msg)
 		case libraryDialog:
@@ -95,6 +98,9 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, nil
 	case prompt.InputCancelledMsg:
 		switch msg.ID.(type) {
+		case confirmDialog:
+			m.dialog = dialog{}
+			m.report(common.InfoMsg{Text: "mutation not sent"})
 		case picker.DialogID:
 			return m.updateOverlay(msg)
 		case libraryDialog:
@@ -124,6 +130,12 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m.refreshSchema()
 	case builder.EditMsg:
 		return m.applyBuild(msg)
+	case envpicker.ChooseMsg:
+		return m.switchProfile(msg.Name)
+	case profileSwitchedMsg:
+		return m.finishSwitch(msg)
+	case workspace.ConfirmMutationMsg:
+		return m.confirmMutation(msg), nil
 	case common.CloseMsg: // from whichever pane is open
 		m = m.closeOverlay()
 		return m, nil
@@ -215,6 +227,10 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		}
 		return m.updateOverlay(msg)
 	}
+	if key.Matches(msg, m.keys.Environments) {
+		// Also from the login form: after a switch it may be the wrong environment after all.
+		return m.openEnvironments()
+	}
 	if m.screen != screenWorkspace {
 		return m.routeToScreen(msg)
 	}
@@ -289,6 +305,7 @@ func (m Model) finishLogin(msg loginFinishedMsg) (Model, tea.Cmd) {
 		m.hasWorkspace = true
 	}
 	m.screen = screenWorkspace
+	m.syncProfile()
 	m.resize()
 	m.schema, m.schemaNote = nil, ""
 	return m, tea.Batch(

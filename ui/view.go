@@ -53,7 +53,7 @@ func (m Model) statusLine() string { return statusbar.Render(m.ctx, m.statusSnap
 // statusSnapshot gathers what the status bar shows.
 func (m Model) statusSnapshot() statusbar.Snapshot {
 	s := statusbar.Snapshot{Identity: m.identity, Token: m.snap.Token, Refresh: refreshState(m.snap),
-		Insecure: m.opts.Insecure, Rejected: m.rejected}
+		Insecure: m.opts.Insecure, Rejected: m.rejected, Profile: m.profile.Name, Protected: m.profile.Protected}
 	if m.sess != nil {
 		s.Endpoint = m.sess.Endpoint()
 	}

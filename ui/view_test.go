@@ -29,6 +29,15 @@ var screens = []struct {
 		revokeAndChangePassword(d.f)
 		d.run()
 	}},
+	{"headers", func(d *driver) {
+		d.login()
+		d.send(uitest.Key("tab"))
+		d.send(uitest.Key("tab"))
+		for _, line := range []string{"X-Tenant: acme", "Authorization: Bearer mine", "X-Key: $TOGGLE_KEY"} {
+			d.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(line), Paste: true})
+			d.send(uitest.Key("enter"))
+		}
+	}},
 	{"tabs", func(d *driver) {
 		d.login()
 		d.run()
@@ -88,7 +97,8 @@ func TestScreensSayWhatHappened(t *testing.T) {
 		"result": {"200 OK", `"balance": 3250`, "FRESH", "demo on 127.0.0.1:1", "last 200 ok", "✓ logged in"},
 		"unauthorized": {"✗ token rejected although valid", "gave up: logging in again was refused: Invalid credentials",
 			"✗ Unauthorized · at 2:3", "REJECTED", "last 200 unauthorized"},
-		"help": {"Keys", "esc or f1 closes", "ctrl+r", "run", "ctrl+c", "quit"},
+		"headers": {"Headers ✗ line 2: Authorization is the session's token", "X-Tenant: acme"},
+		"help":    {"Keys", "esc or f1 closes", "ctrl+r", "run", "ctrl+c", "quit"},
 	}
 	for _, s := range screens {
 		t.Run(s.name, func(t *testing.T) {

@@ -24,6 +24,11 @@ type Entry struct {
 	Time time.Time `json:"time"`
 	// Endpoint is the GraphQL URL (any user:password part is removed).
 	Endpoint string `json:"endpoint"`
+	// Profile is the config profile the request was sent under ("" when none).
+	Profile string `json:"profile,omitempty"`
+	// Headers are the user's extra headers as sent, with the values of secret-looking names
+	// masked (query/headers.IsSecret).
+	Headers map[string]string `json:"headers,omitempty"`
 	// Operation is the operation's name ("" when anonymous).
 	Operation string `json:"operation,omitempty"`
 	// OperationKind is "query", "mutation" or "subscription".

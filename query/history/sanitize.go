@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/query/headers"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/lexer"
 )
@@ -34,9 +35,22 @@ func sanitize(e Entry, now time.Time) Entry {
 		e.Variables = query.MaskSecrets(e.Variables)
 	}
 	e.Document = maskDocumentLiterals(e.Document, login)
+	e.Headers = maskHeaders(e.Headers)
 	e.TokenFingerprint = safeFingerprint(e.TokenFingerprint)
 	e.ErrorSummary = query.TruncateUTF8(e.ErrorSummary, maxErrorSummary)
 	return e
+}
+
+// maskHeaders returns a copy of h with every secret-looking header's value masked.
+func maskHeaders(h map[string]string) map[string]string {
+	if len(h) == 0 {
+		return nil
+	}
+	out := make(map[string]string, len(h))
+	for name, v := range h {
+		out[name] = headers.Masked(name, v)
+	}
+	return out
 }
 
 // isLoginDocument reports whether any operation of doc logs in. A document

@@ -18,6 +18,8 @@ type Query struct {
 	// Variables is the .variables.json file's raw text, or "" when there is
 	// no such file.
 	Variables string
+	// Headers is the .headers file's text (`Name: value` lines), or "" when there is none.
+	Headers string
 	// Version is what Save needs to detect that another program changed the
 	// files after this Load.
 	Version Version
@@ -38,14 +40,14 @@ func (l *Library) Load(name string) (Query, error) {
 	// No lock: Version is computed from the bytes read, so if another writer
 	// replaced a file between the two reads, the mixed Version matches nothing
 	// on disk and a later Save reports a conflict instead of clobbering.
-	v, text, vars, err := l.read(name)
+	v, text, vars, hdrs, err := l.read(name)
 	if err != nil {
 		return Query{}, fmt.Errorf("load saved query %q: %w", name, err)
 	}
 	if !v.query.present {
 		return Query{}, fmt.Errorf("load saved query %q: %w", name, fs.ErrNotExist)
 	}
-	s := Query{Name: name, Text: string(text), Variables: string(vars), Version: v}
+	s := Query{Name: name, Text: string(text), Variables: string(vars), Headers: string(hdrs), Version: v}
 	s.Warning = loadWarning(s.Text, s.Variables, v.vars.present)
 	return s, nil
 }

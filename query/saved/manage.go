@@ -52,7 +52,11 @@ func (l *Library) moveFiles(oldName, newName string) error {
 	}
 	err := os.Rename(l.varsPath(oldName), l.varsPath(newName))
 	if err == nil || errors.Is(err, fs.ErrNotExist) {
-		return nil
+		err = os.Rename(l.headersPath(oldName), l.headersPath(newName))
+		if err == nil || errors.Is(err, fs.ErrNotExist) {
+			return nil
+		}
+		return fmt.Errorf("rename the headers of %q: %w (the query and its variables are now %q)", oldName, err, newName)
 	}
 	if undoErr := os.Rename(l.queryPath(newName), l.queryPath(oldName)); undoErr != nil {
 		return fmt.Errorf("rename the variables of %q: %w (and the query now has the name %q: %v)", oldName, err, newName, undoErr)
@@ -71,7 +75,7 @@ func (l *Library) Duplicate(name, newName string) error {
 		return err
 	}
 	defer unlock()
-	v, text, vars, err := l.read(name)
+	v, text, vars, hdrs, err := l.read(name)
 	if err != nil {
 		return fmt.Errorf("duplicate %q: %w", name, err)
 	}
@@ -84,11 +88,18 @@ func (l *Library) Duplicate(name, newName string) error {
 	if err := securefile.WriteFile(l.queryPath(newName), text, securefile.FilePerm); err != nil {
 		return err
 	}
+	if v.headers.present {
+		if err := securefile.WriteFile(l.headersPath(newName), hdrs, securefile.FilePerm); err != nil {
+			_ = os.Remove(l.queryPath(newName)) // no half copy
+			return err
+		}
+	}
 	if !v.vars.present {
 		return nil
 	}
 	if err := securefile.WriteFile(l.varsPath(newName), vars, securefile.FilePerm); err != nil {
 		_ = os.Remove(l.queryPath(newName)) // no half copy
+		_ = os.Remove(l.headersPath(newName))
 		return err
 	}
 	return nil
@@ -106,7 +117,7 @@ func (l *Library) Delete(name string) error {
 	}
 	defer unlock()
 	removed := false
-	for _, p := range []string{l.queryPath(name), l.varsPath(name)} {
+	for _, p := range []string{l.queryPath(name), l.varsPath(name), l.headersPath(name)} {
 		err := os.Remove(p)
 		if err == nil {
 			removed = true

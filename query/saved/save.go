@@ -50,6 +50,16 @@ func (e *ConflictError) Error() string {
 //
 // The returned Version describes the files as written, for the next Save.
 func (l *Library) Save(name, text, variables string, expected Version, force bool) (Version, error) {
+	return l.save(name, text, variables, nil, expected, force)
+}
+
+// SaveWithHeaders is Save that also writes the query's headers to NAME.headers, or removes
+// that file when headers is blank. (Save leaves an existing .headers file as it is.)
+func (l *Library) SaveWithHeaders(name, text, variables, headers string, expected Version, force bool) (Version, error) {
+	return l.save(name, text, variables, &headers, expected, force)
+}
+
+func (l *Library) save(name, text, variables string, headers *string, expected Version, force bool) (Version, error) {
 	if err := ValidName(name); err != nil {
 		return Version{}, err
 	}
@@ -72,6 +82,11 @@ func (l *Library) Save(name, text, variables string, expected Version, force boo
 	if err := l.writeFiles(name, text, variables); err != nil {
 		return Version{}, err
 	}
+	if headers != nil {
+		if err := l.writeHeaders(name, *headers); err != nil {
+			return Version{}, err
+		}
+	}
 	return l.Current(name)
 }
 
@@ -87,6 +102,17 @@ func (l *Library) writeFiles(name, text, variables string) error {
 		return nil
 	}
 	return securefile.WriteFile(l.varsPath(name), []byte(variables), securefile.FilePerm)
+}
+
+// writeHeaders writes or removes NAME.headers; the caller holds the lock.
+func (l *Library) writeHeaders(name, headers string) error {
+	if strings.TrimSpace(headers) == "" {
+		if err := os.Remove(l.headersPath(name)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("remove the old headers of %q: %w", name, err)
+		}
+		return nil
+	}
+	return securefile.WriteFile(l.headersPath(name), []byte(headers), securefile.FilePerm)
 }
 
 // noVariables reports whether a variables text says nothing: blank, or an

@@ -16,6 +16,8 @@ import (
 const (
 	queryExt = ".graphql"
 	varsExt  = ".variables.json"
+	// headersExt holds the query's extra HTTP headers, `Name: value` lines (query/headers).
+	headersExt = ".headers"
 )
 
 // lockName is the base of the library's lock. securefile.Lock adds ".lock",
@@ -61,6 +63,9 @@ func (l *Library) Exists(name string) bool {
 
 func (l *Library) queryPath(name string) string { return filepath.Join(l.dir, name+queryExt) }
 func (l *Library) varsPath(name string) string  { return filepath.Join(l.dir, name+varsExt) }
+func (l *Library) headersPath(name string) string {
+	return filepath.Join(l.dir, name+headersExt)
+}
 
 // lock takes the library's lock, creating the directory if needed.
 func (l *Library) lock() (unlock func(), err error) {
@@ -73,7 +78,7 @@ func (l *Library) nameTaken(name string) (bool, error) {
 	if other, err := l.existingCase(name); err != nil || other != name {
 		return other != name, err
 	}
-	for _, p := range []string{l.queryPath(name), l.varsPath(name)} {
+	for _, p := range []string{l.queryPath(name), l.varsPath(name), l.headersPath(name)} {
 		_, err := os.Lstat(p)
 		if err == nil {
 			return true, nil

@@ -20,7 +20,7 @@ import (
 // a query is new. Versions are comparable with == (which includes the
 // modification times); Equal compares contents only.
 type Version struct {
-	query, vars fileStamp
+	query, vars, headers fileStamp
 }
 
 // fileStamp describes one file; the zero value is a missing file.
@@ -32,7 +32,7 @@ type fileStamp struct {
 }
 
 // IsZero reports whether v describes a query with neither file on disk.
-func (v Version) IsZero() bool { return !v.query.present && !v.vars.present }
+func (v Version) IsZero() bool { return !v.query.present && !v.vars.present && !v.headers.present }
 
 // Equal reports whether v and o describe the same bytes in both files (and
 // the same files missing). Modification times are ignored on purpose: a
@@ -40,23 +40,28 @@ func (v Version) IsZero() bool { return !v.query.present && !v.vars.present }
 // is then overwritten, while a change of content within the filesystem's
 // timestamp granularity is still caught.
 func (v Version) Equal(o Version) bool {
-	return v.query.sameContent(o.query) && v.vars.sameContent(o.vars)
+	return v.query.sameContent(o.query) && v.vars.sameContent(o.vars) && v.headers.sameContent(o.headers)
 }
 
-// ModTime returns the later modification time of the two files, or the zero
+// ModTime returns the latest modification time of its files, or the zero
 // time when neither exists.
 func (v Version) ModTime() time.Time {
-	t := max(v.query.modTime, v.vars.modTime)
-	if !v.query.present && !v.vars.present {
+	t := max(v.query.modTime, v.vars.modTime, v.headers.modTime)
+	if v.IsZero() {
 		return time.Time{}
 	}
 	return time.Unix(0, t)
 }
 
 // String gives short content fingerprints for logs and debugging, e.g.
-// "graphql:3f2a9c1b0d4e vars:none".
+// "graphql:3f2a9c1b0d4e vars:none" (and " headers:…" when there is a headers file, so the
+// tabs file notices a change of that file too).
 func (v Version) String() string {
-	return "graphql:" + v.query.String() + " vars:" + v.vars.String()
+	s := "graphql:" + v.query.String() + " vars:" + v.vars.String()
+	if v.headers.present {
+		s += " headers:" + v.headers.String()
+	}
+	return s
 }
 
 func (s fileStamp) sameContent(o fileStamp) bool {
@@ -113,17 +118,20 @@ func (l *Library) Current(name string) (Version, error) {
 	if err := ValidName(name); err != nil {
 		return Version{}, err
 	}
-	v, _, _, err := l.read(name)
+	v, _, _, _, err := l.read(name)
 	return v, err
 }
 
-// read reads both files of name.
-func (l *Library) read(name string) (v Version, text, vars []byte, err error) {
+// read reads the files of name.
+func (l *Library) read(name string) (v Version, text, vars, hdrs []byte, err error) {
 	if v.query, text, err = readStamped(l.queryPath(name)); err != nil {
-		return Version{}, nil, nil, err
+		return Version{}, nil, nil, nil, err
 	}
 	if v.vars, vars, err = readStamped(l.varsPath(name)); err != nil {
-		return Version{}, nil, nil, err
+		return Version{}, nil, nil, nil, err
 	}
-	return v, text, vars, nil
+	if v.headers, hdrs, err = readStamped(l.headersPath(name)); err != nil {
+		return Version{}, nil, nil, nil, err
+	}
+	return v, text, vars, hdrs, nil
 }

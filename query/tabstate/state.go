@@ -36,12 +36,16 @@ type Tab struct {
 	Variables     string  `json:"variables"`
 	BaseQuery     *string `json:"base_query,omitempty"`
 	BaseVariables *string `json:"base_variables,omitempty"`
-	// Add the headers pane's text here (with its base) when it lands: one field each.
+	// Headers is the headers pane's text, BaseHeaders its text when opened or saved (only when
+	// they differ), as for the query and the variables.
+	Headers     string  `json:"headers,omitempty"`
+	BaseHeaders *string `json:"base_headers,omitempty"`
 
-	// Focus names the focused pane: "query", "variables" or "results".
+	// Focus names the focused pane: "query", "variables", "headers" or "results".
 	Focus           string `json:"focus,omitempty"`
 	QueryCursor     Cursor `json:"query_cursor"`
 	VariablesCursor Cursor `json:"variables_cursor"`
+	HeadersCursor   Cursor `json:"headers_cursor"`
 }
 
 // Cursor is an editor's 1-based cursor position and its first visible line (0-based).

@@ -18,6 +18,8 @@ type KeyMap struct {
 	Load key.Binding
 	// SaveAs saves the entry's document and variables as a new saved query.
 	SaveAs key.Binding
+	// Scope toggles between the current profile's entries and all of them.
+	Scope key.Binding
 	// Close leaves the browser.
 	Close key.Binding
 }
@@ -30,19 +32,20 @@ func DefaultKeyMap() KeyMap {
 		Load:     key.NewBinding(key.WithKeys("ctrl+l"), key.WithHelp("ctrl+l", "load into editor")),
 		SaveAs:   key.NewBinding(key.WithKeys("ctrl+t"), key.WithHelp("ctrl+t", "save as query")),
 		Close:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
+		Scope:    key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "this profile/all"), key.WithDisabled()),
 	}
 }
 
 // ShortHelp implements help.KeyMap.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Rerun, k.Load, k.SaveAs, k.Down, k.Close}
+	return []key.Binding{k.Rerun, k.Load, k.SaveAs, k.Scope, k.Down, k.Close}
 }
 
 // FullHelp implements help.KeyMap.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		k.ListKeys.Bindings(),
-		{k.Rerun, k.Load, k.SaveAs, k.Close},
+		{k.Rerun, k.Load, k.SaveAs, k.Scope, k.Close},
 	}
 }
 

@@ -34,6 +34,10 @@ type Model struct {
 	docView  editor.Model
 	varsView editor.Model
 
+	// profile is the environment in use; scoped limits the list to its entries.
+	profile string
+	scoped  bool
+
 	width, height int
 }
 
@@ -107,7 +111,7 @@ func (m Model) load(msg LoadedMsg) Model {
 	m.entries = msg.Entries
 	m.hay = make([]string, len(msg.Entries))
 	for i, e := range msg.Entries {
-		m.hay[i] = strings.ToLower(e.Operation + "\n" + e.Endpoint + "\n" + e.Document)
+		m.hay[i] = strings.ToLower(e.Operation + "\n" + e.Profile + "\n" + e.Endpoint + "\n" + e.Document)
 	}
 	m.list = common.ListCursor{}
 	return m.refilter()
@@ -119,7 +123,7 @@ func (m Model) refilter() Model {
 	needle := strings.ToLower(m.filter.Value())
 	m.hits = m.hits[:0:0]
 	for i, h := range m.hay {
-		if strings.Contains(h, needle) {
+		if strings.Contains(h, needle) && m.inScope(m.entries[i]) {
 			m.hits = append(m.hits, i)
 		}
 	}

@@ -69,6 +69,9 @@ func (m Model) previewHeader(e history.Entry, width int) []string {
 			st.Muted.Render(" · ") + display.Duration(e.Took()) + st.Muted.Render(" · ") + display.Size(e.Size),
 		st.Muted.Render("endpoint ") + clean(e.Endpoint),
 	}
+	if e.Profile != "" {
+		lines = append(lines, st.Muted.Render("profile  ")+clean(e.Profile))
+	}
 	if e.TokenFingerprint != "" {
 		lines = append(lines, st.Muted.Render("token    ")+clean("fingerprint "+e.TokenFingerprint))
 	}

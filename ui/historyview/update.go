@@ -27,6 +27,9 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, m.keys.ListKeys.Bindings()...):
 		delta, _ := m.keys.Delta(msg, m.listRows()-1) // a page keeps one row of context
 		return m.move(delta).withPreview(), nil
+	case key.Matches(msg, m.keys.Scope):
+		m.scoped = !m.scoped
+		return m.refilter().withPreview(), nil
 	case key.Matches(msg, m.keys.Rerun):
 		return m, m.emit(func(e history.Entry) tea.Msg { return RerunMsg{Entry: e} })
 	case key.Matches(msg, m.keys.Load):

@@ -78,6 +78,9 @@ func (m Model) listPane() string {
 	if m.loaded {
 		title = fmt.Sprintf("History %d/%d", len(m.hits), len(m.entries))
 	}
+	if m.scoped {
+		title += " · profile " + display.Line(m.profile) + " (tab: all)"
+	}
 	lines := []string{m.filter.View()}
 	say := func(style lipgloss.Style, s string) {
 		lines = append(lines, style.Render(ansi.Truncate(display.Line(s), w, "…")))
@@ -114,7 +117,7 @@ func (m Model) row(i, w int) string {
 	if opW < 8 {
 		tail, opW = 0, max(1, opW+tail)
 	}
-	op := ansi.Truncate(display.Line(operationLabel(e)), opW, "…")
+	op := ansi.Truncate(display.Line(operationLabel(e)+m.whereLabel(e)), opW, "…")
 	status := ansi.Truncate(display.Line(formatStatus(e)), statusWidth, "…")
 	out := marker + st.Faint.Render(fmt.Sprintf("%-*s", whenWidth, formatWhen(e.Time, m.ctx.Now))) + "  " +
 		opStyle.Render(op) + strings.Repeat(" ", max(0, opW-lipgloss.Width(op))) + " " +

@@ -46,6 +46,11 @@ type Snapshot struct {
 	// Rejected is the fingerprint of a token the server refused and the session could not
 	// replace: unexpired, yet useless, which the bar must not call fresh.
 	Rejected string
+	// Profile names the config profile in use ("" when none): always shown, right after the
+	// token badge, so the user knows which environment a request goes to.
+	Profile string
+	// Protected marks the profile (production) in the theme's warning colour.
+	Protected bool
 }
 
 // TokenState classifies the token for colouring.
@@ -113,6 +118,14 @@ func Render(ctx *common.Context, s Snapshot, width int) string {
 	state := Classify(s, now)
 
 	badge := stateStyle(st, state).Render(strings.ToUpper(state.String()))
+	if s.Profile != "" {
+		name := display.Line(s.Profile)
+		if s.Protected {
+			badge += st.TokenDue.Render("⚠ " + name + " (protected)")
+		} else {
+			badge += st.StatusSegment.Render("[" + name + "]")
+		}
+	}
 	parts := []string{tokenText(s.Token, now)}
 	// Most important first: an insecure connection, where the requests go (a wider badge such as
 	// REFRESH DUE must not push the endpoint off), the last request, rotations. A segment that

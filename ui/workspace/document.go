@@ -24,7 +24,7 @@ type savedRef struct {
 func (m Model) Document() (text, variables string) { return m.editor.Value(), m.vars.Value() }
 
 // Modified reports unsaved changes in either editor.
-func (m Model) Modified() bool { return m.editor.Modified() || m.vars.Modified() }
+func (m Model) Modified() bool { return m.editor.Modified() || m.vars.Modified() || m.hdrs.Modified() }
 
 // SavedName is the name of the saved query being edited ("" for a new one).
 func (m Model) SavedName() string { return m.saved.name }
@@ -37,7 +37,8 @@ func (m *Model) MarkSaved(name string, v saved.Version) {
 	m.saved = savedRef{name: name, version: v}
 	m.editor = m.editor.MarkSaved()
 	m.vars = m.vars.MarkSaved()
-	m.base = base{query: m.editor.Value(), variables: m.vars.Value()}
+	m.hdrs = m.hdrs.MarkSaved()
+	m.base = base{query: m.editor.Value(), variables: m.vars.Value(), headers: m.hdrs.Value()}
 }
 
 // Load replaces both editors' text (a saved query, or a history entry when name is ""), which
@@ -49,7 +50,7 @@ func (m *Model) Load(name string, v saved.Version, text, variables string) tea.C
 	m.resultStale = m.resultOf != ""
 	m.editor = m.editor.SetValue(text)
 	m.vars = m.vars.SetValue(variables)
-	m.base = base{query: text, variables: variables}
+	m.base = base{query: text, variables: variables, headers: m.base.headers}
 	m.checkVariables()
 	*m, _ = m.setFocus(PaneEditor)
 	var cmd tea.Cmd

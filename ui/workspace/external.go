@@ -2,7 +2,7 @@ package workspace
 
 import tea "github.com/charmbracelet/bubbletea"
 
-// EditTarget is the text an external editor would edit: the focused query or variables pane, its
+// EditTarget is the text an external editor would edit: the focused query, variables or headers pane, its
 // text and the file extension that lets the editor highlight it. ok is false on the results pane.
 func (m Model) EditTarget() (pane Pane, text, ext string, ok bool) {
 	switch m.focus {
@@ -10,6 +10,8 @@ func (m Model) EditTarget() (pane Pane, text, ext string, ok bool) {
 		return PaneEditor, m.editor.Value(), ".graphql", true
 	case PaneVariables:
 		return PaneVariables, m.vars.Value(), ".json", true
+	case PaneHeaders:
+		return PaneHeaders, m.hdrs.Value(), ".headers", true
 	}
 	return m.focus, "", "", false
 }
@@ -26,6 +28,9 @@ func (m *Model) ReplaceText(pane Pane, text string) tea.Cmd {
 	case PaneVariables:
 		m.vars = m.vars.ReplaceAll(text)
 		m.checkVariables()
+	case PaneHeaders:
+		m.hdrs = m.hdrs.ReplaceAll(text)
+		m.checkHeaders()
 	}
 	return nil
 }

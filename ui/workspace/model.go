@@ -27,6 +27,7 @@ type Pane int
 const (
 	PaneEditor Pane = iota
 	PaneVariables
+	PaneHeaders
 	PaneResults
 	paneCount
 )
@@ -38,6 +39,8 @@ func (p Pane) String() string {
 		return "query"
 	case PaneVariables:
 		return "variables"
+	case PaneHeaders:
+		return "headers"
 	case PaneResults:
 		return "results"
 	}
@@ -59,6 +62,7 @@ type Model struct {
 	sess    *session.Session
 	editor  editor.Model
 	vars    editor.Model
+	hdrs    editor.Model
 	results results.Model
 	spinner spinner.Model
 	focus   Pane
@@ -85,6 +89,15 @@ type Model struct {
 	resultStale bool
 	// varsProblem is the live JSON error of the variables pane ("" when it parses).
 	varsProblem string
+	// hdrsProblem is the headers pane's first problem ("" when every line is a header).
+	hdrsProblem string
+	// profile is the environment the requests go to (headers, defaults, protection).
+	profile Profile
+	// confirmed lets the next run of a mutation on a protected profile through: set only by
+	// RunConfirmed, after the user typed the profile's name.
+	confirmed bool
+	// lookupEnv reads the environment for $VAR in headers (os.LookupEnv unless a test sets it).
+	lookupEnv func(string) (string, bool)
 }
 
 // Options fill the editors at start and say where executions are recorded.
@@ -92,6 +105,12 @@ type Options struct {
 	Query, Variables string
 	// History records every execution (nil: none).
 	History *history.Log
+	// Headers fills the headers pane.
+	Headers string
+	// Profile is the environment the requests go to.
+	Profile Profile
+	// LookupEnv reads environment variables for $VAR in headers (nil: os.LookupEnv).
+	LookupEnv func(string) (string, bool)
 }
 
 // New builds the workspace around a logged-in session.
@@ -110,17 +129,21 @@ func New(ctx *common.Context, sess *session.Session, opts Options) Model {
 			Placeholder: `{ "name": "value" }`,
 			Styles:      editor.DefaultStyles(ctx.Theme),
 		}),
-		results: results.New(results.DefaultStyles(ctx.Theme), results.DefaultKeyMap()),
-		spinner: spinner.New(spinner.WithSpinner(spinner.MiniDot), spinner.WithStyle(ctx.Styles.Accent)),
-		history: opts.History,
-		popup:   complete.New(ctx),
+		hdrs:      newHeadersEditor(editor.DefaultStyles(ctx.Theme)),
+		results:   results.New(results.DefaultStyles(ctx.Theme), results.DefaultKeyMap()),
+		spinner:   spinner.New(spinner.WithSpinner(spinner.MiniDot), spinner.WithStyle(ctx.Styles.Accent)),
+		history:   opts.History,
+		popup:     complete.New(ctx),
+		profile:   opts.Profile,
+		lookupEnv: opts.LookupEnv,
 	}
 	// The response's status, time and size go in the results frame's title.
 	m.results.SetTitleInFrame(true)
 	m.editor = m.editor.SetValue(opts.Query)
 	m.vars = m.vars.SetValue(opts.Variables)
-	m.base = base{query: opts.Query, variables: opts.Variables}
+	m.base = base{query: opts.Query, variables: opts.Variables, headers: opts.Headers}
 	m.checkVariables()
+	m.SetHeaders(opts.Headers)
 	m.editor, _ = m.editor.Focus()
 	return m
 }
@@ -157,7 +180,7 @@ func (m Model) Results() results.Model { return m.results }
 // esc must go to it rather than act globally.
 func (m Model) CapturesKeys() bool {
 	switch m.focus {
-	case PaneEditor, PaneVariables:
+	case PaneEditor, PaneVariables, PaneHeaders:
 		return true
 	default:
 		return m.results.InputFocused()
@@ -189,6 +212,8 @@ func (m Model) paneHelp() help.KeyMap {
 		return common.JoinHelp(common.Bindings{trigger, m.keys.Prettify}, m.editor)
 	case PaneVariables:
 		return m.vars
+	case PaneHeaders:
+		return m.hdrs
 	default:
 		return m.results
 	}

@@ -40,7 +40,7 @@ func focusOf(t *testing.T, m Model, want Pane) {
 	if m.Focused() != want {
 		t.Fatalf("focus = %v, want %v", m.Focused(), want)
 	}
-	got := [paneCount]bool{m.editor.Focused(), m.vars.Focused(), m.results.Focused()}
+	got := [paneCount]bool{m.editor.Focused(), m.vars.Focused(), m.hdrs.Focused(), m.results.Focused()}
 	for p := range paneCount {
 		if got[p] != (p == want) {
 			t.Fatalf("pane %v focused = %v while the workspace's focus is %v", p, got[p], want)
@@ -62,11 +62,11 @@ func TestFocusCycle(t *testing.T) {
 	f := newFixture(t)
 	m := f.workspace(Options{Query: balanceQuery})
 	focusOf(t, m, PaneEditor)
-	for _, want := range []Pane{PaneVariables, PaneResults, PaneEditor, PaneVariables} {
+	for _, want := range []Pane{PaneVariables, PaneHeaders, PaneResults, PaneEditor, PaneVariables} {
 		m, _ = m.Update(uitest.Key("tab"))
 		focusOf(t, m, want)
 	}
-	for _, want := range []Pane{PaneEditor, PaneResults, PaneVariables} {
+	for _, want := range []Pane{PaneEditor, PaneResults, PaneHeaders, PaneVariables} {
 		m, _ = m.Update(uitest.Key("shift+tab"))
 		focusOf(t, m, want)
 	}
@@ -311,8 +311,7 @@ func TestEscCancels(t *testing.T) {
 func TestJumpToErrorMovesCursor(t *testing.T) {
 	f := newFixture(t)
 	m := f.workspace(Options{Query: twoOperations})
-	m, _ = m.Update(uitest.Key("tab"))
-	m, _ = m.Update(uitest.Key("tab"))
+	m, _ = m.Update(uitest.Key("shift+tab"))
 	focusOf(t, m, PaneResults)
 	m, cmd := m.Update(results.JumpToErrorMsg{Line: 6, Column: 5})
 	if cmd != nil {

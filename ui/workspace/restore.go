@@ -10,7 +10,7 @@ import (
 
 // base is what the editors held when last opened or saved: a restart restores it under unsaved
 // changes, so ● and undo survive.
-type base struct{ query, variables string }
+type base struct{ query, variables, headers string }
 
 // Snapshot describes the workspace for the tabs file: text, cursors, scroll positions, focus and
 // the saved query it edits. The result is not part of it: a response may hold data that has no
@@ -23,6 +23,8 @@ func (m Model) Snapshot() tabstate.Tab {
 		Focus:           m.focus.String(),
 		QueryCursor:     cursorOf(m.editor),
 		VariablesCursor: cursorOf(m.vars),
+		Headers:         m.hdrs.Value(),
+		HeadersCursor:   cursorOf(m.hdrs),
 	}
 	if !m.saved.version.IsZero() {
 		t.SavedVersion = m.saved.version.String()
@@ -34,6 +36,10 @@ func (m Model) Snapshot() tabstate.Tab {
 	if m.vars.Modified() {
 		v := m.base.variables
 		t.BaseVariables = &v
+	}
+	if m.hdrs.Modified() {
+		h := m.base.headers
+		t.BaseHeaders = &h
 	}
 	return t
 }
@@ -51,7 +57,11 @@ func (m *Model) Restore(t tabstate.Tab, v saved.Version) tea.Cmd {
 	m.saved = savedRef{name: t.Name, version: v}
 	m.editor = restoreEditor(m.editor, t.Query, t.BaseQuery, t.QueryCursor)
 	m.vars = restoreEditor(m.vars, t.Variables, t.BaseVariables, t.VariablesCursor)
-	m.base = base{query: t.Query, variables: t.Variables}
+	m.hdrs = restoreEditor(m.hdrs, t.Headers, t.BaseHeaders, t.HeadersCursor)
+	m.base = base{query: t.Query, variables: t.Variables, headers: t.Headers}
+	if t.BaseHeaders != nil {
+		m.base.headers = *t.BaseHeaders
+	}
 	if t.BaseQuery != nil {
 		m.base.query = *t.BaseQuery
 	}
@@ -59,6 +69,7 @@ func (m *Model) Restore(t tabstate.Tab, v saved.Version) tea.Cmd {
 		m.base.variables = *t.BaseVariables
 	}
 	m.checkVariables()
+	m.checkHeaders()
 	focus := PaneEditor
 	for p := PaneEditor; p < paneCount; p++ {
 		if p.String() == t.Focus {

@@ -12,6 +12,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/toggle-explorer/toggle-explorer/query"
+	"github.com/toggle-explorer/toggle-explorer/query/headers"
 	"github.com/toggle-explorer/toggle-explorer/query/history"
 	"github.com/toggle-explorer/toggle-explorer/query/page"
 	"github.com/toggle-explorer/toggle-explorer/session"
@@ -61,8 +62,12 @@ func (m Model) prepare() (prepared, *results.Document, []editor.Diagnostic) {
 	if err != nil {
 		return p, notSent("the variables are not valid JSON: " + err.Error()), nil
 	}
-	// Variables the operation does not declare (a variables pane shared by several operations)
-	// are left out, as servers ignore them anyway.
+	// The profile's default variables sit under the pane's. Variables the operation does not
+	// declare (a variables pane shared by several operations) are left out, as servers ignore
+	// them anyway.
+	if len(m.profile.Variables) > 0 {
+		vars = query.MergeVars(m.profile.Variables, vars)
+	}
 	vars, _ = query.DeclaredOnly(op, query.CoerceVariables(op, vars))
 	if problems := query.CheckVariables(op, vars); len(problems) > 0 {
 		items := make([]results.ErrorItem, len(problems))
@@ -75,7 +80,12 @@ func (m Model) prepare() (prepared, *results.Document, []editor.Diagnostic) {
 	if err != nil {
 		return p, notSent(err.Error()), nil
 	}
+	hs, problem := m.requestHeaders()
+	if problem != nil {
+		return p, problem, nil
+	}
 	p.req = session.Request{Query: ext.Text, OperationName: op.Name, Variables: vars, Mutation: op.Kind == query.Mutation}
+	p.req.Headers, _ = headers.HTTP(hs)
 	p.op, p.extraction = op, ext
 	if page.Variable(op) {
 		p.paged, p.page = true, page.Current(op, vars)
@@ -110,13 +120,15 @@ func notSent(reason string, errs ...results.ErrorItem) *results.Document {
 
 // runCmd sends the request and prepares its result for display, all off the UI goroutine. Every
 // input is captured before the closure is built.
-func runCmd(ctx context.Context, sess *session.Session, history *history.Log, id int, p prepared) tea.Cmd {
+func runCmd(ctx context.Context, sess *session.Session, history *history.Log, profile string, id int, p prepared) tea.Cmd {
 	return func() tea.Msg {
 		started := time.Now()
 		res, err := sess.Execute(ctx, p.req)
 		msg := RunFinishedMsg{ID: id}
 		if history != nil {
-			msg.HistoryErr = history.Append(sess.HistoryEntry(p.op, p.req, started, res, err))
+			entry := sess.HistoryEntry(p.op, p.req, started, res, err)
+			entry.Profile = profile
+			msg.HistoryErr = history.Append(entry)
 		}
 		msg.Last.At = time.Now()
 		msg.Last.Duration = msg.Last.At.Sub(started)

@@ -94,6 +94,9 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	case PaneVariables:
 		m.vars, cmd = m.vars.Update(msg)
 		m.checkVariables()
+	case PaneHeaders:
+		m.hdrs, cmd = m.hdrs.Update(msg)
+		m.checkHeaders()
 	case PaneResults:
 		m.results, cmd = m.results.Update(msg)
 	}
@@ -105,6 +108,7 @@ func (m Model) setFocus(p Pane) (Model, tea.Cmd) {
 	m.popup = m.popup.Close()
 	m.editor = m.editor.Blur()
 	m.vars = m.vars.Blur()
+	m.hdrs = m.hdrs.Blur()
 	m.results.Blur()
 	m.focus = p
 	var cmd tea.Cmd
@@ -113,6 +117,8 @@ func (m Model) setFocus(p Pane) (Model, tea.Cmd) {
 		m.editor, cmd = m.editor.Focus()
 	case PaneVariables:
 		m.vars, cmd = m.vars.Focus()
+	case PaneHeaders:
+		m.hdrs, cmd = m.hdrs.Focus()
 	case PaneResults:
 		cmd = m.results.Focus()
 	}
@@ -130,11 +136,17 @@ func (m Model) run() (Model, tea.Cmd) {
 		m.results = m.results.SetDocument(problem)
 		return m, nil
 	}
+	confirmed := m.confirmed
+	m.confirmed = false
+	if m.profile.Protected && p.op.Kind == query.Mutation && !confirmed {
+		// Money moves: the root asks the user to type the profile's name first.
+		return m, confirmCmd(m.profile, p)
+	}
 	m.lastID++
 	ctx, cancel := context.WithCancel(context.Background())
 	m.running = &inflight{id: m.lastID, cancel: cancel, started: m.ctx.Now, op: p.opLabel}
 	m.results.SetLoading(true)
-	return m, tea.Batch(runCmd(ctx, m.sess, m.history, m.lastID, p), m.spinner.Tick)
+	return m, tea.Batch(runCmd(ctx, m.sess, m.history, m.profile.Name, m.lastID, p), m.spinner.Tick)
 }
 
 // cancel stops the request in flight; its result, when it arrives, only says it was cancelled.
@@ -230,11 +242,15 @@ func (m Model) handleMouse(msg tea.MouseMsg) (Model, tea.Cmd) {
 			m.editor = m.editor.ClickAt(x, y)
 		case PaneVariables:
 			m.vars = m.vars.ClickAt(x, y)
+		case PaneHeaders:
+			m.hdrs = m.hdrs.ClickAt(x, y)
 		}
 	case p == PaneEditor:
 		m.editor, cmd = m.editor.Update(msg)
 	case p == PaneVariables:
 		m.vars, cmd = m.vars.Update(msg)
+	case p == PaneHeaders:
+		m.hdrs, cmd = m.hdrs.Update(msg)
 	case p == PaneResults:
 		m.results, cmd = m.results.Update(msg)
 	}

@@ -20,6 +20,8 @@ func (m Model) SetSize(width, height int) Model {
 	m.popup = m.popup.SetMaxWidth(max(30, width*2/3))
 	w, h = common.FrameInner(m.layout.vars.w, m.layout.vars.h)
 	m.vars = m.vars.SetSize(w, h)
+	w, h = common.FrameInner(m.layout.headers.w, m.layout.headers.h)
+	m.hdrs = m.hdrs.SetSize(w, h)
 	w, h = common.FrameInner(m.layout.results.w, m.layout.results.h)
 	m.results = m.results.SetSize(w, h)
 	return m
@@ -34,13 +36,15 @@ func (m Model) View() string {
 	l := m.layout
 	editorBox := common.Frame(st, m.editorTitle(), m.editor.View(), l.editor.w, l.editor.h, m.focus == PaneEditor)
 	varsBox := common.Frame(st, m.varsTitle(), m.vars.View(), l.vars.w, l.vars.h, m.focus == PaneVariables)
+	hdrsBox := common.Frame(st, m.headersTitle(), m.hdrs.View(), l.headers.w, l.headers.h, m.focus == PaneHeaders)
 	resultsBox := common.Frame(st, m.resultsTitle(), m.results.View(), l.results.w, l.results.h, m.focus == PaneResults)
 	var view string
 	if l.results.x > 0 {
-		left := lipgloss.JoinVertical(lipgloss.Left, editorBox, varsBox)
+		left := lipgloss.JoinVertical(lipgloss.Left, editorBox, varsBox, hdrsBox)
 		view = lipgloss.JoinHorizontal(lipgloss.Top, left, resultsBox)
 	} else {
-		top := lipgloss.JoinHorizontal(lipgloss.Top, editorBox, varsBox)
+		side := lipgloss.JoinVertical(lipgloss.Left, varsBox, hdrsBox)
+		top := lipgloss.JoinHorizontal(lipgloss.Top, editorBox, side)
 		view = lipgloss.JoinVertical(lipgloss.Left, top, resultsBox)
 	}
 	if m.focus == PaneEditor && m.popup.Visible() {
@@ -108,6 +112,10 @@ func (m Model) CutProblem() string {
 	case PaneVariables:
 		if m.varsProblem != "" && !fitsTitle("Variables ✗ "+display.Line(m.varsProblem), m.layout.vars.w) {
 			return display.Line(m.varsProblem)
+		}
+	case PaneHeaders:
+		if m.hdrsProblem != "" && !fitsTitle(m.headersTitle(), m.layout.headers.w) {
+			return display.Line(m.hdrsProblem)
 		}
 	}
 	return ""
