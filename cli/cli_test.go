@@ -609,3 +609,31 @@ func (h *harness) runWith(set func(*program), args ...string) (int, string) {
 	code := c.run(args)
 	return code, errOut.String()
 }
+
+// Each recorded run keeps its response beside the history (private, no token in it); --no-history
+// keeps none.
+func TestHistoryKeepsEachRunsResponse(t *testing.T) {
+	h := newHarness(t, demoConfig())
+	dir := filepath.Join(h.env["XDG_STATE_HOME"], "toggle-explorer", "responses")
+	h.run("", "run", "-q", `query P { Products(account_id: 1) { id name } }`)
+	h.run("", "run", "--no-history", "-q", `query Hidden { Products(account_id: 1) { id } }`)
+	files, err := os.ReadDir(dir)
+	if err != nil || len(files) != 1 {
+		t.Fatalf("responses kept: %v, %v", files, err)
+	}
+	info, err := files[0].Info()
+	if err != nil || info.Mode().Perm() != 0o600 {
+		t.Fatalf("kept response mode: %v, %v", info, err)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, files[0].Name()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), `"Products"`) || strings.Contains(string(data), "eyJ") {
+		t.Errorf("kept response:\n%s", data)
+	}
+	hist, err := os.ReadFile(filepath.Join(h.env["XDG_STATE_HOME"], "toggle-explorer", "history.jsonl"))
+	if err != nil || !strings.Contains(string(hist), `"response":"`+files[0].Name()+`"`) {
+		t.Errorf("the history line does not name its response:\n%s", hist)
+	}
+}

@@ -93,7 +93,7 @@ func (c *program) sendPage(sess *session.Session, tgt *target, op query.Operatio
 	defer cancel()
 	started := time.Now()
 	res, err := sess.Execute(ctx, req)
-	if !f.noHistory {
+	if !f.noHistory && !f.demo { // as in run: the demo's pages stay out of the real history
 		entry := sess.HistoryEntry(op, req, started, res, err)
 		entry.Profile = tgt.profileName
 		if herr := history.New(tgt.paths.historyFile(), 0).Append(entry); herr != nil {

@@ -201,6 +201,7 @@ func (c *program) tuiOptions(f *commonFlags, p paths, themeName string) (ui.Opti
 	}
 	if set.broken != nil {
 		opts.Login.Hint = strings.TrimSpace(opts.Login.Hint + " ⚠ config ignored: " + set.broken.Error())
+		opts.StartupWarning = "config ignored: " + set.broken.Error()
 	}
 	if wd, err := os.Getwd(); err == nil {
 		opts.CurlDir = wd

@@ -127,3 +127,13 @@ func TestKeyWords(t *testing.T) {
 		}
 	}
 }
+
+// IsSecretKey runs for every key of every response body the history keeps.
+func BenchmarkIsSecretKey(b *testing.B) {
+	keys := []string{"card_reference", "balance", "apiKey", "cardPin", "initial_balance", "passenger"}
+	for b.Loop() {
+		for _, k := range keys {
+			IsSecretKey(k)
+		}
+	}
+}

@@ -12,7 +12,7 @@ import (
 // HistoryEntry describes one Execute for the history: what was sent (the history masks secrets
 // itself), how it ended, and the token sent, as its fingerprint only (not the one a rotation
 // brought back). The duration is the same measurement the inspector shows for the exchange. The
-// CLI and the TUI record the same entries through it.
+// CLI and the TUI record the same entries through it. Body is the response as received.
 func (s *Session) HistoryEntry(op query.Operation, req Request, started time.Time, res *Result, err error) history.Entry {
 	sum := Summarize(res, err)
 	e := history.Entry{
@@ -36,6 +36,10 @@ func (s *Session) HistoryEntry(op query.Operation, req Request, started time.Tim
 		took = s.cfg.Clock.Now().Sub(started)
 	}
 	e.SetDuration(took)
+	if res != nil {
+		// The history keeps it (masked, bounded, never a login's) for comparing later answers.
+		e.Body = res.Body
+	}
 	switch {
 	case res != nil && res.SentFingerprint != "":
 		e.TokenFingerprint = res.SentFingerprint

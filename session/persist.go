@@ -73,7 +73,9 @@ func (s *Session) Restore(identity string) (Token, bool) {
 	s.savedFP = tok.Fingerprint
 	s.storeMu.Unlock()
 	s.emit(Event{Kind: LoggedIn, Fingerprint: tok.Fingerprint, PreviousFingerprint: prev.Fingerprint,
-		Message: "restored a stored token from " + s.cfg.Store.Where() + ", valid for " + display.Duration(tok.TimeLeft(now))})
+		// How long it lasts comes before where it was: Where can carry a long keyring error, and a
+		// narrow notice line cuts from the end.
+		Message: "restored a stored token, valid for " + display.Duration(tok.TimeLeft(now)) + ", from " + s.cfg.Store.Where()})
 	return tok, true
 }
 

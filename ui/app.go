@@ -65,6 +65,10 @@ type Options struct {
 	Library *saved.Library
 	// History is the executions' history for f4 (nil: none).
 	History *history.Log
+	// StartupWarning is a problem found while starting, such as a config file that could not be
+	// read and was ignored. The workspace's notice line shows it whenever nothing else is to be
+	// said there: the login form's hint alone is never seen when the TUI starts logged in.
+	StartupWarning string
 	// CurlDir is where "write curl to a file" puts its files.
 	CurlDir string
 	// Insecure is shown in the status bar when plain http:// to a remote host is allowed.
@@ -139,6 +143,8 @@ type Model struct {
 	snap     session.Snapshot // the session's state, taken in Update on every event, read by View
 	rejected string           // fingerprint of a token the server refused for good
 	notice   notice
+	// laidNoticeRows is the notice line's height the screens were last sized for (see resize).
+	laidNoticeRows int
 	// startNotice is the start-up warning (tabs not restored), repeated once after the login's own
 	// notice.
 	startNotice notice

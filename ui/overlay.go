@@ -15,7 +15,7 @@ import (
 // overlayHeight is the height an overlay gets: everything but the notice, the status bar and the
 // help line, so the token's state and the answer to an action (copied, refreshed, saved) stay in
 // sight whatever is open.
-func (m Model) overlayHeight() int { return max(0, m.ctx.Height-3) }
+func (m Model) overlayHeight() int { return max(0, m.ctx.Height-2-max(1, m.laidNoticeRows)) }
 
 // openPicker shows the saved-queries picker; it lists the library itself.
 func (m Model) openPicker() (Model, tea.Cmd) {

@@ -175,7 +175,7 @@ func (m *Model) eachInactiveTab(f func(*workspace.Model) tea.Cmd) tea.Cmd {
 // workspaceHeight is the height each tab's workspace gets: the terminal minus the notice, status
 // and help lines, and the tab bar when there are several tabs.
 func (m Model) workspaceHeight() int {
-	h := m.ctx.Height - 3
+	h := m.ctx.Height - 2 - max(1, m.laidNoticeRows) // a long notice takes a second row
 	if m.tabBarShown() {
 		h--
 	}

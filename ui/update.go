@@ -30,8 +30,18 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, tagCmd(m.activeTabID(), cmd)
 }
 
-// update routes messages: global keys and session traffic here, the rest to the screen on show.
+// update routes a message (see route); after it the layout follows the notice line's height: a
+// long notice takes a second row from the workspace while it shows, and gives it back when it goes.
 func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
+	m, cmd := m.route(msg)
+	if m.noticeRows() != m.laidNoticeRows {
+		m.resize()
+	}
+	return m, cmd
+}
+
+// route routes messages: global keys and session traffic here, the rest to the screen on show.
+func (m Model) route(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.ctx.Width, m.ctx.Height = msg.Width, msg.Height
@@ -141,6 +151,10 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, nil
 	case historyview.RerunMsg, historyview.LoadMsg, historyview.SaveAsMsg:
 		return m.historyMsg(msg)
+	case historyview.CompareMsg:
+		return m.compareWithHistory(msg.Entry)
+	case historyResponseMsg:
+		return m.showHistoryComparison(msg)
 	case inspector.RefreshNowMsg, inspector.UseTokenMsg, inspector.LogoutMsg,
 		inspector.CopyCurlMsg, inspector.CopiedMsg, inspector.RunDoctorMsg, inspector.DoctorDoneMsg:
 		return m.updateInspector(msg)
@@ -372,6 +386,7 @@ func (m *Model) takeSnapshot() {
 // help lines; the login screen only the help line.
 func (m *Model) resize() {
 	w, h := m.ctx.Width, m.ctx.Height
+	m.laidNoticeRows = m.noticeRows()
 	m.login = m.login.SetSize(w, max(0, h-1))
 	if m.overlay != nil {
 		m.overlay = m.overlay.SetSize(w, m.overlayHeight())

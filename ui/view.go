@@ -74,18 +74,40 @@ func refreshState(s session.Snapshot) statusbar.RefreshState {
 	return statusbar.RefreshIdle
 }
 
-// noticeLine is the latest notice, or a blank line.
+// noticeLine is the latest notice, or a blank line. A notice wider than the screen wraps onto a
+// second line (the workspace gives up a row for it, see noticeRows) rather than losing its end.
 func (m Model) noticeLine() string {
+	text, style := m.noticeContent()
+	if text == "" {
+		return ""
+	}
+	lines := noticeLines(text, m.ctx.Width)
+	for i, l := range lines {
+		lines[i] = style.Render(l)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// noticeContent is what the notice line says now and its style: the latest notice while it lasts,
+// else a problem message the pane title had no room for, else the startup warning (a broken
+// config), else nothing.
+func (m Model) noticeContent() (string, lipgloss.Style) {
 	st := m.ctx.Styles
 	n := m.notice
 	if !n.visible(m.ctx.Now) {
+		if m.screen != screenWorkspace || !m.hasWorkspace {
+			return "", st.Info
+		}
 		// A problem message the pane title had no room for, while nothing else is to be said.
-		if m.screen == screenWorkspace && m.overlay == nil && m.hasWorkspace {
+		if m.overlay == nil {
 			if p := m.workspace.CutProblem(); p != "" {
-				return st.Error.Render(ansi.Truncate(" ✗ "+display.Line(p), m.ctx.Width, "…"))
+				return "✗ " + display.Line(p), st.Error
 			}
 		}
-		return ""
+		if m.opts.StartupWarning != "" {
+			return "⚠ " + display.Line(m.opts.StartupWarning), st.Warning
+		}
+		return "", st.Info
 	}
 	style := st.Info
 	switch n.kind {
@@ -96,7 +118,28 @@ func (m Model) noticeLine() string {
 	case noticeError:
 		style = st.Error
 	}
-	return style.Render(ansi.Truncate(" "+n.text, m.ctx.Width, "…"))
+	return n.text, style
+}
+
+// noticeRows is how many lines the notice line takes now: 1, or 2 when its text is wider than
+// the screen.
+func (m Model) noticeRows() int {
+	text, _ := m.noticeContent()
+	return len(noticeLines(text, m.ctx.Width))
+}
+
+// noticeLines lays a notice out in width columns: one line when it fits, else wrapped at word
+// boundaries onto two, the second cut with "…" only when even two lines are not enough. Each line
+// starts with a space, as the notice always has.
+func noticeLines(text string, width int) []string {
+	line := " " + text
+	if width <= 0 || ansi.StringWidth(line) <= width {
+		return []string{line}
+	}
+	wrapped := strings.Split(ansi.Wrap(text, max(1, width-1), ""), "\n")
+	first := " " + wrapped[0]
+	rest := strings.TrimSpace(strings.Join(wrapped[1:], " "))
+	return []string{first, ansi.Truncate(" "+rest, width, "…")}
 }
 
 // helpLine is the one-line hint built from the focused pane's keys and the global ones.

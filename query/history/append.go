@@ -19,11 +19,11 @@ import (
 // written first so the new entry stays whole; Load quarantines the fragment.
 // When the line would take the file past its bound, the file is rewritten
 // with the newest entries instead (see Log).
+//
+// A Body is kept beside the history first (see MaxResponseBytes); when that
+// fails the entry is still recorded, without it, and the error is returned.
 func (h *Log) Append(e Entry) error {
-	line, err := encodeHistoryLine(sanitize(e, time.Now()))
-	if err != nil {
-		return fmt.Errorf("history: %w", err)
-	}
+	e = sanitize(e, time.Now())
 	if err := securefile.EnsureDir(filepath.Dir(h.path)); err != nil {
 		return err
 	}
@@ -32,6 +32,20 @@ func (h *Log) Append(e Entry) error {
 		return err
 	}
 	defer unlock()
+	name, keepErr := h.keepResponse(e.Body, e.Time)
+	e.Response, e.Body = name, nil
+	if err := h.appendLine(e); err != nil {
+		return err
+	}
+	return keepErr
+}
+
+// appendLine writes e's line; the caller holds the lock.
+func (h *Log) appendLine(e Entry) error {
+	line, err := encodeHistoryLine(e)
+	if err != nil {
+		return fmt.Errorf("history: %w", err)
+	}
 
 	f, err := os.OpenFile(h.path, os.O_RDWR|os.O_APPEND|os.O_CREATE, securefile.FilePerm)
 	if err != nil {

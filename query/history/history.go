@@ -58,6 +58,13 @@ type Entry struct {
 	// ErrorSummary is a one-line description of what went wrong, "" when
 	// nothing did.
 	ErrorSummary string `json:"error,omitempty"`
+	// Response names the kept response body in ResponsesDir ("" when none
+	// was kept); read it with Log.Response.
+	Response string `json:"response,omitempty"`
+	// Body is the response body to keep with the entry. Append stores it
+	// (masked and bounded, see MaxResponseBytes) beside the history and sets
+	// Response; it is never part of the JSON line.
+	Body []byte `json:"-"`
 }
 
 // SetDuration records how long the request took, in both units.
@@ -84,6 +91,8 @@ func (e Entry) Took() time.Duration {
 type Log struct {
 	path     string
 	maxBytes int64
+	// Bounds of the kept response bodies (see MaxResponseBytes).
+	maxResponse, responseBudget int64
 }
 
 // New returns the history kept at path, bounded to maxBytes
@@ -92,7 +101,21 @@ func New(path string, maxBytes int64) *Log {
 	if maxBytes <= 0 {
 		maxBytes = DefaultMaxBytes
 	}
-	return &Log{path: path, maxBytes: maxBytes}
+	return &Log{path: path, maxBytes: maxBytes, maxResponse: MaxResponseBytes, responseBudget: ResponsesBudget}
+}
+
+// WithResponseBounds returns the history keeping response bodies of at most
+// each bytes, total bytes together (the defaults when <= 0). each = -1 keeps
+// none.
+func (h *Log) WithResponseBounds(each, total int64) *Log {
+	c := *h
+	if each != 0 {
+		c.maxResponse = each
+	}
+	if total > 0 {
+		c.responseBudget = total
+	}
+	return &c
 }
 
 // Path returns the history file's path.

@@ -1,6 +1,7 @@
 package history
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -51,6 +52,30 @@ func BenchmarkHistoryLoad10kLimit100(b *testing.B) {
 func BenchmarkHistoryAppend(b *testing.B) {
 	h := New(filepath.Join(b.TempDir(), "history.jsonl"), 0)
 	e := numbered(1)
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := h.Append(e); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkAppendWithResponse1MiB is recording an execution whose 1 MiB JSON answer is kept:
+// masking, the private atomic write, the directory trim and the history line.
+func BenchmarkAppendWithResponse1MiB(b *testing.B) {
+	h := New(filepath.Join(b.TempDir(), "history.jsonl"), 0)
+	var body []byte
+	body = append(body, `{"data":{"Cards":{"data":[`...)
+	for i := 0; len(body) < MaxResponseBytes-200; i++ {
+		if i > 0 {
+			body = append(body, ',')
+		}
+		body = fmt.Appendf(body, `{"card_reference":"63011900%011d","balance":%d,"product_name":"In-store Gift","token":"x"}`, i, i*7)
+	}
+	body = append(body, `]}}}`...)
+	e := numbered(1)
+	e.Body = body
+	b.SetBytes(int64(len(body)))
 	b.ReportAllocs()
 	for b.Loop() {
 		if err := h.Append(e); err != nil {

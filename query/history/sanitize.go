@@ -29,8 +29,10 @@ func sanitize(e Entry, now time.Time) Entry {
 	e.Time = e.Time.UTC()
 	e.Endpoint = withoutUserinfo(e.Endpoint)
 	login := isLoginDocument(e.Document)
+	e.Response = "" // only Append names a kept body, after keeping it
 	if login {
 		e.Variables = nil
+		e.Body = nil // a login's answer is the token
 	} else {
 		e.Variables = query.MaskSecrets(e.Variables)
 	}

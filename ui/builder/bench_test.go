@@ -52,3 +52,21 @@ func BenchmarkToggleGitHub(b *testing.B) {
 		_ = m2.View()
 	}
 }
+
+// BenchmarkSearchKeystrokeGitHub is one typed character of a search that reaches past the
+// expanded tree (only the roots open) on GitHub's schema: the walk, the rows and the frame.
+// "sta" → "star" narrows to the stargazer fields; "e" alone hits the cap.
+func BenchmarkSearchKeystrokeGitHub(b *testing.B) {
+	s := githubSchema(b)
+	for _, c := range []struct{ name, typed, key string }{{"narrow", "sta", "r"}, {"capped", "", "e"}} {
+		b.Run(c.name, func(b *testing.B) {
+			text := ""
+			m := typeText(b, newModel(s, text, 0, 120, 40), &text, c.typed)
+			b.ReportAllocs()
+			for b.Loop() {
+				m2, _ := m.Update(uitest.Key(c.key))
+				_ = m2.View()
+			}
+		})
+	}
+}

@@ -33,8 +33,9 @@ type Model struct {
 	pending map[string][]build.Arg
 
 	all    []row // the expanded tree
-	rows   []row // all, filtered
+	rows   []row // all, or what the filter finds (search.go)
 	filter string
+	capped bool // the filter found more than it lists
 	sel    int
 	scroll int
 
@@ -132,7 +133,10 @@ func (m Model) relayout() Model {
 
 // refilter applies the filter and puts the selection on the node cur (or the first match).
 func (m Model) refilter(cur string) Model {
-	m.rows = filterRows(m.all, m.filter)
+	m.rows, m.capped = m.all, false
+	if m.filter != "" && m.schema != nil {
+		m.rows, m.capped = m.searchRows(m.filter)
+	}
 	m.sel = 0
 	found := false
 	for i, r := range m.rows {

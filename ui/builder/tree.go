@@ -68,41 +68,21 @@ func (m Model) buildRows() []row {
 	var args func(root ast.Operation, path, argPath []string, list []input, depth int)
 	args = func(root ast.Operation, path, argPath []string, list []input, depth int) {
 		for _, a := range list {
-			ap := appendPath(argPath, a.Name)
-			r := row{kind: rowArg, root: root, path: path, arg: ap, depth: depth, name: a.Name, typ: a.Type,
-				desc: a.Description, deprecated: deprecation(a.Directives),
-				required: a.Type.NonNull && a.DefaultValue == nil}
-			def := s.Types[a.Type.Name()]
-			r.expandable = def != nil && def.Kind == ast.InputObject
-			r.value, r.pending = m.argValue(root, path, ap)
-			if r.value == "" && m.heldBelow(root, path, ap) {
-				r.value, r.pending = "{…}", true
-			}
-			r.expanded = r.expandable && m.expanded[r.key()]
+			r := m.argRow(root, path, argPath, a, depth)
 			rows = append(rows, r)
 			if r.expanded {
-				args(root, path, ap, inputFields(def.Fields), depth+1)
+				args(root, path, r.arg, inputFields(s.Types[a.Type.Name()].Fields), depth+1)
 			}
 		}
 	}
 	fields = func(root ast.Operation, def *ast.Definition, path []string, depth int) {
-		st := m.state[root]
-		list := orderedFields(def)
-		for _, f := range list {
-			p := appendPath(path, f.Name)
-			k := build.Key(p)
-			ft := s.Types[f.Type.Name()]
-			leaf := ft == nil || (ft.Kind != ast.Object && ft.Kind != ast.Interface && ft.Kind != ast.Union)
-			r := row{kind: rowField, root: root, path: p, depth: depth, name: f.Name, typ: f.Type,
-				desc: f.Description, deprecated: deprecation(f.Directives), leaf: leaf,
-				selected: st.Selected[k], viaFrag: st.ViaFragment[k]}
-			r.expandable = !leaf || len(f.Arguments) > 0
-			r.expanded = r.expandable && m.expanded[r.key()]
+		for _, f := range orderedFields(def) {
+			r := m.fieldRow(root, path, f, depth)
 			rows = append(rows, r)
 			if r.expanded {
-				args(root, p, nil, inputArgs(f.Arguments), depth+1)
-				if !leaf {
-					fields(root, ft, p, depth+1)
+				args(root, r.path, nil, inputArgs(f.Arguments), depth+1)
+				if !r.leaf {
+					fields(root, s.Types[f.Type.Name()], r.path, depth+1)
 				}
 			}
 		}
@@ -120,6 +100,37 @@ func (m Model) buildRows() []row {
 		}
 	}
 	return rows
+}
+
+// argRow is the row of argument (or input field) a under argPath of the field at path.
+func (m Model) argRow(root ast.Operation, path, argPath []string, a input, depth int) row {
+	ap := appendPath(argPath, a.Name)
+	r := row{kind: rowArg, root: root, path: path, arg: ap, depth: depth, name: a.Name, typ: a.Type,
+		desc: a.Description, deprecated: deprecation(a.Directives),
+		required: a.Type.NonNull && a.DefaultValue == nil}
+	def := m.schema.Types[a.Type.Name()]
+	r.expandable = def != nil && def.Kind == ast.InputObject
+	r.value, r.pending = m.argValue(root, path, ap)
+	if r.value == "" && m.heldBelow(root, path, ap) {
+		r.value, r.pending = "{…}", true
+	}
+	r.expanded = r.expandable && m.expanded[r.key()]
+	return r
+}
+
+// fieldRow is the row of field f under the field at path.
+func (m Model) fieldRow(root ast.Operation, path []string, f *ast.FieldDefinition, depth int) row {
+	p := appendPath(path, f.Name)
+	k := build.Key(p)
+	st := m.state[root]
+	ft := m.schema.Types[f.Type.Name()]
+	leaf := ft == nil || (ft.Kind != ast.Object && ft.Kind != ast.Interface && ft.Kind != ast.Union)
+	r := row{kind: rowField, root: root, path: p, depth: depth, name: f.Name, typ: f.Type,
+		desc: f.Description, deprecated: deprecation(f.Directives), leaf: leaf,
+		selected: st.Selected[k], viaFrag: st.ViaFragment[k]}
+	r.expandable = !leaf || len(f.Arguments) > 0
+	r.expanded = r.expandable && m.expanded[r.key()]
+	return r
 }
 
 // orderedFields lists def's fields with the deprecated ones last and introspection fields out.
@@ -186,30 +197,6 @@ func (m Model) heldBelow(root ast.Operation, path, arg []string) bool {
 		}
 	}
 	return false
-}
-
-// filterRows keeps the rows whose name contains f (ignoring case) and their ancestors.
-func filterRows(rows []row, f string) []row {
-	if f == "" {
-		return rows
-	}
-	f = strings.ToLower(f)
-	keep := make([]bool, len(rows))
-	need := -1 // depth of the last row kept, whose ancestors are kept too; -1: none
-	for i := len(rows) - 1; i >= 0; i-- {
-		r := rows[i]
-		if containsFold(r.name, f) || (need >= 0 && r.depth < need) {
-			keep[i] = true
-			need = r.depth
-		}
-	}
-	out := make([]row, 0, 64)
-	for i, k := range keep {
-		if k {
-			out = append(out, rows[i])
-		}
-	}
-	return out
 }
 
 // containsFold reports whether s contains the lower-case ASCII sub, ignoring case.

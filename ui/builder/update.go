@@ -182,9 +182,25 @@ func (m Model) toggle(r row) (Model, tea.Cmd) {
 			return m, nil
 		}
 	}
-	return m.apply(r.root, func(text string, cursor int) (build.Change, error) {
+	m, cmd := m.apply(r.root, func(text string, cursor int) (build.Change, error) {
 		return build.Toggle(m.schema, text, cursor, r.root, r.path, m.pendingFor(r.root))
 	})
+	if m.err == nil && m.filter != "" {
+		// Found by the search: once the filter is cleared, the tree shows the field where it is.
+		m = m.expandTo(r.root, r.path)
+	}
+	return m, cmd
+}
+
+// expandTo expands the root and every field above path.
+func (m Model) expandTo(root ast.Operation, path []string) Model {
+	exp := cloneSet(m.expanded)
+	exp[string(root)] = true
+	for i := 1; i < len(path); i++ {
+		exp[nodeKey(root, path[:i], nil)] = true
+	}
+	m.expanded = exp
+	return m.relayout()
 }
 
 // editArg opens the prompt for the argument of row r.

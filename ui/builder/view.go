@@ -33,7 +33,7 @@ func (m Model) View() string {
 		}
 	}
 	if m.filter != "" {
-		lines = append(lines, " "+m.st.filter.Render("filter: "+m.filter+"▏")+m.st.faint.Render(matches(len(m.rows))))
+		lines = append(lines, " "+m.st.filter.Render("filter: "+m.filter+"▏")+m.st.faint.Render(matches(len(m.rows), m.capped)))
 	} else {
 		lines = append(lines, " "+m.st.faint.Render(fit("type to filter · space ticks a field · enter expands or edits an argument · $ makes it a variable", w)))
 	}
@@ -51,11 +51,16 @@ func (m Model) View() string {
 	return common.Frame(m.ctx.Styles, title, strings.Join(lines, "\n"), m.width, m.height, true)
 }
 
-func matches(n int) string {
-	if n == 1 {
-		return "  1 row"
+// matches counts the rows the filter shows, and says when it stopped at maxSearchHits.
+func matches(n int, capped bool) string {
+	more := ""
+	if capped {
+		more = " (the first " + itoa(maxSearchHits) + " matches: type more)"
 	}
-	return "  " + itoa(n) + " rows"
+	if n == 1 {
+		return "  1 row" + more
+	}
+	return "  " + itoa(n) + " rows" + more
 }
 
 // rowLine draws one row: a cursor mark, the indentation, the expansion mark, a tick box for

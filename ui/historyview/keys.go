@@ -18,6 +18,9 @@ type KeyMap struct {
 	Load key.Binding
 	// SaveAs saves the entry's document and variables as a new saved query.
 	SaveAs key.Binding
+	// Compare compares the response on show with the entry's kept response. ctrl+d, which the
+	// filter would take for "delete forward" (the delete key still does that).
+	Compare key.Binding
 	// Scope toggles between the current profile's entries and all of them.
 	Scope key.Binding
 	// Close leaves the browser.
@@ -31,6 +34,7 @@ func DefaultKeyMap() KeyMap {
 		Rerun:    key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "re-run")),
 		Load:     key.NewBinding(key.WithKeys("ctrl+l"), key.WithHelp("ctrl+l", "load into editor")),
 		SaveAs:   key.NewBinding(key.WithKeys("ctrl+t"), key.WithHelp("ctrl+t", "save as query")),
+		Compare:  key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", "diff with current"), key.WithDisabled()),
 		Close:    key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "close")),
 		Scope:    key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "this profile/all"), key.WithDisabled()),
 	}
@@ -38,14 +42,14 @@ func DefaultKeyMap() KeyMap {
 
 // ShortHelp implements help.KeyMap.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Rerun, k.Load, k.SaveAs, k.Scope, k.Down, k.Close}
+	return []key.Binding{k.Rerun, k.Load, k.Compare, k.SaveAs, k.Scope, k.Down, k.Close}
 }
 
 // FullHelp implements help.KeyMap.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		k.ListKeys.Bindings(),
-		{k.Rerun, k.Load, k.SaveAs, k.Scope, k.Close},
+		{k.Rerun, k.Load, k.Compare, k.SaveAs, k.Scope, k.Close},
 	}
 }
 

@@ -25,5 +25,8 @@ type LoadMsg struct{ Entry history.Entry }
 // for the name).
 type SaveAsMsg struct{ Entry history.Entry }
 
+// CompareMsg asks the root to compare the response on show with Entry's kept response.
+type CompareMsg struct{ Entry history.Entry }
+
 // CloseMsg asks the root to close the browser: the one close request of every pane.
 type CloseMsg = common.CloseMsg

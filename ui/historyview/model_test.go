@@ -234,3 +234,34 @@ func TestFormatting(t *testing.T) {
 		}
 	}
 }
+
+// ctrl+d asks to compare with the selected entry's kept response; it is offered, and said in the
+// preview, only for an entry that has one. Without one ctrl+d stays the filter's.
+func TestCompareOnlyWithAKeptResponse(t *testing.T) {
+	entries := sample()
+	entries[1].Response = "0000000000000000001-0000abcd.json"
+	m := New(uitest.NewContext(now), entries, nil).SetSize(120, 40)
+	if m.KeyMap().Compare.Enabled() || strings.Contains(m.View(), "response kept") {
+		t.Error("compare offered for an entry without a kept response")
+	}
+	m, msgs := press(t, m, "ctrl+d")
+	for _, msg := range msgs {
+		if _, ok := msg.(CompareMsg); ok {
+			t.Error("ctrl+d compared without a kept response")
+		}
+	}
+	m, _ = press(t, m, "down")
+	if v := m.View(); !m.KeyMap().Compare.Enabled() || !strings.Contains(v, "response kept") {
+		t.Fatalf("compare not offered for an entry with a kept response:\n%s", v)
+	}
+	_, msgs = press(t, m, "ctrl+d")
+	var got []history.Entry
+	for _, msg := range msgs {
+		if c, ok := msg.(CompareMsg); ok {
+			got = append(got, c.Entry)
+		}
+	}
+	if len(got) != 1 || got[0].Operation != entries[1].Operation {
+		t.Errorf("ctrl+d sent %+v, want the selected entry", got)
+	}
+}

@@ -35,6 +35,8 @@ func (m Model) withPreview() Model {
 	if ok {
 		k.entry = m.hits[m.list.Index]
 	}
+	// Only an entry whose response was kept can be compared with.
+	m.keys.Compare.SetEnabled(ok && e.Response != "")
 	if k == m.shown {
 		return m
 	}
@@ -74,6 +76,9 @@ func (m Model) previewHeader(e history.Entry, width int) []string {
 	}
 	if e.TokenFingerprint != "" {
 		lines = append(lines, st.Muted.Render("token    ")+clean("fingerprint "+e.TokenFingerprint))
+	}
+	if e.Response != "" {
+		lines = append(lines, st.Muted.Render("response ")+clean("kept · ctrl+d compares the one on show with it"))
 	}
 	if e.ErrorSummary != "" {
 		wrapped := strings.Split(ansi.Wrap(display.Line("✗ "+e.ErrorSummary), width, ""), "\n")

@@ -34,6 +34,8 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		return m, m.emit(func(e history.Entry) tea.Msg { return RerunMsg{Entry: e} })
 	case key.Matches(msg, m.keys.Load):
 		return m, m.emit(func(e history.Entry) tea.Msg { return LoadMsg{Entry: e} })
+	case key.Matches(msg, m.keys.Compare):
+		return m, m.emit(func(e history.Entry) tea.Msg { return CompareMsg{Entry: e} })
 	case key.Matches(msg, m.keys.SaveAs):
 		return m, m.emit(func(e history.Entry) tea.Msg { return SaveAsMsg{Entry: e} })
 	}

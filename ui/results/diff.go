@@ -33,12 +33,31 @@ type diffResult struct {
 	kinds                   map[int32]uint8 // current document's line → kind
 	changed, added, removed int
 	firstRemoved            string // the path of a removed value, for the summary
+	against                 string // what it was compared with: "" for the previous response
 }
 
 // diffReadyMsg carries a comparison from its command.
 type diffReadyMsg struct {
 	doc, prev *Document
 	res       *diffResult
+}
+
+// CompareWith compares the response on show with base, an earlier response
+// (such as one kept in the history) that against names in the summary, e.g.
+// "GetCards at 03:12:05". It shows the highlighted changes the way D does
+// with the previous response; ok is false (and nothing starts) when either
+// is not a JSON response. The comparison runs in the returned command.
+func (m Model) CompareWith(base *Document, against string) (_ Model, _ tea.Cmd, ok bool) {
+	cur := m.doc
+	if cur == nil || base == nil || !cur.json || !base.json || m.orig != nil {
+		return m, nil, false
+	}
+	m.diff, m.base = nil, base
+	return m, func() tea.Msg {
+		res := compareDocs(cur, base)
+		res.against = against
+		return diffReadyMsg{doc: cur, prev: base, res: res}
+	}, true
 }
 
 // walkLeaves reads d's pretty text and calls fn for every scalar value
@@ -130,18 +149,24 @@ func (m *Model) toggleCompare() tea.Cmd {
 	if cur == nil || prev == nil || !cur.json || !prev.json {
 		return nil
 	}
+	m.base = prev
 	return func() tea.Msg { return diffReadyMsg{doc: cur, prev: prev, res: compareDocs(cur, prev)} }
 }
 
-// diffSummary is "Δ 3 changed · 1 added · 2 removed since the previous response".
+// diffSummary is "Δ 3 changed · 1 added · 2 removed vs the previous response"
+// (or vs what CompareWith named).
 func (d *diffResult) summary() string {
+	against := "the previous response"
+	if d.against != "" {
+		against = display.Line(d.against)
+	}
 	if d.changed+d.added+d.removed == 0 {
-		return "Δ no differences from the previous response"
+		return "Δ no differences from " + against
 	}
 	s := "Δ " + groupThousands(d.changed) + " changed · " + groupThousands(d.added) + " added · " +
 		groupThousands(d.removed) + " removed"
 	if d.removed > 0 {
 		s += " (e.g. " + display.Line(strings.TrimPrefix(d.firstRemoved, ".")) + ")"
 	}
-	return s + " vs the previous response"
+	return s + " vs " + against
 }

@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"github.com/charmbracelet/x/exp/golden"
+	"github.com/toggle-explorer/toggle-explorer/ui/internal/uitest"
 	"strings"
 	"testing"
 )
@@ -85,5 +86,45 @@ func TestCompareDuplicateKeys(t *testing.T) {
 	d := Prepare([]byte(`{"a":1,"a":2,"b":[{"a":1,"a":1}]}`), Meta{})
 	if r := compareDocs(d, d); r.changed+r.added+r.removed != 0 {
 		t.Errorf("self-comparison: %+v", r)
+	}
+}
+
+// A response from elsewhere (the history) is compared the way D compares the previous one, the
+// summary names it, and D ends that comparison too.
+func TestCompareWithAnEarlierResponse(t *testing.T) {
+	m := newModel(t, nextCards, Meta{Status: 200}, 100, 40)
+	if m.keys.Compare.Enabled() {
+		t.Fatal("D enabled with nothing to compare with")
+	}
+	if _, _, ok := m.CompareWith(Prepare([]byte("<html>502</html>"), Meta{Status: 502}), "x"); ok {
+		t.Error("compared with an HTML page")
+	}
+	m, cmd, ok := m.CompareWith(Prepare([]byte(prevCards), Meta{Status: 200}), "GetCards at 03:12:05\x1b[2J")
+	if !ok || cmd == nil {
+		t.Fatal("CompareWith refused two JSON responses")
+	}
+	for _, msg := range uitest.Messages(cmd) {
+		m, _ = m.Update(msg)
+	}
+	if d := m.diff; d == nil || d.changed != 3 || d.added != 4 || d.removed != 1 {
+		t.Fatalf("diff = %+v", m.diff)
+	}
+	if v := m.View(); !strings.Contains(v, "Δ 3 changed · 4 added · 1 removed") || !strings.Contains(v, `vs GetCards at 03:12:05\x1b[2J`) {
+		t.Errorf("summary missing or unescaped:\n%s", v)
+	}
+	if !m.keys.Compare.Enabled() {
+		t.Fatal("D cannot end the comparison")
+	}
+	if m, _ = press(t, m, "D"); m.diff != nil || m.keys.Compare.Enabled() {
+		t.Error("D did not end the comparison")
+	}
+	// A comparison that finishes after another response arrived is dropped.
+	m, cmd, _ = m.CompareWith(Prepare([]byte(prevCards), Meta{Status: 200}), "old")
+	m = m.SetDocument(Prepare([]byte(prevCards), Meta{Status: 200}))
+	for _, msg := range uitest.Messages(cmd) {
+		m, _ = m.Update(msg)
+	}
+	if m.diff != nil {
+		t.Error("a stale comparison was shown over a new response")
 	}
 }

@@ -78,6 +78,7 @@ type Model struct {
 	// Compare (diff.go): the previous response, and the comparison on show.
 	prev *Document
 	diff *diffResult
+	base *Document // what the comparison last started was made against (prev, or CompareWith's)
 }
 
 // New returns an empty results pane (showing the "run a query" hint).
@@ -261,7 +262,8 @@ func (m *Model) syncKeys() {
 	}
 	m.keys.NextPage.SetEnabled(pg.Pages > 0 && pg.Current < pg.Pages)
 	m.keys.PrevPage.SetEnabled(pg.Pages > 0 && pg.Current > 1)
-	m.keys.Compare.SetEnabled(m.prev != nil && m.doc != nil && m.doc.json && m.orig == nil)
+	// On while a comparison shows, whatever it was made against, so D can end it.
+	m.keys.Compare.SetEnabled((m.prev != nil || m.diff != nil) && m.doc != nil && m.doc.json && m.orig == nil)
 }
 
 // clearSearch forgets the matches and makes any search in flight stale.

@@ -32,8 +32,9 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		m.table, _ = m.table.Update(msg)
 		return m, nil
 	case diffReadyMsg:
-		if msg.doc == m.doc && msg.prev == m.prev {
+		if msg.doc == m.doc && msg.prev == m.base {
 			m.diff = msg.res
+			m.syncKeys()
 		}
 		return m, nil
 	case fileWrittenMsg:
@@ -178,7 +179,9 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.PrevPage):
 		return m, pageCmd(m.doc.meta.Page.Current - 1)
 	case key.Matches(msg, k.Compare):
-		return m, m.toggleCompare()
+		cmd := m.toggleCompare()
+		m.syncKeys()
+		return m, cmd
 	case key.Matches(msg, k.Filter):
 		return m.openFilter()
 	case key.Matches(msg, k.ClearFilter):
