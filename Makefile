@@ -4,7 +4,7 @@ BIN      := bin/toggle-explorer
 PKGS     := ./...
 FUZZTIME ?= 10s
 
-.PHONY: build run mock test test-update bench lint fmt-check vet cross fuzz screenshots clean
+.PHONY: build run mock test test-update bench perf lint fmt-check vet cross fuzz screenshots clean
 
 ## build: compile the binary into bin/ (stripped: panics still name their functions; -buildvcs=auto
 ## stamps the git revision for --version even where GOFLAGS says -buildvcs=false)
@@ -31,6 +31,13 @@ test-update:
 ## bench: benchmarks with allocations (editor keystroke, results scroll, round trips, 20 MB)
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem $(PKGS)
+
+## perf: the explorer side by side with its anchors (curl, minimal Bubble Tea, gqlparser), as a
+## table of medians and ratios against performance.md's goals. Needs tmux and curl; about 5 min
+## (PERFFLAGS="-n 3 -idle 10s" for a quicker look).
+perf: build
+	$(GO) build -o bin/perf/ ./cli/internal/perf/cmd/...
+	./bin/perf/perf $(PERFFLAGS)
 
 ## lint: gofmt and go vet
 lint: fmt-check vet

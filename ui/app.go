@@ -148,6 +148,13 @@ type Model struct {
 	// startNotice is the start-up warning (tabs not restored), repeated once after the login's own
 	// notice.
 	startNotice notice
+
+	// viewGen counts the messages other than the clock's tick; clockOnly says the last message
+	// was the tick; panes keeps the workspace's rendering for the generation it was drawn at (see
+	// workspaceView).
+	viewGen   uint64
+	clockOnly bool
+	panes     *frameCache
 }
 
 // New builds the root model on the login screen.
@@ -172,6 +179,7 @@ func New(opts Options) Model {
 		keys:  keys,
 		help:  h,
 		login: login.New(ctx, opts.Login),
+		panes: &frameCache{},
 	}
 	if p, ok := m.findProfile(opts.Profile); ok {
 		m.profile = p.Workspace

@@ -33,9 +33,15 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // update routes a message (see route); after it the layout follows the notice line's height: a
 // long notice takes a second row from the workspace while it shows, and gives it back when it goes.
 func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
+	_, clock := msg.(tickMsg)
+	m.clockOnly = clock
+	if !clock {
+		m.viewGen++ // anything but the clock may change what the panes show
+	}
 	m, cmd := m.route(msg)
 	if m.noticeRows() != m.laidNoticeRows {
 		m.resize()
+		m.viewGen++ // the panes' height changed (a tick can expire a two-row notice)
 	}
 	return m, cmd
 }

@@ -37,14 +37,37 @@ func (m Model) frame() string {
 	case m.screen == screenLogin:
 		view = lipgloss.JoinVertical(lipgloss.Left, m.login.View(), m.helpLine())
 	case m.tabBarShown():
-		view = lipgloss.JoinVertical(lipgloss.Left, m.tabBar(), m.workspace.View(), m.noticeLine(), m.statusLine(), m.helpLine())
+		view = lipgloss.JoinVertical(lipgloss.Left, m.tabBar(), m.workspaceView(), m.noticeLine(), m.statusLine(), m.helpLine())
 	default:
-		view = lipgloss.JoinVertical(lipgloss.Left, m.workspace.View(), m.noticeLine(), m.statusLine(), m.helpLine())
+		view = lipgloss.JoinVertical(lipgloss.Left, m.workspaceView(), m.noticeLine(), m.statusLine(), m.helpLine())
 	}
 	if m.dialog.open() {
 		view = prompt.Overlay(view, m.dialogBox(), w, h)
 	}
 	return view
+}
+
+// frameCache is the workspace's last rendering and the generation and size it was drawn at.
+type frameCache struct {
+	gen           uint64
+	width, height int
+	view          string
+	valid         bool
+}
+
+// workspaceView is the workspace's rendering, reused when only the clock has moved since it was
+// drawn: when idle the once-a-second tick changes the status bar (the token's age), not the
+// panes, so it must not cost a redraw of the editor and the results. After any other message the
+// panes are drawn afresh (and kept), and so is a request in flight, which shows its elapsed time.
+func (m Model) workspaceView() string {
+	c := m.panes
+	if c == nil || m.workspace.Running() {
+		return m.workspace.View()
+	}
+	if !m.clockOnly || !c.valid || c.gen != m.viewGen || c.width != m.ctx.Width || c.height != m.ctx.Height {
+		*c = frameCache{gen: m.viewGen, width: m.ctx.Width, height: m.ctx.Height, view: m.workspace.View(), valid: true}
+	}
+	return c.view
 }
 
 // statusLine is the status bar.

@@ -24,9 +24,19 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		return m.handleMouse(msg)
 	case RunFinishedMsg:
 		m = m.finish(msg)
+		if msg.rest != nil && m.results.Document() == msg.Doc {
+			// The first lines are on show; a filter resumes on the whole document.
+			return m, prepareRestCmd(msg.ID, msg.rest)
+		}
 		// A filter on show carries over to the new response (a new page, a re-run).
 		cmd := m.results.ResumeFilter()
 		return m, cmd
+	case DocumentReadyMsg:
+		if cur := m.results.Document(); cur != nil && cur.Partial() && msg.ID == m.lastID {
+			m.results = m.results.ReplaceDocument(msg.Doc)
+			return m, m.results.ResumeFilter()
+		}
+		return m, nil
 	case results.PageMsg:
 		return m.gotoPage(msg.Page)
 	case results.JumpToErrorMsg:
