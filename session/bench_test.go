@@ -82,3 +82,29 @@ func BenchmarkDecodeEnvelope20MB(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkExecute20MBChunked is BenchmarkExecute20MB without Content-Length: the server writes
+// 32 KiB at a time and net/http sends them as chunks.
+func BenchmarkExecute20MBChunked(b *testing.B) {
+	body := bigBody()
+	clock := newFakeClock()
+	s, _ := newTestSession(b, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		for rest := body; len(rest) > 0; {
+			n := min(len(rest), 32<<10)
+			_, _ = w.Write(rest[:n])
+			rest = rest[n:]
+		}
+	}), clock, nil)
+	if _, err := s.UseToken(jwtAt(clock.Now(), 1<<40, 1), "pasted"); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(body)))
+	b.ReportAllocs()
+	for b.Loop() {
+		res, err := s.Execute(context.Background(), hello())
+		if err != nil || res.Size != int64(len(body)) || res.Envelope.Cost == nil {
+			b.Fatal(err)
+		}
+	}
+}

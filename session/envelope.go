@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
+	"unicode/utf8"
 )
 
 // Envelope is a GraphQL response decoded in full: every error with Toggle's extra keys, and the
@@ -22,6 +23,9 @@ type Envelope struct {
 	Extensions json.RawMessage
 	// Cost is extensions.cost when present and well-formed.
 	Cost *Cost
+	// Printable says the whole body is printable ASCII, spaces, tabs and newlines: it can go to
+	// a terminal as it is (found by the same pass that validated it).
+	Printable bool
 }
 
 // GraphQLError is one entry of a response's "errors" list, decoded leniently: a field of an
@@ -108,7 +112,9 @@ type rawSpan []byte
 // UnmarshalJSON records the span without copying.
 func (r *rawSpan) UnmarshalJSON(b []byte) error { *r = b; return nil }
 
-// DecodeEnvelope decodes a GraphQL response body. Top-level keys are matched exactly (GraphQL is
+// DecodeEnvelope decodes a GraphQL response body in one pass over it (scanEnvelope validates the
+// whole body and finds the top-level members; only "errors" and "extensions" are decoded
+// further). Top-level keys are matched exactly (GraphQL is
 // case-sensitive; encoding/json's struct matching is not), duplicate keys keep the last value as
 // encoding/json does. A body that is not a JSON object yields a *BodyError.
 func DecodeEnvelope(body []byte) (Envelope, error) {
@@ -119,22 +125,26 @@ func DecodeEnvelope(body []byte) (Envelope, error) {
 	if trimmed[0] != '{' {
 		reason := "not JSON"
 		switch {
-		case json.Valid(trimmed):
+		case scanValid(trimmed):
 			reason = "JSON but not an object"
 		case JSONTooDeep(trimmed):
 			reason = tooDeepReason
 		}
 		return Envelope{}, &BodyError{Reason: reason, Snippet: Snippet(body)}
 	}
-	var top map[string]rawSpan
-	if err := json.Unmarshal(body, &top); err != nil {
+	members, printable, ok := scanEnvelope(body)
+	if !ok {
 		reason := "not valid JSON"
 		if JSONTooDeep(trimmed) {
 			reason = tooDeepReason
 		}
 		return Envelope{}, &BodyError{Reason: reason, Snippet: Snippet(body)}
 	}
-	var env Envelope
+	top := make(map[string][]byte, len(members))
+	for _, m := range members {
+		top[memberKey(m.key)] = m.value // a repeated key keeps the last value, as encoding/json does
+	}
+	env := Envelope{Printable: printable}
 	if d, ok := top["data"]; ok {
 		env.Data = json.RawMessage(d)
 		env.HasData = !isNull(d)
@@ -162,6 +172,23 @@ func DecodeEnvelope(body []byte) (Envelope, error) {
 		}
 	}
 	return env, nil
+}
+
+// scanValid reports whether b is valid JSON (scanEnvelope's verdict).
+func scanValid(b []byte) bool {
+	_, _, ok := scanEnvelope(b)
+	return ok
+}
+
+// memberKey unquotes a key scanEnvelope found (already known to be a valid JSON string) as
+// encoding/json does: escapes decoded, invalid UTF-8 replaced.
+func memberKey(quoted []byte) string {
+	if bytes.IndexByte(quoted, '\\') < 0 && utf8.Valid(quoted) {
+		return string(quoted[1 : len(quoted)-1])
+	}
+	var k string
+	_ = json.Unmarshal(quoted, &k)
+	return k
 }
 
 // decodeError decodes one error object leniently, keeping what has the expected type.

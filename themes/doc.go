@@ -21,7 +21,7 @@
 //	    "match_background": "136"         // an ANSI 256 index also works
 //	  },
 //	  "chroma": {
-//	    "style": "dracula",               // optional: a chroma built-in style to start from
+//	    "style": "dracula",               // optional: a built-in theme's chroma style to start from
 //	    "entries": {                      // optional: token type -> Pygments style entry
 //	      "NameTag": "bold #8be9fd",
 //	      "LiteralString": "#f1fa8c"

@@ -22,7 +22,6 @@ import (
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
 	"github.com/toggle-explorer/toggle-explorer/ui/inspector"
 	"github.com/toggle-explorer/toggle-explorer/ui/login"
-	"github.com/toggle-explorer/toggle-explorer/ui/statusbar"
 	"github.com/toggle-explorer/toggle-explorer/ui/workspace"
 )
 
@@ -141,15 +140,21 @@ type Model struct {
 	identity   string
 	loginID    int
 
-	token    session.Token // snapshot taken in Update, read by View
-	refresh  statusbar.RefreshState
-	rejected string // fingerprint of a token the server refused for good
+	snap     session.Snapshot // the session's state, taken in Update on every event, read by View
+	rejected string           // fingerprint of a token the server refused for good
 	notice   notice
 	// laidNoticeRows is the notice line's height the screens were last sized for (see resize).
 	laidNoticeRows int
 	// startNotice is the start-up warning (tabs not restored), repeated once after the login's own
 	// notice.
 	startNotice notice
+
+	// viewGen counts the messages other than the clock's tick; clockOnly says the last message
+	// was the tick; panes keeps the workspace's rendering for the generation it was drawn at (see
+	// workspaceView).
+	viewGen   uint64
+	clockOnly bool
+	panes     *frameCache
 }
 
 // New builds the root model on the login screen.
@@ -174,6 +179,7 @@ func New(opts Options) Model {
 		keys:  keys,
 		help:  h,
 		login: login.New(ctx, opts.Login),
+		panes: &frameCache{},
 	}
 	if p, ok := m.findProfile(opts.Profile); ok {
 		m.profile = p.Workspace

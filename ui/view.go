@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/toggle-explorer/toggle-explorer/session"
 	"github.com/toggle-explorer/toggle-explorer/session/display"
 	"github.com/toggle-explorer/toggle-explorer/ui/builder"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
@@ -37,9 +38,9 @@ func (m Model) frame() string {
 	case m.screen == screenLogin:
 		view = lipgloss.JoinVertical(lipgloss.Left, m.login.View(), m.helpLine())
 	case m.tabBarShown():
-		view = lipgloss.JoinVertical(lipgloss.Left, m.tabBar(), m.workspace.View(), m.noticeLine(), m.statusLine(), m.helpLine())
+		view = lipgloss.JoinVertical(lipgloss.Left, m.tabBar(), m.workspaceView(), m.noticeLine(), m.statusLine(), m.helpLine())
 	default:
-		view = lipgloss.JoinVertical(lipgloss.Left, m.workspace.View(), m.noticeLine(), m.statusLine(), m.helpLine())
+		view = lipgloss.JoinVertical(lipgloss.Left, m.workspaceView(), m.noticeLine(), m.statusLine(), m.helpLine())
 	}
 	if m.dialog.open() {
 		view = prompt.Overlay(view, m.dialogBox(), w, h)
@@ -47,13 +48,36 @@ func (m Model) frame() string {
 	return view
 }
 
+// frameCache is the workspace's last rendering and the generation and size it was drawn at.
+type frameCache struct {
+	gen           uint64
+	width, height int
+	view          string
+	valid         bool
+}
+
+// workspaceView is the workspace's rendering, reused when only the clock has moved since it was
+// drawn: when idle the once-a-second tick changes the status bar (the token's age), not the
+// panes, so it must not cost a redraw of the editor and the results. After any other message the
+// panes are drawn afresh (and kept), and so is a request in flight, which shows its elapsed time.
+func (m Model) workspaceView() string {
+	c := m.panes
+	if c == nil || m.workspace.Running() {
+		return m.workspace.View()
+	}
+	if !m.clockOnly || !c.valid || c.gen != m.viewGen || c.width != m.ctx.Width || c.height != m.ctx.Height {
+		*c = frameCache{gen: m.viewGen, width: m.ctx.Width, height: m.ctx.Height, view: m.workspace.View(), valid: true}
+	}
+	return c.view
+}
+
 // statusLine is the status bar.
 func (m Model) statusLine() string { return statusbar.Render(m.ctx, m.statusSnapshot(), m.ctx.Width) }
 
 // statusSnapshot gathers what the status bar shows.
 func (m Model) statusSnapshot() statusbar.Snapshot {
-	s := statusbar.Snapshot{Identity: m.identity, Token: m.token, Refresh: m.refresh, Insecure: m.opts.Insecure, Rejected: m.rejected,
-		Profile: m.profile.Name, Protected: m.profile.Protected}
+	s := statusbar.Snapshot{Identity: m.identity, Token: m.snap.Token, Refresh: refreshState(m.snap),
+		Insecure: m.opts.Insecure, Rejected: m.rejected, Profile: m.profile.Name, Protected: m.profile.Protected}
 	if m.sess != nil {
 		s.Endpoint = m.sess.Endpoint()
 	}
@@ -61,6 +85,17 @@ func (m Model) statusSnapshot() statusbar.Snapshot {
 		s.Last = m.workspace.LastRequest()
 	}
 	return s
+}
+
+// refreshState is what the status bar says of the session's refresh.
+func refreshState(s session.Snapshot) statusbar.RefreshState {
+	switch {
+	case s.Refreshing:
+		return statusbar.RefreshRunning
+	case s.RefreshFailures > 0:
+		return statusbar.RefreshFailedLast
+	}
+	return statusbar.RefreshIdle
 }
 
 // noticeLine is the latest notice, or a blank line. A notice wider than the screen wraps onto a

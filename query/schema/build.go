@@ -17,38 +17,31 @@ import (
 // produce one line per field, which nobody reads.
 const maxWarnings = 100
 
-// build turns the user's schema document (without the prelude) into a Schema,
-// in up to three passes, because real schemas are imperfect (GitHub's
-// published SDL defines two fields twice) and a schema that breaks a rule is
-// still far more useful to the editor than none:
+// build turns the user's schema document (without the prelude) into a Schema.
+// Real schemas are imperfect (GitHub's published SDL defines two fields twice)
+// and a schema that breaks a rule is still far more useful to the editor than
+// none, so:
 //
-//  1. gqlparser's strict validation, as is;
-//  2. if that fails, drop later duplicate definitions (types, fields, enum
-//     values, arguments, directives), recording a warning for each, and
-//     validate again;
-//  3. if that still fails, assemble the schema without strict validation
-//     (see assembleLoose), recording why.
+//  1. later duplicate definitions (types, fields, enum values, arguments,
+//     directives) are dropped first, with a warning for each: strict
+//     validation would refuse them, and validating once to learn that costs
+//     as much as the pass that follows;
+//  2. gqlparser's strict validation runs once;
+//  3. if that fails, the schema is assembled without strict validation (see
+//     assembleLoose), recording why.
 func build(doc *ast.SchemaDocument) (*Schema, error) {
 	full := validator.PreludeDocument()
 	full.Merge(doc)
 
+	warnings := repairDuplicates(full)
 	restore := snapshot(full)
 	schema, err := validateStrict(full)
-	var warnings []string
 	if err != nil {
 		restore()
-		if repairs := repairDuplicates(full); len(repairs) > 0 {
-			warnings = append(warnings, repairs...)
-			restore = snapshot(full)
-			schema, err = validateStrict(full)
-		}
-		if err != nil {
-			restore()
-			warnings = append(warnings, "not every validation rule holds ("+errorText(err)+"); loaded without strict checks")
-			var more []string
-			schema, more = assembleLoose(full)
-			warnings = append(warnings, more...)
-		}
+		warnings = append(warnings, "not every validation rule holds ("+errorText(err)+"); loaded without strict checks")
+		var more []string
+		schema, more = assembleLoose(full)
+		warnings = append(warnings, more...)
 	}
 	if schema.Query == nil {
 		warnings = append(warnings, "the schema has no query root type")
@@ -65,7 +58,6 @@ func newSchema(schema *ast.Schema, warnings []string) *Schema {
 	s := &Schema{
 		ast:      schema,
 		warnings: warnings,
-		index:    buildSearchIndex(schema),
 		rules:    rules.NewDefaultRules(),
 	}
 	s.types = make([]*ast.Definition, 0, len(schema.Types))

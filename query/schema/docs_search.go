@@ -59,6 +59,12 @@ type searchIndex struct {
 	refs  []docRef
 }
 
+// searchIndex returns the docs search index, building it on first use.
+func (s *Schema) searchIndex() *searchIndex {
+	s.indexOnce.Do(func() { s.index = buildSearchIndex(s.ast) })
+	return s.index
+}
+
 // buildSearchIndex indexes every type that is not built in, with its fields,
 // input fields, arguments and enum values.
 func buildSearchIndex(s *ast.Schema) *searchIndex {
@@ -133,7 +139,7 @@ func (s *Schema) Search(q string, limit int) []DocEntry {
 			return nil
 		}
 	}
-	ix := s.index
+	ix := s.searchIndex()
 	var buckets [3][]int32 // exact, prefix, substring: indexes into ix.names
 	for i, name := range ix.names {
 		switch {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sync"
 
 	"github.com/toggle-explorer/toggle-explorer/query"
 	"github.com/toggle-explorer/toggle-explorer/session/display"
@@ -23,12 +24,15 @@ import (
 const MaxBytes = 64 << 20
 
 // Schema is a loaded GraphQL schema together with what the editor needs to
-// answer quickly: a prebuilt search index for the docs pane and the validation
-// rules. It is immutable once loaded and safe to share between goroutines.
+// answer quickly: a search index for the docs pane (built on the first search:
+// `check` never searches, and on GitHub's schema the index costs a sixth of the
+// load) and the validation rules. It is immutable once loaded and safe to
+// share between goroutines.
 type Schema struct {
 	ast        *ast.Schema
 	warnings   []string
-	index      *searchIndex
+	indexOnce  sync.Once
+	index      *searchIndex // guarded by indexOnce: read it through searchIndex()
 	rules      *rules.Rules
 	types      []*ast.Definition          // sorted by name, for completion
 	directives []*ast.DirectiveDefinition // sorted by name

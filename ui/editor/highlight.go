@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/alecthomas/chroma/v2"
-	"github.com/alecthomas/chroma/v2/lexers"
 )
 
 // Language selects the lexer and the multi-line state tracking.
@@ -70,10 +69,10 @@ type highlighter struct {
 func newHighlighter(lang Language) *highlighter {
 	h := &highlighter{lang: lang, cur: make(map[lineKey]*lineEntry)}
 	switch lang {
-	case GraphQL, JSON:
-		if l := lexers.Get(string(lang)); l != nil {
-			h.lexer = chroma.Coalesce(l)
-		}
+	case GraphQL:
+		h.lexer = chroma.Coalesce(newGraphQLLexer())
+	case JSON:
+		h.lexer = chroma.Coalesce(newJSONLexer())
 	}
 	return h
 }

@@ -232,6 +232,13 @@ func (m Model) filterCount() string {
 	return groupThousands(m.outputs) + " outputs"
 }
 
+// ForgetFilter drops the filter SetDocument kept for ResumeFilter: the parent calls it when the
+// new document answers another operation, whose shape the filter was not written for.
+func (m Model) ForgetFilter() Model {
+	m.resume = ""
+	return m
+}
+
 // ResumeFilter applies the filter that was on show before SetDocument to
 // the new document (the next page, a re-run), returning the command that
 // runs it; nil when there was none. The parent calls it right after

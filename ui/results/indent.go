@@ -35,9 +35,10 @@ const (
 // It also records line starts as it writes newlines, far cheaper than
 // searching for them afterwards when lines average 20 bytes.
 type indenter struct {
-	dst     []byte
-	lines   []int32 // start offset of every line of dst; nil: not recorded
-	maxLine int     // longest line of dst in bytes (when lines are recorded)
+	dst      []byte
+	lines    []int32 // start offset of every line of dst; nil: not recorded
+	maxLine  int     // longest line of dst in bytes (when lines are recorded)
+	maxLines int     // stop once this many lines are started (0: no limit); see PrepareHead
 }
 
 // appendIndent is the indenter without the line index, for tests. ok is
@@ -58,7 +59,7 @@ func (in *indenter) run(src []byte) bool {
 	// container is not empty: json.Indent prints "{}" and "[]" compactly.
 	needIndent := false
 	i, n := 0, len(src)
-	for i < n {
+	for i < n && (in.maxLines == 0 || len(in.lines) < in.maxLines) {
 		c := src[i]
 		if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
 			i++

@@ -153,6 +153,20 @@ func (m Model) SetDocument(d *Document) Model {
 	return m
 }
 
+// ReplaceDocument swaps the whole document in for the partial one on show (see PrepareHead),
+// keeping the scroll position, the previous response (for compare) and a filter waiting to be
+// resumed; anything else is SetDocument.
+func (m Model) ReplaceDocument(d *Document) Model {
+	if m.doc == nil || !m.doc.partial {
+		return m.SetDocument(d)
+	}
+	top, x0, prev, resume := m.top, m.x0, m.prev, m.resume
+	m = m.SetDocument(d)
+	m.top, m.x0, m.prev, m.resume = top, x0, prev, resume
+	m.clampScroll()
+	return m
+}
+
 // Document returns the document on show, or nil.
 func (m Model) Document() *Document { return m.doc }
 

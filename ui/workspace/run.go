@@ -30,6 +30,30 @@ type RunFinishedMsg struct {
 	Replayed bool
 	// HistoryErr says the execution could not be recorded (shown as a notice, never fatal).
 	HistoryErr error
+
+	// rest is set when Doc holds only the first lines of a large body: the whole document is
+	// prepared next, off the UI goroutine, and arrives as a DocumentReadyMsg.
+	rest *restOfDocument
+}
+
+// restOfDocument is what the whole document is prepared from after its first screen is shown.
+type restOfDocument struct {
+	body []byte
+	meta results.Meta
+}
+
+// DocumentReadyMsg carries the whole document of a large result whose first lines are on show.
+type DocumentReadyMsg struct {
+	ID  int
+	Doc *results.Document
+}
+
+// headLines is how much of a large result is prepared first: more than any screen shows.
+const headLines = 400
+
+// prepareRestCmd indents and indexes the whole of a large body.
+func prepareRestCmd(id int, r *restOfDocument) tea.Cmd {
+	return func() tea.Msg { return DocumentReadyMsg{ID: id, Doc: results.Prepare(r.body, r.meta)} }
 }
 
 // prepared is a request that passed every local check and can be sent.
@@ -156,6 +180,15 @@ func runCmd(ctx context.Context, sess *session.Session, history *history.Log, pr
 			meta.Notice = err.Error()
 		}
 		meta.Page = pageOf(p, body)
+		// A large JSON result (the session has validated it) shows its first screen at once; the
+		// whole document, ~100 ms for 20 MB, follows.
+		if res != nil && res.EnvelopeErr == nil && results.NeedsHead(body) {
+			msg.Doc = results.PrepareHead(body, meta, headLines)
+			if msg.Doc.Partial() {
+				msg.rest = &restOfDocument{body: body, meta: meta}
+			}
+			return msg
+		}
 		msg.Doc = results.Prepare(body, meta)
 		return msg
 	}

@@ -26,13 +26,22 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		prev := m.resultOf
 		m = m.finish(msg)
 		// A filter on show carries over to the new response of the same operation (a new page,
-		// a re-run); written for another operation's shape it would only fail or mislead, so
-		// SetDocument's pending filter is left unapplied (the next SetDocument forgets it).
+		// a re-run); written for another operation's shape it would only fail or mislead.
 		if m.resultOf != prev {
-			return m, nil
+			m.results = m.results.ForgetFilter()
+		}
+		if msg.rest != nil && m.results.Document() == msg.Doc {
+			// The first lines are on show; a filter resumes on the whole document.
+			return m, prepareRestCmd(msg.ID, msg.rest)
 		}
 		cmd := m.results.ResumeFilter()
 		return m, cmd
+	case DocumentReadyMsg:
+		if cur := m.results.Document(); cur != nil && cur.Partial() && msg.ID == m.lastID {
+			m.results = m.results.ReplaceDocument(msg.Doc)
+			return m, m.results.ResumeFilter()
+		}
+		return m, nil
 	case results.PageMsg:
 		return m.gotoPage(msg.Page)
 	case results.JumpToErrorMsg:
