@@ -4,7 +4,7 @@ BIN      := bin/toggle-explorer
 PKGS     := ./...
 FUZZTIME ?= 10s
 
-.PHONY: build run mock test test-update bench perf lint fmt-check vet fuzz screenshots clean
+.PHONY: build run mock test test-update bench perf lint fmt-check vet cross fuzz screenshots clean
 
 ## build: compile the binary into bin/ (stripped: panics still name their functions; -buildvcs=auto
 ## stamps the git revision for --version even where GOFLAGS says -buildvcs=false)
@@ -19,8 +19,9 @@ run: build
 mock: build
 	./$(BIN) mock --addr 127.0.0.1:8080
 
-## test: formatting, vet, and every test (unit, golden, fuzz seeds, HTTP integration) under -race
-test: fmt-check vet
+## test: formatting, vet, the Windows and macOS builds, and every test (unit, golden, fuzz seeds,
+## HTTP integration) under -race
+test: fmt-check vet cross
 	$(GO) test -race -count=1 $(PKGS)
 
 ## test-update: rewrite golden files from the current output (review the diff!)
@@ -47,6 +48,11 @@ fmt-check:
 
 vet:
 	$(GO) vet $(PKGS)
+
+## cross: the code must build for Windows and macOS too (the token file lock is per platform)
+cross:
+	GOOS=windows GOARCH=amd64 $(GO) build $(PKGS)
+	GOOS=darwin GOARCH=arm64 $(GO) build $(PKGS)
 
 ## fuzz: run every fuzz target for FUZZTIME each (seed corpora already run in `make test`)
 fuzz:

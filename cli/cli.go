@@ -72,7 +72,7 @@ func (c *program) run(args []string) int {
 	// The -v narrator writes events from its own goroutine while the command reports errors.
 	// stderr only ever carries text for people: whatever a print site forgot to escape, no control
 	// character from a server or a file reaches the terminal through it.
-	c.stderr = &lockedWriter{w: display.Writer(c.stderr)}
+	c.stderr = &lockedWriter{w: display.Writer(c.stderr), raw: c.stderr}
 	if len(args) > 0 {
 		switch args[0] {
 		case "run":
@@ -119,8 +119,9 @@ func printLine(w io.Writer, format string, args ...any) {
 
 // lockedWriter serialises writes from several goroutines to one stream.
 type lockedWriter struct {
-	mu sync.Mutex
-	w  io.Writer
+	mu  sync.Mutex
+	w   io.Writer
+	raw io.Writer // the stream under w's escaping, for rewriteLine's own control sequence
 }
 
 func (l *lockedWriter) Write(p []byte) (int, error) {
@@ -129,13 +130,25 @@ func (l *lockedWriter) Write(p []byte) (int, error) {
 	return l.w.Write(p)
 }
 
+// rewriteLine replaces the terminal's current line with text (escaped like every other write):
+// the carriage return and erase-line are the program's own, so they bypass the escaping that
+// would print them as "\r\x1b[K".
+func (l *lockedWriter) rewriteLine(text string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	_, _ = io.WriteString(l.raw, "\r\x1b[K")
+	_, _ = io.WriteString(l.w, text)
+}
+
 const usage = `toggle-explorer: explore and debug Toggle's GraphQL API
 
 Usage:
   toggle-explorer [--endpoint URL] [--profile NAME] [--theme NAME]   the TUI
   toggle-explorer --demo                           the TUI against a built-in fake Toggle API
-  toggle-explorer run [FILE|-] [-q QUERY] [--operation NAME] [--var k=v]... [--vars FILE]
-                  [-H 'Name: value']... [--yes]    one request; the response JSON on stdout
+  toggle-explorer run [FILE|NAME|-] [-q QUERY] [--operation NAME] [--var k=v]... [--vars FILE]
+                      [--jq EXPR [-r]] [-o FILE [--overwrite]] [--paginate [--max-pages N]]
+                      [-H 'Name: value']... [--yes]
+                                                   one request; the response JSON on stdout
                                                    (-H: extra header, repeatable; --yes: a mutation
                                                    on a protected profile)
   toggle-explorer login [--check] [--print-token]  log in and show the token summary

@@ -9,6 +9,7 @@ import (
 
 	"github.com/toggle-explorer/toggle-explorer/session"
 	"github.com/toggle-explorer/toggle-explorer/session/display"
+	"github.com/toggle-explorer/toggle-explorer/session/tokenstore"
 )
 
 // loginCommand logs in and prints a summary of the token (never the token itself unless
@@ -53,6 +54,12 @@ func (c *program) loginCommand(args []string) int {
 		return c.errorf(exitAuth, "login: %v", err)
 	case err != nil:
 		return c.errorf(exitTransport, "login: %v", err)
+	}
+	if err := sess.SaveErr(); err != nil {
+		// Logged in, but the next command would not find the token: that is a failure, said
+		// without -v (the session's StoreFailed event is only narrated with it).
+		printTokenSummary(c.stdout, tok, time.Now(), "NOT stored")
+		return c.errorf(exitTransport, "login: logged in, but the token could not be stored in %s: %v", storeWhere(tgt), err)
 	}
 	printTokenSummary(c.stdout, tok, time.Now(), storeWhere(tgt))
 	if *printToken {
@@ -106,8 +113,14 @@ func whyNoStoredToken(tgt *target) string {
 		where += " as " + id
 	}
 	stored, err := tgt.store.Load(tgt.endpoint)
-	if err != nil {
+	var corrupt *tokenstore.CorruptError
+	switch {
+	case errors.As(err, &corrupt):
+		return "the token store is corrupt: " + corrupt.Error()
+	case errors.Is(err, session.ErrNotStored):
 		return "no stored token for " + where
+	case err != nil:
+		return "the token store could not be read: " + err.Error()
 	}
 	if id := tgt.identity(); id != "" && stored.Identity != id {
 		return fmt.Sprintf("the stored token for %s belongs to %s, not %s", tgt.endpoint, stored.Identity, id)

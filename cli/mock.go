@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"flag"
 	"os/signal"
 	"syscall"
 	"time"
@@ -19,7 +20,8 @@ func (c *program) mockCommand(args []string) int {
 	fs.StringVar(&cfg.Email, "email", cfg.Email, "the API user's email")
 	fs.StringVar(&cfg.Password, "password", cfg.Password, "the API user's password")
 	fs.DurationVar(&cfg.TokenTTL, "token-ttl", cfg.TokenTTL, "lifetime of issued tokens")
-	fs.DurationVar(&cfg.RotateAfter, "rotate-after", cfg.RotateAfter, "send a fresh token on responses to requests whose token is older than this (0: never)")
+	fs.DurationVar(&cfg.RotateAfter, "rotate-after", cfg.RotateAfter, "rotate tokens older than this on every authorized response (0: on every response; rotation is off unless given)")
+	noRotate := fs.Bool("no-rotate", false, "never rotate tokens (overrides --rotate-after)")
 	fs.StringVar(&cfg.RotateHeader, "rotate-header", cfg.RotateHeader, "header carrying rotated tokens: both, x-authorization or authorization")
 	fs.BoolVar(&cfg.BearerPrefix, "bearer-prefix", cfg.BearerPrefix, `prefix tokens in response headers with "Bearer "`)
 	fs.BoolVar(&cfg.Strict, "strict", cfg.Strict, "a rotated-away token stops working")
@@ -35,6 +37,14 @@ func (c *program) mockCommand(args []string) int {
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return usageExit(err)
 	}
+	// Giving --rotate-after at all turns rotation on, so 0 can mean "every response".
+	fs.Visit(func(f *flag.Flag) { cfg.Rotate = cfg.Rotate || f.Name == "rotate-after" })
+	if *noRotate {
+		cfg.Rotate, cfg.RotateAfter = false, 0
+	}
+	if cfg.RotateAfter < 0 {
+		return c.errorf(exitUsage, "mock: --rotate-after must not be negative")
+	}
 	if cfg.UnauthStatus != 200 && cfg.UnauthStatus != 401 {
 		return c.errorf(exitUsage, "mock: --unauth-status must be 200 or 401")
 	}
@@ -47,7 +57,7 @@ func (c *program) mockCommand(args []string) int {
 	printLine(c.stdout, "username: %s", cfg.Username)
 	printLine(c.stdout, "email:    %s", cfg.Email)
 	printLine(c.stdout, "password: %s", cfg.Password)
-	printLine(c.stdout, "token lifetime %s; try:", cfg.TokenTTL)
+	printLine(c.stdout, "token lifetime %s; %s; try:", cfg.TokenTTL, rotationText(cfg))
 	printLine(c.stdout, "  TOGGLE_ENDPOINT=%s TOGGLE_USERNAME=%s TOGGLE_PASSWORD=%s toggle-explorer run -q '{ Products(account_id: 1) { id name } }'",
 		url, cfg.Username, cfg.Password)
 
@@ -60,4 +70,21 @@ func (c *program) mockCommand(args []string) int {
 		return c.errorf(exitTransport, "mock: shutdown: %v", err)
 	}
 	return exitOK
+}
+
+// rotationText describes the rotation the fake will do, for its banner.
+func rotationText(cfg mockapi.Config) string {
+	var s string
+	switch {
+	case !cfg.Rotate && cfg.RotateAfter == 0:
+		return "no rotation"
+	case cfg.RotateAfter == 0:
+		s = "rotating on every authorized response"
+	default:
+		s = "rotating tokens older than " + cfg.RotateAfter.String()
+	}
+	if cfg.Strict {
+		s += ", old tokens refused at once"
+	}
+	return s
 }

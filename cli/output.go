@@ -98,7 +98,7 @@ func (c *program) emit(ctx context.Context, body []byte, isJSON bool, o outputOp
 	if err := writeNewFile(o.file, out.Bytes(), o.overwrite); err != nil {
 		return c.errorf(exitUsage, "run: -o: %v", err)
 	}
-	printLine(c.stderr, "wrote %s (%d bytes)", o.file, out.Len())
+	printLine(c.stderr, "wrote %s (%s)", o.file, display.Size(int64(out.Len())))
 	return exitOK
 }
 

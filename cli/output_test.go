@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/toggle-explorer/toggle-explorer/mockapi"
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 )
 
 const balanceDoc = `query Balance($ref: String!) { Cards(card_reference: $ref) { data { card_reference balance } total per_page } }`
@@ -70,6 +71,10 @@ func TestRunOutputFileNeverReplacedUnasked(t *testing.T) {
 	data, err := os.ReadFile(file)
 	if err != nil || !strings.Contains(string(data), mockapi.SeedCardPartlyUsed) {
 		t.Fatalf("file: %q, %v", data, err)
+	}
+	// Sizes have one format everywhere (the TUI's "wrote … (1.2 KiB)"), not "1234 bytes" here.
+	if want := "wrote " + file + " (" + display.Size(int64(len(data))) + ")"; !strings.Contains(errOut, want) {
+		t.Errorf("stderr %q, want %q", errOut, want)
 	}
 	sent := h.server.Stats().Requests
 	code, _, errOut = h.run("", args...)

@@ -29,8 +29,8 @@ func (c *program) runPages(sess *session.Session, tgt *target, in runInput, f co
 	var bodies [][]byte
 	var info page.Info
 	progress := func(s string) {
-		if c.stderrTTY {
-			fmt.Fprintf(c.stderr, "\r\x1b[K%s", s)
+		if lw, ok := c.stderr.(*lockedWriter); ok && c.stderrTTY && lw.raw != nil {
+			lw.rewriteLine(s)
 		}
 	}
 	defer progress("")

@@ -52,7 +52,7 @@ func (c *program) runCommand(args []string) int {
 	pretty := fs.Bool("pretty", c.stdoutTTY, "indent the response JSON (the default on a terminal)")
 	var of outputFlags
 	of.register(fs)
-	paginate := fs.Bool("paginate", false, "fetch every page of the list (the operation must declare $page) and print them merged")
+	paginate := fs.Bool("paginate", false, "fetch every page of the list (through $page or a page: argument) and print them merged")
 	maxPages := fs.Int("max-pages", 100, "with --paginate: fetch at most `N` pages")
 	var headerFlags multiFlag
 	fs.Var(&headerFlags, "H", "an extra header 'Name: value' ($VAR expands; '!Authorization: …' overrides the token); repeatable")

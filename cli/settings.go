@@ -112,16 +112,18 @@ func (c *program) resolveTarget(f *commonFlags) (*target, error) {
 		t.creds.Password = c.getenv("TOGGLE_PASSWORD")
 	}
 	if !f.noStore {
-		t.store = newStore(p)
+		t.store = newStore(p, func(msg string) { printLine(c.stderr, "toggle-explorer: warning: %s", msg) })
 	}
 	return t, nil
 }
 
-// newStore is the token store: the OS keyring, falling back to the 0600 file.
-func newStore(p paths) session.TokenStore {
-	return tokenstore.NewFallback(
-		tokenstore.NewKeyring(tokenstore.SystemKeyring{}, keyringTimeout),
-		tokenstore.NewFile(p.tokenFile()))
+// newStore is the token store: the OS keyring, falling back to the 0600 file. warn receives what
+// the file store fixed on its own (a file others could read, a corrupt file moved aside); nil
+// drops it.
+func newStore(p paths, warn func(string)) session.TokenStore {
+	file := tokenstore.NewFile(p.tokenFile())
+	file.Warn = warn
+	return tokenstore.NewFallback(tokenstore.NewKeyring(tokenstore.SystemKeyring{}, keyringTimeout), file)
 }
 
 // identity is the username or email the token belongs to, as typed.

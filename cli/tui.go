@@ -35,6 +35,9 @@ const demoRotateAfter = 45 * time.Second
 func (c *program) tuiCommand(args []string) int {
 	fs, tf := tuiFlagSet(c.stderr)
 	f, themeName, listThemes, schemaFile := &tf.common, &tf.theme, &tf.listThemes, &tf.schema
+	if cmd := misplacedCommand(fs, args); cmd != "" {
+		return c.errorf(exitUsage, "flags go after the command: toggle-explorer %s", commandFirst(args, cmd))
+	}
 	if pos, err := parseInterspersed(fs, args); err != nil {
 		return usageExit(err)
 	} else if len(pos) > 0 {
@@ -185,7 +188,7 @@ func (c *program) tuiOptions(f *commonFlags, p paths, themeName string) (ui.Opti
 		opts.AutoLogin = false // the tour starts at the form, whose hint explains the demo
 		opts.Workspace = workspace.Options{Query: demoQuery, Variables: demoVariables}
 	} else if !f.noStore {
-		store = newStore(p)
+		store = newStore(p, nil) // the TUI owns the terminal: the session's StoreFailed events speak
 	}
 	opts.Workspace.History = hist
 	opts.History = hist

@@ -43,8 +43,13 @@ type Config struct {
 	Username, Email, Password string
 	// TokenTTL is the lifetime of every issued JWT (default 60 minutes).
 	TokenTTL time.Duration
-	// RotateAfter, when positive, makes an authorized response carry a fresh token whenever
-	// the presented token was issued longer ago than this. Zero never rotates.
+	// Rotate turns rotation on: an authorized response carries a fresh token whenever the
+	// presented token was issued at least RotateAfter ago, so RotateAfter 0 rotates on every
+	// authorized response (what Laravel-style JWT refresh middleware does). Claims are whole
+	// seconds, so tokens rotated within one second share iat and exp.
+	Rotate bool
+	// RotateAfter is the age at which a presented token is rotated (see Rotate). A positive
+	// value turns rotation on by itself; zero without Rotate never rotates.
 	RotateAfter time.Duration
 	// RotateHeader chooses the header(s) a rotated token travels in: RotateBoth (default),
 	// RotateXAuthorization or RotateAuthorization. Login always answers in both.
@@ -122,6 +127,9 @@ func (c Config) withDefaults() Config {
 	if c.RotateAfter < 0 {
 		c.RotateAfter = 0
 	}
+	if c.RotateAfter > 0 {
+		c.Rotate = true
+	}
 	switch strings.ToLower(c.RotateHeader) {
 	case RotateXAuthorization, RotateAuthorization:
 		c.RotateHeader = strings.ToLower(c.RotateHeader)
@@ -149,6 +157,17 @@ func (c Config) withDefaults() Config {
 		c.Grace = 0
 	}
 	return c
+}
+
+// rotates reports whether a token issued at iat is due for rotation at now.
+func (c Config) rotates(iat, now time.Time) bool {
+	if !c.Rotate {
+		return false
+	}
+	if c.RotateAfter == 0 {
+		return true // every authorized response
+	}
+	return now.Sub(iat) > c.RotateAfter
 }
 
 // now is the server's (possibly skewed) clock.

@@ -25,6 +25,10 @@
 //   - Strict rotation has no grace period: the superseded token fails from the moment its
 //     successor is issued, even for requests already in flight. Only rotation supersedes;
 //     logins never invalidate earlier tokens.
+//   - Rotation is off by default. Rotate with RotateAfter 0 rotates on every authorized
+//     response, as Laravel-style JWT refresh middleware does; claims are whole seconds, so the
+//     tokens of one second tie on iat and exp. Server.Log records every login, refusal and
+//     authorized request with token fingerprints, so tests count from the fake's own view.
 //   - Variants a client's doctor must tell apart (doctor_modes.go), all off by default:
 //     Config.Grace keeps a superseded token working for a while under Strict;
 //     Config.AcceptBareToken also takes "Authorization: <jwt>"; Config.LoginHeader answers a

@@ -85,7 +85,7 @@ func (s *Server) serveGraphQL(ctx context.Context, cfg Config, authHeader string
 	s.countOperation(doc)
 
 	now := cfg.now()
-	st := &reqState{cfg: cfg, now: now}
+	st := &reqState{cfg: cfg, now: now, opName: opName, sent: tokenFingerprint(authHeader)}
 	headers := map[string]string{}
 	var subject string
 	if len(acc.protected) > 0 {
@@ -93,6 +93,12 @@ func (s *Server) serveGraphQL(ctx context.Context, cfg Config, authHeader string
 		if err != nil {
 			return requestError(http.StatusInternalServerError, "Could not issue a token")
 		}
+		entry := LogEntry{Time: now, Kind: LogAuthorized, Operation: opName, Sent: tokenFingerprint(authHeader),
+			Issued: tokenFingerprint(auth.rotated), Reason: auth.reason}
+		if !auth.ok {
+			entry.Kind = LogRefused
+		}
+		s.log.add(entry)
 		switch {
 		case auth.ok:
 			st.authorized, subject = true, auth.subject

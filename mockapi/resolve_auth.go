@@ -18,11 +18,14 @@ type loginArgs struct {
 func (r *rootResolver) LoginUser(ctx context.Context, args loginArgs) (*gqlUser, error) {
 	st := stateFrom(ctx)
 	user, email := deref(args.Username), deref(args.Email)
+	refused := LogEntry{Time: st.now, Kind: LogLoginRefused, Operation: st.opName, Sent: st.sent}
 	if user == "" && email == "" {
+		r.srv.log.add(refused)
 		r.srv.stats.update(func(s *Stats) { s.FailedLogins++ })
 		return nil, (validationErrors{"username": {"This field is required when email is not present"}}).err()
 	}
 	if !credentialsMatch(st.cfg, user, email, args.Password) {
+		r.srv.log.add(refused)
 		r.srv.stats.update(func(s *Stats) { s.FailedLogins++ })
 		return nil, technicalError(msgInvalidLogin)
 	}
@@ -31,6 +34,7 @@ func (r *rootResolver) LoginUser(ctx context.Context, args loginArgs) (*gqlUser,
 		return nil, technicalError("Could not issue a token")
 	}
 	st.setIssued(tok)
+	r.srv.log.add(LogEntry{Time: st.now, Kind: LogLogin, Operation: st.opName, Sent: st.sent, Issued: tokenFingerprint(tok)})
 	r.srv.stats.update(func(s *Stats) { s.Logins++ })
 	return &gqlUser{ID: DemoUserID}, nil
 }

@@ -37,6 +37,7 @@ type Server struct {
 	throttle *throttle
 	faults   *faults
 	stats    *statsCounter
+	log      *requestLog
 	received receivedLog
 }
 
@@ -51,6 +52,7 @@ func New(cfg Config) *Server {
 		throttle: newThrottle(),
 		faults:   newFaults(cfg.Seed),
 		stats:    newStatsCounter(),
+		log:      &requestLog{},
 	}
 	s.cfg.SigningKey = nil // held by s.tokens only
 	seed(s.store, cfg.now())
@@ -106,6 +108,11 @@ func (s *Server) UpdateConfig(f func(*Config)) {
 
 // Stats returns a copy of the counters.
 func (s *Server) Stats() Stats { return s.stats.snapshot() }
+
+// Log returns the authentication log, oldest first: every login (refused or not), every
+// request authorized or refused, with the fingerprints of the token it carried and of any token
+// the response handed out. Tests count logins and refusals from it.
+func (s *Server) Log() []LogEntry { return s.log.list() }
 
 // RotateSigningKey simulates a restart with a new random key: every token issued so far
 // stops verifying (they are refused as invalid).

@@ -12,6 +12,8 @@ type reqState struct {
 	cfg        Config
 	now        time.Time
 	authorized bool
+	opName     string // the request's operation name, for the log
+	sent       string // fingerprint of the token the request carried, for the log
 
 	mu     sync.Mutex // query fields resolve concurrently
 	issued string     // token issued by loginUser in this request, if any

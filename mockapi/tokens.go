@@ -117,8 +117,8 @@ type authResult struct {
 	rotated string // a fresh token to hand back, when the presented one was due for rotation
 }
 
-// authenticate verifies the header value and, when the token is older than rotateAfter
-// (> 0), issues its successor. In strict mode the presented token is denied in the same
+// authenticate verifies the header value and, when the token is due for rotation
+// (Config.rotates), issues its successor. In strict mode the presented token is denied in the same
 // critical section, so no concurrent request can still use it once a successor exists.
 func (t *tokens) authenticate(header string, cfg Config, now time.Time) (authResult, error) {
 	raw, ok := presentedToken(header, cfg)
@@ -145,7 +145,7 @@ func (t *tokens) authenticate(header string, cfg Config, now time.Time) (authRes
 		return authResult{reason: reasonSuperseded}, nil
 	}
 	res := authResult{ok: true, subject: claims.Subject}
-	if cfg.RotateAfter > 0 && now.Sub(claims.IssuedAt.Time) > cfg.RotateAfter {
+	if cfg.rotates(claims.IssuedAt.Time, now) {
 		if res.rotated, err = t.issueLocked(claims.Subject, now, cfg.TokenTTL); err != nil {
 			return authResult{}, err
 		}

@@ -2,6 +2,8 @@ package session
 
 import (
 	"context"
+	"encoding/base64"
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"net/http"
@@ -29,23 +31,43 @@ func TestJudgeRotation(t *testing.T) {
 		return tk
 	}()
 	sameExpSameIat := tok(now.Add(-10*time.Minute), time.Hour, 2)
+	earlier := tok(now.Add(-20*time.Minute), time.Hour, 3) // the token a stale request carried
+	unsigned := func() Token {
+		enc := base64.RawURLEncoding
+		h, _ := json.Marshal(map[string]any{"alg": "none"})
+		p, _ := json.Marshal(map[string]any{"sub": "demo", "iat": now.Unix(), "exp": now.Add(time.Hour).Unix()})
+		tk, _ := ParseToken(enc.EncodeToString(h)+"."+enc.EncodeToString(p)+".", now, "t")
+		return tk
+	}()
+	otherSubject := func() Token {
+		tk, _ := ParseToken(makeJWT(map[string]any{"sub": "mallory", "iat": now.Unix(), "exp": now.Add(time.Hour).Unix()}), now, "t")
+		return tk
+	}()
 	for _, tc := range []struct {
-		name      string
-		cur, cand Token
-		want      bool
+		name            string
+		cur, cand, sent Token
+		want            bool
 	}{
-		{"newer", cur, tok(now, time.Hour, 2), true},
-		{"older", cur, tok(now.Add(-20*time.Minute), time.Hour, 2), false},
-		{"expired", cur, tok(now.Add(-2*time.Hour), time.Hour, 2), false},
-		{"not a JWT", cur, opaque, false},
-		{"JWT without exp", cur, noExp, false},
-		{"empty", cur, Token{}, false},
-		{"same token", cur, cur, false},
-		{"tie broken by later iat", cur, sameExpLaterIat, true},
-		{"full tie keeps current", cur, sameExpSameIat, false},
-		{"logged out", Token{}, tok(now, time.Hour, 2), false},
+		{"newer", cur, tok(now, time.Hour, 2), Token{}, true},
+		{"older", cur, tok(now.Add(-20*time.Minute), time.Hour, 2), Token{}, false},
+		{"expired", cur, tok(now.Add(-2*time.Hour), time.Hour, 2), Token{}, false},
+		{"not a JWT", cur, opaque, Token{}, false},
+		{"JWT without exp", cur, noExp, Token{}, false},
+		{"empty", cur, Token{}, Token{}, false},
+		{"same token", cur, cur, cur, false},
+		{"tie broken by later iat", cur, sameExpLaterIat, Token{}, true},
+		{"full tie keeps current", cur, sameExpSameIat, Token{}, false},
+		{"logged out", Token{}, tok(now, time.Hour, 2), Token{}, false},
+		// The chain: a response to a request that carried the current token is its successor.
+		{"full tie, answering the current token", cur, sameExpSameIat, cur, true},
+		{"full tie, answering an earlier token", cur, sameExpSameIat, earlier, false},
+		{"older, answering the current token", cur, tok(now.Add(-20*time.Minute), time.Hour, 2), cur, false},
+		{"newer, answering an earlier token", cur, tok(now, time.Hour, 2), earlier, true},
+		// Trust rules hold whatever the chain says.
+		{"alg none", cur, unsigned, cur, false},
+		{"another subject", cur, otherSubject, cur, false},
 	} {
-		if got := judgeRotation(tc.cur, tc.cand, now); got.adopt != tc.want {
+		if got := judgeRotation(tc.cur, tc.cand, tc.sent, now); got.adopt != tc.want {
 			t.Errorf("%s: adopt=%v (%s), want %v", tc.name, got.adopt, got.reason, tc.want)
 		}
 	}
@@ -107,7 +129,7 @@ func TestOfferIgnoresOtherOrigin(t *testing.T) {
 	u, _ := url.Parse(srv.URL)
 	for _, other := range []string{"http://127.0.0.2:" + u.Port() + "/graphql", "https://" + u.Host + "/graphql", "http://127.0.0.1:1/graphql"} {
 		from, _ := url.Parse(other)
-		if s.offer(newer, "X-Authorization", 1, "op", from) {
+		if s.offer(newer, "X-Authorization", Token{}, 1, "op", from) {
 			t.Errorf("adopted a token from %s", other)
 		}
 	}
@@ -115,7 +137,7 @@ func TestOfferIgnoresOtherOrigin(t *testing.T) {
 		t.Fatal("token changed")
 	}
 	same, _ := url.Parse(srv.URL + "/other/path")
-	if !s.offer(newer, "X-Authorization", 1, "op", same) {
+	if !s.offer(newer, "X-Authorization", Token{}, 1, "op", same) {
 		t.Fatal("same origin, other path, was refused")
 	}
 }
@@ -141,7 +163,7 @@ func TestRotationNeverGoesBackwards(t *testing.T) {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				s.offer(toks[i], "X-Authorization", int64(i), fmt.Sprint(i), from)
+				s.offer(toks[i], "X-Authorization", Token{}, int64(i), fmt.Sprint(i), from)
 				_, _ = s.Token()
 			}()
 		}

@@ -30,6 +30,9 @@ const (
 	// CauseClockSkew: the server's clock differs from ours by more than SkewTolerance and that
 	// explains the refusal.
 	CauseClockSkew
+	// CauseUntrusted: the explorer itself refused a token (rotated or stored) that broke a trust
+	// rule: another subject than the logged-in identity, or "alg": "none".
+	CauseUntrusted
 )
 
 // String names the cause.
@@ -47,6 +50,8 @@ func (c Cause) String() string {
 		return "login refused"
 	case CauseClockSkew:
 		return "clock skew"
+	case CauseUntrusted:
+		return "untrusted token"
 	}
 	return "unknown"
 }
@@ -170,5 +175,17 @@ func loginRefused(message, action string) *Diagnosis {
 		Summary:       "login refused: " + message,
 		Action:        action,
 		ServerMessage: message,
+	}
+}
+
+// untrustedToken builds the diagnosis for a token the explorer refused to use.
+func untrustedToken(reason, fingerprint, action string) *Diagnosis {
+	return &Diagnosis{
+		Cause:   CauseUntrusted,
+		Summary: "refused a token: " + reason,
+		Detail: "token fp:" + fingerprint + "; a token for another subject or an unsigned one is never used, " +
+			"whoever sends it (a misrouted response, a shared proxy, or a forger)",
+		Action:          action,
+		SentFingerprint: fingerprint,
 	}
 }

@@ -35,7 +35,28 @@ const (
 	LoggedOut
 	// StoreFailed: the token store could not save, load or delete (never fatal).
 	StoreFailed
+	// RotationIgnored: a response offered a token and the session kept the current one; the
+	// message says why (older, a tie with a token from an earlier request, expired, not a JWT).
+	RotationIgnored
+	// TokenRefused: a rotated or stored token broke a trust rule (another subject, "alg": "none")
+	// and was not used; the event carries a diagnosis.
+	TokenRefused
+	// RefreshStarted: a login to get a token (first login, refresh, re-login) started. It ends
+	// with LoggedIn, Refreshed or ReLoggedIn, or with RefreshEnded when it failed. Like
+	// RefreshEnded it is a signal for whoever shows Session.Snapshot's Refreshing: it reaches the
+	// Events channel but not the Timeline, which records outcomes.
+	RefreshStarted
+	// RefreshEnded: a login announced by RefreshStarted failed or was discarded (channel only).
+	RefreshEnded
+	// AwaitingInFlight: a refused request waits for other requests carrying the same token before
+	// logging in, since one of them may bring its successor (channel only).
+	AwaitingInFlight
 )
+
+// signalOnly reports whether events of kind k reach the Events channel but not the Timeline.
+func (k EventKind) signalOnly() bool {
+	return k == RefreshStarted || k == RefreshEnded || k == AwaitingInFlight
+}
 
 // String names the kind.
 func (k EventKind) String() string {
@@ -64,6 +85,16 @@ func (k EventKind) String() string {
 		return "logged out"
 	case StoreFailed:
 		return "store failed"
+	case RotationIgnored:
+		return "not adopted"
+	case TokenRefused:
+		return "token refused"
+	case RefreshStarted:
+		return "refresh started"
+	case RefreshEnded:
+		return "refresh ended"
+	case AwaitingInFlight:
+		return "awaiting requests in flight"
 	}
 	return fmt.Sprintf("EventKind(%d)", int(k))
 }
@@ -128,11 +159,13 @@ func newEventHub(buffer, timeline int) *eventHub {
 func (h *eventHub) emit(e Event) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	if len(h.timeline) == h.limit {
-		copy(h.timeline, h.timeline[1:])
-		h.timeline = h.timeline[:h.limit-1]
+	if !e.Kind.signalOnly() {
+		if len(h.timeline) == h.limit {
+			copy(h.timeline, h.timeline[1:])
+			h.timeline = h.timeline[:h.limit-1]
+		}
+		h.timeline = append(h.timeline, e)
 	}
-	h.timeline = append(h.timeline, e)
 	if h.closed {
 		return
 	}

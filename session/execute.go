@@ -61,9 +61,11 @@ type Result struct {
 // Execute runs req with the current token and handles authentication on the way:
 //   - with no token but credentials it logs in first; a token too close to expiry to send waits
 //     for the shared refresh;
-//   - on Unauthorized: if the request carried the current token and credentials are held, it
-//     joins the single re-login and replays once; if the token had already changed, it replays
-//     once with the new one without logging in; a second Unauthorized is final (never a loop);
+//   - on Unauthorized: if the token had already changed, it replays with the new one without
+//     logging in; if the request carried the current token it first waits for the other
+//     requests carrying it (one may bring its successor), then takes a newer token another
+//     process stored, else joins the single re-login, and replays; an Unauthorized after a
+//     re-login, or a third one, is final (never a loop);
 //   - a query that hit a network failure is replayed once; a mutation never is.
 //
 // It returns the Result whenever the server answered. A final Unauthorized returns the Result
@@ -103,9 +105,15 @@ func (s *Session) Execute(ctx context.Context, req Request) (*Result, error) {
 			return res, nil
 		}
 		d := s.diagnose(c, res)
+		s.mu.Lock()
+		s.markRefusedLocked(c.token)
+		s.mu.Unlock()
 		s.emit(Event{Kind: Unauthorized, Fingerprint: c.token.Fingerprint, ExchangeID: c.exchangeID,
 			Operation: req.OperationName, Message: d.Summary, Diagnosis: d})
-		if attempt > 0 {
+		// A refusal after a real login is final, and so is a third one: never a loop. A replay
+		// with a token another request or process brought may still be refused (that token was
+		// superseded too), and then one login is worth trying.
+		if res.ReLoggedIn || attempt >= 2 {
 			d.Action = "gave up: refused again after a replay"
 			if res.ReLoggedIn {
 				d.Action = "gave up: refused again after a re-login and a replay"
@@ -190,6 +198,10 @@ func (s *Session) send(ctx context.Context, req Request, tok Token) *call {
 	}
 	c := &call{token: tok, operation: req.OperationName, opName: req.OperationName, limit: s.cfg.MaxBodyBytes,
 		headers: req.Headers}
+	// Counted until the response (and any token on it) has been handled, so a refusal of the
+	// same token elsewhere knows to wait for it.
+	done := s.sending(tok)
+	defer done()
 	var sink json.RawMessage
 	if err := s.client.Run(withCall(ctx, c), gr, &sink); err != nil && !c.responded && c.err == nil {
 		c.err = err // machinebox failed before the transport ran (encoding, cancelled context)

@@ -36,7 +36,7 @@ func TestHistoryEntryRecordsTheTokenSentAndTheExchangeDuration(t *testing.T) {
 	}
 	xs := s.Exchanges()
 	last := xs[len(xs)-1]
-	if e.Took() != last.Duration.Truncate(time.Microsecond) || e.Took() != res.Duration.Truncate(time.Microsecond) {
+	if e.Took() != last.Duration.Round(time.Microsecond) || e.Took() != res.Duration.Round(time.Microsecond) {
 		t.Fatalf("history took %v; the inspector's exchange took %v, the result %v", e.Took(), last.Duration, res.Duration)
 	}
 }

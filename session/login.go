@@ -19,9 +19,10 @@ const loginQuery = `query Login($username: String, $email: String, $password: St
 
 // flight is the one login in progress; every caller that needs a new token waits on it.
 type flight struct {
-	done chan struct{}
-	tok  Token
-	err  error
+	done      chan struct{}
+	tok       Token
+	err       error
+	fromStore bool // the token came from the store (another process), not from a login
 }
 
 // Login logs in with creds and, on success, holds them (in memory only) for later re-logins and
@@ -43,7 +44,7 @@ func (s *Session) Login(ctx context.Context, creds Credentials) (Token, error) {
 	held := creds
 	s.creds = &held
 	s.gen++
-	prev := s.installLocked(tok)
+	prev := s.installLoginLocked(tok)
 	s.mu.Unlock()
 	s.emitLogin(LoggedIn, tok, prev, exchangeID)
 	s.persist()
@@ -65,43 +66,67 @@ func (s *Session) SetCredentials(creds Credentials) error {
 
 // renew returns a token newer than sent. If the current token already differs from sent (another
 // request or a rotation replaced it), that token is returned without logging in: this is what
-// keeps a stale Unauthorized from causing a second login. Otherwise the caller starts or joins the
-// single login flight. The login runs on the session's own context with LoginTimeout, so one
+// keeps a stale Unauthorized from causing a second login. After a refusal (reason ReLoggedIn) of
+// the current token, it first waits for the other requests on the wire with that token: under a
+// server that rotates on every response one of them may bring its successor. Otherwise the caller
+// starts or joins the single login flight, which first looks in the store for a newer token
+// another process saved. The login runs on the session's own context with LoginTimeout, so one
 // caller giving up (ctx) never cancels it for the others. loggedIn reports whether this caller
-// waited for a login.
+// waited for a login that actually logged in.
 func (s *Session) renew(ctx context.Context, sent Token, reason EventKind) (tok Token, loggedIn bool, err error) {
-	s.mu.Lock()
-	if !s.tok.IsZero() && s.tok.raw != sent.raw {
-		tok = s.tok
+	for {
+		s.mu.Lock()
+		if !s.tok.IsZero() && s.tok.raw != sent.raw {
+			tok = s.tok
+			s.mu.Unlock()
+			return tok, false, nil
+		}
+		if s.creds == nil {
+			s.mu.Unlock()
+			return Token{}, false, ErrNoCredentials
+		}
+		if s.closed {
+			s.mu.Unlock()
+			return Token{}, false, ErrClosed
+		}
+		if n := s.inflight[sent.raw]; reason == ReLoggedIn && s.flight == nil && n > 0 {
+			changed := s.changed
+			s.mu.Unlock()
+			s.emit(Event{Kind: AwaitingInFlight, Fingerprint: sent.Fingerprint,
+				Message: fmt.Sprintf("waiting for %d request(s) in flight with the refused token before logging in again", n)})
+			select {
+			case <-changed:
+				continue
+			case <-ctx.Done():
+				return Token{}, false, ctx.Err()
+			}
+		}
+		f := s.flight
+		if f == nil {
+			f = &flight{done: make(chan struct{})}
+			s.flight = f
+			s.wakeLocked() // the snapshot's Refreshing changed
+			go s.fly(f, *s.creds, s.gen, reason, sent)
+		}
 		s.mu.Unlock()
-		return tok, false, nil
-	}
-	if s.creds == nil {
-		s.mu.Unlock()
-		return Token{}, false, ErrNoCredentials
-	}
-	if s.closed {
-		s.mu.Unlock()
-		return Token{}, false, ErrClosed
-	}
-	f := s.flight
-	if f == nil {
-		f = &flight{done: make(chan struct{})}
-		s.flight = f
-		go s.fly(f, *s.creds, s.gen, reason)
-	}
-	s.mu.Unlock()
-	select {
-	case <-f.done:
-		return f.tok, true, f.err
-	case <-ctx.Done():
-		return Token{}, false, ctx.Err()
+		select {
+		case <-f.done:
+			return f.tok, f.err == nil && !f.fromStore, f.err
+		case <-ctx.Done():
+			return Token{}, false, ctx.Err()
+		}
 	}
 }
 
 // fly runs one shared login and installs its token, unless the session was logged out or
-// switched identity meanwhile (gen changed).
-func (s *Session) fly(f *flight, creds Credentials, gen uint64, reason EventKind) {
+// switched identity meanwhile (gen changed). Before logging in it re-reads the store: another
+// process on the same store may already hold the token that superseded sent, and taking it costs
+// no login and revokes nothing.
+func (s *Session) fly(f *flight, creds Credentials, gen uint64, reason EventKind, sent Token) {
+	s.emit(Event{Kind: RefreshStarted, Fingerprint: sent.Fingerprint, Message: flightPurpose(reason)})
+	if s.takeStored(f, gen, sent, reason) {
+		return
+	}
 	ctx, cancel := context.WithTimeout(s.ctx, s.cfg.LoginTimeout)
 	tok, exchangeID, err := s.doLogin(ctx, creds)
 	cancel()
@@ -111,9 +136,10 @@ func (s *Session) fly(f *flight, creds Credentials, gen uint64, reason EventKind
 		err = ErrLoggedOut
 	}
 	if err == nil {
-		prev = s.installLocked(tok)
+		prev = s.installLoginLocked(tok)
 	}
 	s.flight = nil
+	s.wakeLocked()
 	f.tok, f.err = tok, err
 	if err == nil {
 		// Registered before the waiters are released, so a Close that follows their requests
@@ -124,12 +150,26 @@ func (s *Session) fly(f *flight, creds Credentials, gen uint64, reason EventKind
 	if err == nil {
 		// Announced before the waiters are released, so whoever waited sees the event first.
 		s.emitLogin(reason, tok, prev, exchangeID)
+	} else {
+		s.emit(Event{Kind: RefreshEnded, Fingerprint: sent.Fingerprint,
+			Message: flightPurpose(reason) + " failed: " + scrubString(err.Error(), creds.Password)})
 	}
 	close(f.done)
 	if err == nil {
 		defer s.saving.Done()
 		s.persist()
 	}
+}
+
+// flightPurpose says why a login flight runs, for its events.
+func flightPurpose(reason EventKind) string {
+	switch reason {
+	case ReLoggedIn:
+		return "logging in again after Unauthorized"
+	case Refreshed:
+		return "refreshing the token"
+	}
+	return "logging in"
 }
 
 // emitLogin announces a new token from a login.

@@ -56,7 +56,17 @@ func (s *Session) Restore(identity string) (Token, bool) {
 		return Token{}, false
 	}
 	s.mu.Lock()
+	if why := distrust(s.tok, tok); why != "" {
+		s.mu.Unlock()
+		s.emit(Event{Kind: TokenRefused, Time: now, Fingerprint: tok.Fingerprint, Header: "store",
+			Message:   "refused the token in " + s.cfg.Store.Where() + ": " + why,
+			Diagnosis: untrustedToken(why, tok.Fingerprint, "not restored")})
+		return Token{}, false
+	}
 	s.gen++
+	if s.loginLifetime == 0 {
+		s.loginLifetime = tok.Lifetime()
+	}
 	prev := s.installLocked(tok)
 	s.mu.Unlock()
 	s.storeMu.Lock()
@@ -105,10 +115,20 @@ func (s *Session) persist() {
 	}
 	err := s.cfg.Store.Save(s.Endpoint(), StoredToken{Identity: identity, Token: tok.raw, SavedAt: s.cfg.Clock.Now()})
 	if err != nil {
+		s.saveErr = errors.New(scrubString(err.Error(), tok.raw))
 		s.storeFailed("save", err, tok.raw)
 		return
 	}
-	s.savedFP = tok.Fingerprint
+	s.savedFP, s.saveErr = tok.Fingerprint, nil
+}
+
+// SaveErr says why the current token is not in the store: the last save's error (secrets
+// scrubbed), or nil when it was saved, or when there is no store. `login` must not claim a
+// stored token when the store refused it.
+func (s *Session) SaveErr() error {
+	s.storeMu.Lock()
+	defer s.storeMu.Unlock()
+	return s.saveErr
 }
 
 // storeFailed reports a store error with any secret scrubbed from its text.

@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/machinebox/graphql"
+
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 )
 
 // Defaults for Config's zero values.
@@ -118,6 +120,7 @@ type Session struct {
 
 	storeMu sync.Mutex // orders store writes so the last save is always the newest token
 	savedFP string     // fingerprint of the token last saved (guarded by storeMu)
+	saveErr error      // why the last save failed; nil once one succeeds (guarded by storeMu)
 	// saving counts saves still running after their login's waiters were released; Close waits
 	// for them so a short-lived command never exits with the new token unsaved.
 	saving sync.WaitGroup
@@ -129,7 +132,26 @@ type Session struct {
 	flight  *flight // the single login in progress, if any
 	refresh refreshState
 	closed  bool
+
+	// inflight counts requests on the wire by the raw token they carry, so a refusal can wait
+	// for the others (one may bring the rotated token) before logging in.
+	inflight map[string]int
+	// changed is closed and replaced whenever the token or inflight changes: waiters select on it.
+	changed chan struct{}
+	// loginLifetime is the lifetime of the token the last login brought: rotated tokens claiming
+	// far more are refreshed on this schedule.
+	loginLifetime time.Duration
+	// refused remembers fingerprints of tokens the server refused, so a token re-read from the
+	// store is never one already known to fail. Bounded by refusedLimit.
+	refused map[string]bool
 }
+
+// refusedLimit bounds Session.refused; past it the set starts afresh.
+const refusedLimit = 64
+
+// farBeyond is how many times the login's lifetime a rotated token may claim before it is
+// flagged and refreshed on the login's schedule instead.
+const farBeyond = 2
 
 // New validates cfg and builds a session. It does not touch the network.
 func New(cfg Config) (*Session, error) {
@@ -143,6 +165,9 @@ func New(cfg Config) (*Session, error) {
 		endpoint: ep,
 		log:      newExchangeLog(cfg.ExchangeLogSize),
 		hub:      newEventHub(cfg.EventBuffer, cfg.TimelineSize),
+		inflight: map[string]int{},
+		changed:  make(chan struct{}),
+		refused:  map[string]bool{},
 	}
 	base := cfg.BaseTransport
 	if base == nil {
@@ -291,9 +316,64 @@ func (s *Session) emit(e Event) {
 	s.hub.emit(e)
 }
 
-// install makes tok current, resetting the per-token refresh state. Callers hold s.mu.
+// install makes tok current, resetting the per-token refresh state, and wakes whoever waits for
+// a change. Callers hold s.mu.
 func (s *Session) installLocked(tok Token) (prev Token) {
 	prev, s.tok = s.tok, tok
 	s.refresh = refreshState{}
+	s.wakeLocked()
 	return prev
+}
+
+// wakeLocked releases every waiter of the current change channel. Callers hold s.mu.
+func (s *Session) wakeLocked() {
+	close(s.changed)
+	s.changed = make(chan struct{})
+}
+
+// installLoginLocked installs a token a login brought, which also sets the lifetime rotated
+// tokens are measured against. Callers hold s.mu.
+func (s *Session) installLoginLocked(tok Token) (prev Token) {
+	s.loginLifetime = tok.Lifetime()
+	return s.installLocked(tok)
+}
+
+// scheduleLocked flags a token claiming a lifetime far beyond the login's and times its refresh
+// by the login's lifetime instead. Callers hold s.mu.
+func (s *Session) scheduleLocked(tok Token) Token {
+	if s.loginLifetime > 0 && tok.Lifetime() > farBeyond*s.loginLifetime {
+		tok.ScheduleLifetime = s.loginLifetime
+		tok.LifetimeFlag = "claims a lifetime of " + display.Duration(tok.Lifetime()) + ", far beyond the login's " +
+			display.Duration(s.loginLifetime) + ": refreshed on the login's schedule"
+	}
+	return tok
+}
+
+// sending registers a request on the wire with tok; the returned function unregisters it.
+func (s *Session) sending(tok Token) (done func()) {
+	if tok.IsZero() {
+		return func() {}
+	}
+	s.mu.Lock()
+	s.inflight[tok.raw]++
+	s.mu.Unlock()
+	return func() {
+		s.mu.Lock()
+		if s.inflight[tok.raw]--; s.inflight[tok.raw] <= 0 {
+			delete(s.inflight, tok.raw)
+		}
+		s.wakeLocked()
+		s.mu.Unlock()
+	}
+}
+
+// markRefused remembers that the server refused tok. Callers hold s.mu.
+func (s *Session) markRefusedLocked(tok Token) {
+	if tok.IsZero() {
+		return
+	}
+	if len(s.refused) >= refusedLimit {
+		clear(s.refused)
+	}
+	s.refused[tok.Fingerprint] = true
 }

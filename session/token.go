@@ -37,6 +37,12 @@ type Token struct {
 	// FromJWT is true when ExpiresAt came from the token's own "exp" claim; false means the expiry
 	// was assumed to be DefaultTokenLifetime after receipt.
 	FromJWT bool
+	// ScheduleLifetime, when positive, is the lifetime the refresh is timed by instead of
+	// Lifetime: the login's, for a token claiming a lifetime far beyond it (see LifetimeFlag).
+	ScheduleLifetime time.Duration
+	// LifetimeFlag is non-empty when the token claims a lifetime far beyond the login's; it says
+	// so for the inspector, and the token is refreshed on the login's schedule.
+	LifetimeFlag string
 	// Header and Claims are the unverified decoded JWT parts for the inspector (nil when the token
 	// is not a JWT). They are shared between copies of the snapshot: treat them as read-only.
 	Header, Claims map[string]any
@@ -117,14 +123,38 @@ func (t Token) TimeLeft(now time.Time) time.Duration { return t.ExpiresAt.Sub(no
 // Expired reports whether now is at or past the expiry.
 func (t Token) Expired(now time.Time) bool { return !now.Before(t.ExpiresAt) }
 
-// RefreshDue reports whether less than a sixth of the lifetime is left (10 minutes of Toggle's
-// 60), the point at which the background refresh starts.
-func (t Token) RefreshDue(now time.Time) bool { return t.TimeLeft(now) < t.Lifetime()/6 }
+// scheduleLifetime is the lifetime the refresh is timed by: ScheduleLifetime when set, else
+// Lifetime.
+func (t Token) scheduleLifetime() time.Duration {
+	if t.ScheduleLifetime > 0 {
+		return t.ScheduleLifetime
+	}
+	return t.Lifetime()
+}
 
-// TooCloseToSend reports whether less than min(30s, lifetime/10) is left: a request sent now could
-// arrive after expiry, so the caller should wait for a refresh instead.
+// Deadline is when the refresh schedule considers the token spent: the lifetime as received
+// (exp−iat, counted on the local clock from ReceivedAt), or the claimed expiry if that is
+// earlier. A server clock ahead of ours puts exp later than the server will honour it, and one
+// behind puts it earlier; counting the lifetime from receipt is right in both cases, and taking
+// the earlier of the two is never late.
+func (t Token) Deadline() time.Time {
+	local := t.ReceivedAt.Add(t.scheduleLifetime())
+	if t.ReceivedAt.IsZero() || t.ExpiresAt.Before(local) {
+		return t.ExpiresAt
+	}
+	return local
+}
+
+// RefreshDue reports whether less than a sixth of the lifetime is left before the Deadline (10
+// minutes of Toggle's 60), the point at which the background refresh starts.
+func (t Token) RefreshDue(now time.Time) bool {
+	return t.Deadline().Sub(now) < t.scheduleLifetime()/6
+}
+
+// TooCloseToSend reports whether less than min(30s, lifetime/10) is left before the Deadline: a
+// request sent now could arrive after expiry, so the caller should wait for a refresh instead.
 func (t Token) TooCloseToSend(now time.Time) bool {
-	return t.TimeLeft(now) < min(30*time.Second, t.Lifetime()/10)
+	return t.Deadline().Sub(now) < min(30*time.Second, t.scheduleLifetime()/10)
 }
 
 // String shows only the fingerprint.

@@ -153,7 +153,7 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 	s.log.add(ex)
 	if !c.login && c.rotRaw != "" {
-		s.offer(c.rotRaw, c.rotHeader, c.exchangeID, c.operation, r.URL)
+		s.offer(c.rotRaw, c.rotHeader, sent, c.exchangeID, c.operation, r.URL)
 	}
 
 	resp.Body, resp.ContentLength = io.NopCloser(bytes.NewReader(data)), int64(len(data))

@@ -22,7 +22,6 @@ import (
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
 	"github.com/toggle-explorer/toggle-explorer/ui/inspector"
 	"github.com/toggle-explorer/toggle-explorer/ui/login"
-	"github.com/toggle-explorer/toggle-explorer/ui/statusbar"
 	"github.com/toggle-explorer/toggle-explorer/ui/workspace"
 )
 
@@ -141,9 +140,8 @@ type Model struct {
 	identity   string
 	loginID    int
 
-	token    session.Token // snapshot taken in Update, read by View
-	refresh  statusbar.RefreshState
-	rejected string // fingerprint of a token the server refused for good
+	snap     session.Snapshot // the session's state, taken in Update on every event, read by View
+	rejected string           // fingerprint of a token the server refused for good
 	notice   notice
 	// laidNoticeRows is the notice line's height the screens were last sized for (see resize).
 	laidNoticeRows int

@@ -121,7 +121,7 @@ func (m Model) finishSwitch(msg profileSwitchedMsg) (Model, tea.Cmd) {
 		m.sessCancel = nil
 	}
 	closeOld := tea.Batch(closeSessionCmd(m.sess), closeSessionCmd(msg.sess))
-	m.sess, m.token = nil, session.Token{}
+	m.sess, m.snap = nil, session.Snapshot{}
 	m.sessGen++
 	m.login = login.New(m.ctx, login.Options{Endpoint: p.Workspace.Endpoint, Identity: p.Identity,
 		Hint: "Environment " + display.Line(msg.name) + ": no valid stored token, log in."})

@@ -15,6 +15,7 @@ import (
 	"github.com/toggle-explorer/toggle-explorer/mockapi"
 	"github.com/toggle-explorer/toggle-explorer/ui/internal/uitest"
 	"github.com/toggle-explorer/toggle-explorer/ui/statusbar"
+	"github.com/toggle-explorer/toggle-explorer/ui/workspace"
 )
 
 // Generous bounds for a loaded CI machine under -race; a passing flow takes milliseconds.
@@ -28,6 +29,9 @@ type frameLog struct {
 	mu       sync.Mutex
 	problems []string
 	sizes    map[[2]int]int // frames drawn at each size
+	// finished receives one value per request result the model has taken in (up to its
+	// capacity; never blocking the program), so a test can wait for a run to be over.
+	finished chan struct{}
 }
 
 // checkedModel is the root model with every View checked against the terminal size: no line
@@ -45,6 +49,16 @@ func (c checkedModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	var cmd tea.Cmd
 	c.Model, cmd = c.Model.update(msg)
+	inner := msg
+	if tm, ok := msg.(tabMsg); ok { // a tab's news arrives tagged with its tab
+		inner = tm.msg
+	}
+	if _, ok := inner.(workspace.RunFinishedMsg); ok {
+		select {
+		case c.log.finished <- struct{}{}:
+		default:
+		}
+	}
 	return c, cmd
 }
 
@@ -115,8 +129,13 @@ type program struct {
 }
 
 func startProgram(t *testing.T, f *fixture, width, height int) *program {
-	log := &frameLog{sizes: map[[2]int]int{}}
-	tm := teatest.NewTestModel(t, checkedModel{Model: New(f.options()), log: log},
+	return startProgramWith(t, f.options(), width, height)
+}
+
+// startProgramWith runs the real program with the given options.
+func startProgramWith(t *testing.T, opts Options, width, height int) *program {
+	log := &frameLog{sizes: map[[2]int]int{}, finished: make(chan struct{}, 64)}
+	tm := teatest.NewTestModel(t, checkedModel{Model: New(opts), log: log},
 		teatest.WithInitialTermSize(width, height))
 	p := &program{t: t, tm: tm, log: log}
 	t.Cleanup(func() { _ = tm.Quit() }) // a failed flow must not leave the program running
@@ -142,6 +161,17 @@ func (p *program) login() {
 	p.waitFor("Password")
 	p.tm.Send(uitest.Key("enter"))
 	p.waitFor("Results", "✓ logged in")
+}
+
+// waitForSchema waits until the schema the login fetched is in: the docs browser (f3) shows its
+// root types then, whenever the introspection answers. esc closes the browser again, through a
+// command: the workspace's help line says when it is back, and only then may keys go to it.
+func (p *program) waitForSchema() {
+	p.t.Helper()
+	p.tm.Send(uitest.Key("f3"))
+	p.waitFor("Roots")
+	p.tm.Send(uitest.Key("esc"))
+	p.waitFor("ctrl+r run")
 }
 
 // quit presses ctrl+c and returns the final model, after checking every frame drawn.
@@ -196,10 +226,10 @@ func TestFlowBackgroundRefreshWhileIdle(t *testing.T) {
 	p.waitFor("token refreshed", "FRESH", "expires in 1h")
 
 	m := p.quit()
-	if m.token.Fingerprint == first.Fingerprint {
+	if m.snap.Token.Fingerprint == first.Fingerprint {
 		t.Fatal("the status bar still shows the old token")
 	}
-	if age := m.token.Age(m.ctx.Now); age != 0 {
+	if age := m.snap.Token.Age(m.ctx.Now); age != 0 {
 		t.Fatalf("token age after the refresh = %v, want 0", age)
 	}
 	if state := statusbar.Classify(m.statusSnapshot(), m.ctx.Now); state != statusbar.StateFresh {
@@ -214,6 +244,9 @@ func TestFlowUnauthorizedDiagnosed(t *testing.T) {
 	f := newFixture(t, mockapi.DemoPassword)
 	p := startProgram(t, f, 120, 40)
 	p.login()
+	// The introspection after login must be over before the revocation: refused too, it would
+	// make its own failed re-login, and the count below would depend on which came first.
+	p.waitForSchema()
 	revokeAndChangePassword(f)
 	p.tm.Send(uitest.Key("ctrl+r"))
 	p.waitFor("token rejected although valid", "logging in again was refused: Invalid credentials", "REJECTED")

@@ -30,7 +30,8 @@ func TestEveryKeyIsInItsFullHelp(t *testing.T) {
 	uitest.CheckFullHelp(t, workspace.DefaultKeyMap(), "Prettify")
 	uitest.CheckFullHelp(t, editor.DefaultKeyMap())
 	uitest.CheckFullHelp(t, results.DefaultKeyMap(),
-		"AcceptSearch", "CancelSearch") // only while typing a search, when they are the short help
+		"AcceptSearch", "CancelSearch", // only while typing a search, when they are the short help
+		"AcceptWrite", "CancelWrite", "ReplaceFile", "KeepFile") // only in the write prompt, likewise
 	uitest.CheckFullHelp(t, complete.DefaultKeyMap())
 	uitest.CheckFullHelp(t, inspector.DefaultKeyMap())
 	uitest.CheckFullHelp(t, docs.DefaultKeyMap())

@@ -80,7 +80,7 @@ func (m Model) logout() (Model, tea.Cmd) {
 		m.sessCancel()
 	}
 	m.sess, m.sessCancel = nil, nil
-	m.token = session.Token{}
+	m.snap = session.Snapshot{}
 	return m, func() tea.Msg {
 		sess.Logout()
 		sess.Close()

@@ -5,7 +5,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -30,8 +29,8 @@ func (d *driver) typeText(s string) {
 	d.settle(d.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(s)}))
 }
 
-// settle runs cmd and delivers what it produces, repeatedly, skipping commands that do not answer
-// at once (ticks, blinks): library commands read and write files and answer within milliseconds.
+// settle runs cmd and delivers what it produces, repeatedly, skipping the commands that wait by
+// design (listeners, ticks, blinks; see longLived).
 func (d *driver) settle(cmd tea.Cmd) {
 	for round := 0; cmd != nil && round < 8; round++ {
 		var next []tea.Cmd
@@ -46,31 +45,10 @@ func (d *driver) settle(cmd tea.Cmd) {
 	}
 }
 
-// quickMessages runs cmd (flattening batches), keeping only answers that arrive within 300 ms.
-func quickMessages(cmd tea.Cmd) []tea.Msg {
-	if cmd == nil {
-		return nil
-	}
-	done := make(chan tea.Msg, 1)
-	go func() { done <- cmd() }()
-	var msg tea.Msg
-	select {
-	case msg = <-done:
-	case <-time.After(300 * time.Millisecond):
-		return nil
-	}
-	if batch, ok := msg.(tea.BatchMsg); ok {
-		var out []tea.Msg
-		for _, c := range batch {
-			out = append(out, quickMessages(c)...)
-		}
-		return out
-	}
-	if msg == nil {
-		return nil
-	}
-	return []tea.Msg{msg}
-}
+// quickMessages runs cmd (flattening batches) and returns what it produces, skipping only the
+// commands that wait by design (uitest.Waits): every other one is waited for however long it
+// takes, so a loaded machine makes a test slow, never wrong.
+func quickMessages(cmd tea.Cmd) []tea.Msg { return uitest.Settled(cmd) }
 
 // libraryDriver logs in with a library and a history in a temporary directory.
 func libraryDriver(t *testing.T) (*driver, *saved.Library, string) {

@@ -70,6 +70,10 @@ func eventNotice(ev session.Event, now time.Time) notice {
 		n.text, n.kind, n.until = "✗ "+diagnosisText(ev, msg), noticeError, time.Time{}
 	case session.StoreFailed:
 		n.text, n.kind = "⚠ "+msg, noticeWarn
+	case session.RotationIgnored:
+		n.text, n.kind = "↻ "+msg, noticeInfo
+	case session.TokenRefused:
+		n.text, n.kind, n.until = "✗ "+diagnosisText(ev, msg), noticeError, time.Time{}
 	case session.LoggedOut:
 		n.text, n.kind = "logged out", noticeInfo
 	default:

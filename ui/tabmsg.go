@@ -75,7 +75,7 @@ func (m Model) routeTabMsg(msg tabMsg) (Model, tea.Cmd) {
 		var cmd tea.Cmd
 		*ws, cmd = ws.Update(msg.msg)
 		if rf, ok := msg.msg.(workspace.RunFinishedMsg); ok {
-			m.snapshotToken()
+			m.takeSnapshot()
 			if rf.HistoryErr != nil {
 				m.report(common.InfoMsg{Tone: common.Warning, Text: "history not written: " + rf.HistoryErr.Error()})
 			}

@@ -20,7 +20,6 @@ import (
 	"github.com/toggle-explorer/toggle-explorer/ui/login"
 	"github.com/toggle-explorer/toggle-explorer/ui/picker"
 	"github.com/toggle-explorer/toggle-explorer/ui/prompt"
-	"github.com/toggle-explorer/toggle-explorer/ui/statusbar"
 	"github.com/toggle-explorer/toggle-explorer/ui/workspace"
 )
 
@@ -56,7 +55,7 @@ func (m Model) route(msg tea.Msg) (Model, tea.Cmd) {
 		return m, nil
 	case tickMsg:
 		m.ctx.Now = time.Time(msg)
-		m.snapshotToken()
+		m.takeSnapshot()
 		m, cmd := m.refreshOverlay()
 		if m.opts.DisableTick {
 			// Whoever drives time (a test) sent this tick; re-arming would start the wall clock.
@@ -93,7 +92,7 @@ func (m Model) route(msg tea.Msg) (Model, tea.Cmd) {
 		m.report(msg)
 		return m, nil
 	case tokenActionMsg:
-		m.snapshotToken()
+		m.takeSnapshot()
 		if msg.err != nil {
 			m.report(common.ErrorMsg{Err: msg.err})
 		} else {
@@ -168,7 +167,7 @@ func (m Model) route(msg tea.Msg) (Model, tea.Cmd) {
 	case workspace.RunFinishedMsg:
 		var cmd tea.Cmd
 		m.workspace, cmd = m.workspace.Update(msg)
-		m.snapshotToken()
+		m.takeSnapshot()
 		if msg.HistoryErr != nil {
 			m.report(common.InfoMsg{Tone: common.Warning, Text: "history not written: " + msg.HistoryErr.Error()})
 		}
@@ -315,8 +314,7 @@ func (m Model) finishLogin(msg loginFinishedMsg) (Model, tea.Cmd) {
 	m.sessGen++
 	ctx, cancel := context.WithCancel(context.Background())
 	m.sessCancel = cancel
-	m.token = msg.token
-	m.refresh = statusbar.RefreshIdle
+	m.takeSnapshot()
 	var initWorkspace tea.Cmd
 	if m.hasWorkspace {
 		m.workspace.SetSession(m.sess)
@@ -350,17 +348,18 @@ func loginFailure(err error) (string, string) {
 	return display.Line(err.Error()), ""
 }
 
-// handleEvent updates the refresh state and the notice from a session event, and re-arms the
+// handleEvent takes a new session snapshot and updates the notice from a session event, and re-arms the
 // listener.
 func (m Model) handleEvent(msg sessionEventMsg) (Model, tea.Cmd) {
 	if msg.gen != m.sessGen || m.sess == nil {
 		return m, nil
 	}
+	m.takeSnapshot()
 	switch msg.ev.Kind {
-	case session.RefreshFailed:
-		m.refresh = statusbar.RefreshFailedLast
-	case session.LoggedIn, session.Refreshed, session.ReLoggedIn, session.Rotated:
-		m.refresh = statusbar.RefreshIdle
+	case session.RefreshStarted, session.RefreshEnded, session.AwaitingInFlight:
+		// Signals of state the snapshot now shows ("refreshing"); what came of it arrives as
+		// its own event, with a notice.
+		return m, listenCmd(msg.gen, m.sess.Events())
 	case session.GaveUp:
 		if d := msg.ev.Diagnosis; d != nil {
 			m.rejected = d.SentFingerprint
@@ -375,22 +374,18 @@ func (m Model) handleEvent(msg sessionEventMsg) (Model, tea.Cmd) {
 		m.say(m.startNotice.kind, m.startNotice.text)
 		m.startNotice = notice{}
 	}
-	m.snapshotToken()
 	m, cmd := m.refreshOverlay()
 	return m, tea.Batch(cmd, listenCmd(msg.gen, m.sess.Events()))
 }
 
-// snapshotToken copies the session's current token for View (the session is safe to ask; the
-// snapshot keeps View a pure function of the model).
-func (m *Model) snapshotToken() {
+// takeSnapshot reads the session's state for View in one call (the session is safe to ask; the
+// snapshot keeps View a pure function of the model, and one source of truth for every pane).
+func (m *Model) takeSnapshot() {
 	if m.sess == nil {
+		m.snap = session.Snapshot{}
 		return
 	}
-	if tok, ok := m.sess.Token(); ok {
-		m.token = tok
-	} else {
-		m.token = session.Token{}
-	}
+	m.snap = m.sess.Snapshot()
 }
 
 // resize hands each screen its share of the terminal: the workspace loses the notice, status and

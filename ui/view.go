@@ -8,9 +8,11 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
+	"github.com/toggle-explorer/toggle-explorer/session"
 	"github.com/toggle-explorer/toggle-explorer/session/display"
 	"github.com/toggle-explorer/toggle-explorer/ui/builder"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
+	"github.com/toggle-explorer/toggle-explorer/ui/docs"
 	"github.com/toggle-explorer/toggle-explorer/ui/prompt"
 	"github.com/toggle-explorer/toggle-explorer/ui/statusbar"
 )
@@ -74,8 +76,8 @@ func (m Model) statusLine() string { return statusbar.Render(m.ctx, m.statusSnap
 
 // statusSnapshot gathers what the status bar shows.
 func (m Model) statusSnapshot() statusbar.Snapshot {
-	s := statusbar.Snapshot{Identity: m.identity, Token: m.token, Refresh: m.refresh, Insecure: m.opts.Insecure, Rejected: m.rejected,
-		Profile: m.profile.Name, Protected: m.profile.Protected}
+	s := statusbar.Snapshot{Identity: m.identity, Token: m.snap.Token, Refresh: refreshState(m.snap),
+		Insecure: m.opts.Insecure, Rejected: m.rejected, Profile: m.profile.Name, Protected: m.profile.Protected}
 	if m.sess != nil {
 		s.Endpoint = m.sess.Endpoint()
 	}
@@ -83,6 +85,17 @@ func (m Model) statusSnapshot() statusbar.Snapshot {
 		s.Last = m.workspace.LastRequest()
 	}
 	return s
+}
+
+// refreshState is what the status bar says of the session's refresh.
+func refreshState(s session.Snapshot) statusbar.RefreshState {
+	switch {
+	case s.Refreshing:
+		return statusbar.RefreshRunning
+	case s.RefreshFailures > 0:
+		return statusbar.RefreshFailedLast
+	}
+	return statusbar.RefreshIdle
 }
 
 // noticeLine is the latest notice, or a blank line. A notice wider than the screen wraps onto a
@@ -161,6 +174,9 @@ func (m Model) helpLine() string {
 // screenHelp joins the global bindings with the screen's.
 func (m Model) screenHelp() help.KeyMap {
 	screen := m.login.Help()
+	// Only the workspace itself takes the global keys (see update): on the login screen, in a
+	// dialog or an overlay they would do nothing, so there the help names f1 and ctrl+c alone.
+	var global help.KeyMap = common.Bindings{m.keys.Help, m.keys.Quit}
 	switch {
 	case m.dialog.open():
 		screen = m.dialogKeys()
@@ -170,12 +186,17 @@ func (m Model) screenHelp() help.KeyMap {
 			// ctrl+r runs what was built: the root handles it, so the builder's help would not say so.
 			screen = common.JoinHelp(common.Bindings{m.keys.Run}, screen)
 		}
+		if _, ok := common.Unwrap[docs.Model](m.overlay); ok && m.screen == screenWorkspace {
+			// f6 opens the builder from the docs (at the type on show): the root handles it too.
+			screen = common.JoinHelp(common.Bindings{m.keys.Builder}, screen)
+		}
 	case m.screen == screenWorkspace:
 		screen = m.workspace.Help()
+		global = m.keys
 	}
 	// The global keys come first because help truncates from the end: placed last, "ctrl+c quit"
 	// (and at 80 columns "f1 help") fell off the help line and out of the full help overlay.
-	return common.JoinHelp(m.keys, screen)
+	return common.JoinHelp(global, screen)
 }
 
 // fullHelp is the f1 overlay: every binding of the screen and the app, in columns. Columns that

@@ -67,8 +67,10 @@ type Entry struct {
 	Body []byte `json:"-"`
 }
 
-// SetDuration records how long the request took, in both units.
+// SetDuration records how long the request took, in both units, rounded to the microsecond as
+// display.Duration rounds (truncated, the history said 717µs where the inspector said 718µs).
 func (e *Entry) SetDuration(d time.Duration) {
+	d = d.Round(time.Microsecond)
 	e.DurationMS, e.DurationUS = d.Milliseconds(), d.Microseconds()
 }
 

@@ -42,9 +42,11 @@ func (f *Fallback) Load(endpoint string) (session.StoredToken, error) {
 	t, err := f.primary.Load(endpoint)
 	if err == nil || errors.Is(err, session.ErrNotStored) {
 		if errors.Is(err, session.ErrNotStored) {
-			// A token saved to the file in an earlier run without a keyring is still usable.
-			if ft, ferr := f.secondary.Load(endpoint); ferr == nil {
-				return ft, nil
+			// A token saved to the file in an earlier run without a keyring is still usable;
+			// a file that cannot be read is worth saying so (corrupt, unreadable).
+			ft, ferr := f.secondary.Load(endpoint)
+			if ferr == nil || !errors.Is(ferr, session.ErrNotStored) {
+				return ft, ferr
 			}
 		}
 		return t, err

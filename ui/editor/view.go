@@ -3,6 +3,8 @@ package editor
 import (
 	"strconv"
 	"strings"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 // View renders the visible window: exactly Height lines of exactly Width
@@ -19,6 +21,10 @@ func (m Model) View() string {
 	gw := m.gutterWidth()
 	tw := m.textWidth()
 	empty := len(m.doc.lines) == 1 && m.doc.lines[0] == ""
+	var hint []string
+	if empty && m.placeholder != "" {
+		hint = placeholderLines(m.placeholder, tw)
+	}
 	for y := range m.height {
 		if y > 0 {
 			b.WriteByte('\n')
@@ -26,6 +32,13 @@ func (m Model) View() string {
 		row := m.yoff + y
 		if row >= len(m.doc.lines) {
 			w := runWriter{b: &b}
+			if row < len(hint) {
+				// The placeholder goes on over the empty rows, under its first line.
+				w.spaces(m.paint.text, gw)
+				w.end()
+				m.writeCells(&b, []tok{{hint[row], 0}}, true, 0, tw, -1, nil)
+				continue
+			}
 			w.spaces(m.paint.text, gw+tw)
 			w.end()
 			continue
@@ -33,7 +46,7 @@ func (m Model) View() string {
 		m.writeGutter(&b, row, gw)
 		switch {
 		case empty && m.placeholder != "":
-			m.writePlaceholder(&b, tw)
+			m.writePlaceholder(&b, hint[0], tw)
 		default:
 			m.writeLine(&b, row, tw)
 		}
@@ -59,15 +72,27 @@ func (m Model) writeGutter(b *strings.Builder, row, gw int) {
 	w.end()
 }
 
-// writePlaceholder writes the first line of the placeholder, cut to the text
-// width, with the cursor on its first cell when focused.
-func (m Model) writePlaceholder(b *strings.Builder, tw int) {
-	text, _, _ := strings.Cut(m.placeholder, "\n")
+// writePlaceholder writes the placeholder's first row, with the cursor on its first cell when
+// focused.
+func (m Model) writePlaceholder(b *strings.Builder, text string, tw int) {
 	cursor := -1
 	if m.focused {
 		cursor = 0
 	}
 	m.writeCells(b, []tok{{text, 0}}, true, 0, tw, cursor, nil)
+}
+
+// placeholderLines is the placeholder word-wrapped to the text width (a word wider than that is
+// broken): a hint cut at the pane's edge loses its end, which is often the point.
+func placeholderLines(text string, tw int) []string {
+	var out []string
+	for _, line := range strings.Split(text, "\n") {
+		out = append(out, strings.Split(ansi.Wrap(line, tw, ""), "\n")...)
+	}
+	for i := range out {
+		out[i] = strings.TrimRight(out[i], " ")
+	}
+	return out
 }
 
 // writeLine writes the visible part of line row. Lines without the cursor

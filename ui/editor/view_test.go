@@ -153,3 +153,23 @@ func TestDefaultStylesFollowTheTheme(t *testing.T) {
 		t.Error("diagnostics must be underlined and the cursor reverse video")
 	}
 }
+
+// A placeholder wider than the pane wraps onto the empty rows below it rather than being cut: the
+// workspace's "# f6 builds a query from the schema; or type one, ctrl+r runs it" lost its end at
+// 120 columns and half of it at 80.
+func TestViewPlaceholderWraps(t *testing.T) {
+	const hint = "# f6 builds a query from the schema; or type one, ctrl+r runs it"
+	m := New(Options{Language: GraphQL, Placeholder: hint}).SetSize(30, 4)
+	m, _ = m.Focus()
+	v := m.View()
+	uitest.CheckBlock(t, v, 30, 4)
+	if got := strings.Join(strings.Fields(strings.TrimPrefix(v, " 1 ")), " "); got != hint {
+		t.Errorf("placeholder shows %q:\n%s", got, v)
+	}
+	if lines := strings.Split(v, "\n"); !strings.HasPrefix(lines[1], "   ") {
+		t.Errorf("a continuation row has a line number: %q", lines[1])
+	}
+	// Too few rows: what fits, never more rows than the pane has.
+	short := New(Options{Language: GraphQL, Placeholder: hint}).SetSize(30, 1)
+	uitest.CheckBlock(t, short.View(), 30, 1)
+}

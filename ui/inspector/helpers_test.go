@@ -17,6 +17,7 @@ import (
 	"github.com/toggle-explorer/toggle-explorer/session"
 	"github.com/toggle-explorer/toggle-explorer/themes"
 	"github.com/toggle-explorer/toggle-explorer/ui/common"
+	"github.com/toggle-explorer/toggle-explorer/ui/internal/uitest"
 )
 
 func TestMain(m *testing.M) {
@@ -157,32 +158,17 @@ func press(t testing.TB, m Model, keys ...string) (Model, []tea.Msg) {
 	return m, out
 }
 
-// runCmd runs a command and returns the inspector's own messages among its results. The
-// inspector's messages come back at once; a command still running after a moment is the cursor
-// blink timer, which is left to finish on its own.
+// runCmd runs a command and returns the inspector's own messages among its results. Commands
+// that wait by design (the cursor blink timer) are skipped; every other one is waited for.
 func runCmd(cmd tea.Cmd) []tea.Msg {
-	if cmd == nil {
-		return nil
-	}
-	done := make(chan tea.Msg, 1)
-	go func() { done <- cmd() }()
-	var got tea.Msg
-	select {
-	case got = <-done:
-	case <-time.After(100 * time.Millisecond):
-		return nil
-	}
-	switch msg := got.(type) {
-	case CloseMsg, RefreshNowMsg, LogoutMsg, UseTokenMsg, CopyCurlMsg, CopiedMsg, RunDoctorMsg, DoctorDoneMsg:
-		return []tea.Msg{msg}
-	case tea.BatchMsg:
-		var out []tea.Msg
-		for _, c := range msg {
-			out = append(out, runCmd(c)...)
+	var out []tea.Msg
+	for _, got := range uitest.Settled(cmd) {
+		switch got.(type) {
+		case CloseMsg, RefreshNowMsg, LogoutMsg, UseTokenMsg, CopyCurlMsg, CopiedMsg, RunDoctorMsg, DoctorDoneMsg:
+			out = append(out, got)
 		}
-		return out
 	}
-	return nil
+	return out
 }
 
 // flatten joins a view's inner text with the frame, padding and line breaks removed, so a token

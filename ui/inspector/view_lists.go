@@ -45,9 +45,10 @@ func (m Model) eventRow(e session.Event, w int, selected bool) []string {
 	}
 	kind := pad(e.Kind.String(), kindWidth)
 	switch e.Kind {
-	case session.Unauthorized, session.GaveUp, session.RefreshFailed, session.Expired, session.StoreFailed:
+	case session.Unauthorized, session.GaveUp, session.RefreshFailed, session.Expired, session.StoreFailed,
+		session.TokenRefused:
 		kind = st.Error.Render(kind)
-	case session.ExpiringSoon:
+	case session.ExpiringSoon, session.RotationIgnored:
 		kind = st.Warning.Render(kind)
 	case session.LoggedIn, session.ReLoggedIn, session.Refreshed, session.Rotated:
 		kind = st.Success.Render(kind)

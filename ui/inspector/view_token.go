@@ -65,8 +65,8 @@ func (m Model) tokenLines(w int) []string {
 	return append(lines, claimLines(t.Claims, w)...)
 }
 
-// tokenWarnings says what needs the user's attention: expiry, and a token the explorer cannot
-// renew by itself.
+// tokenWarnings says what needs the user's attention: expiry, a token claiming a lifetime far
+// beyond the login's, and a token the explorer cannot renew by itself.
 func (m Model) tokenWarnings() []string {
 	st := m.ctx.Styles
 	t, now := m.snap.token, m.ctx.Now
@@ -77,6 +77,9 @@ func (m Model) tokenWarnings() []string {
 		out = append(out, st.Error.Render("✗ expired "+display.Duration(now.Sub(t.ExpiresAt))+" ago"))
 	case t.RefreshDue(now):
 		out = append(out, st.Warning.Render("⚠ due for refresh: "+display.Duration(t.TimeLeft(now))+" left"))
+	}
+	if t.LifetimeFlag != "" {
+		out = append(out, st.Warning.Render("⚠ the token "+clean(t.LifetimeFlag)))
 	}
 	if !m.snap.canRelogin {
 		out = append(out, st.Warning.Render("⚠ no credentials held: the explorer cannot log in again and warns before expiry"))

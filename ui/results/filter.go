@@ -214,6 +214,10 @@ func (m *Model) show(d *Document) {
 	m.clampScroll()
 }
 
+// filterCountRoom is the width (cells) the filter line keeps free for filterCount's
+// longest text and the two spaces before it.
+const filterCountRoom = 24 // "  filtering… (esc stops)"
+
 // filterCount is the filter's state for the footer: "3 outputs", or
 // "filtering…" while a run is in flight; "" without a filter.
 func (m Model) filterCount() string {
@@ -226,6 +230,13 @@ func (m Model) filterCount() string {
 		return "1 output"
 	}
 	return groupThousands(m.outputs) + " outputs"
+}
+
+// ForgetFilter drops the filter SetDocument kept for ResumeFilter: the parent calls it when the
+// new document answers another operation, whose shape the filter was not written for.
+func (m Model) ForgetFilter() Model {
+	m.resume = ""
+	return m
 }
 
 // ResumeFilter applies the filter that was on show before SetDocument to

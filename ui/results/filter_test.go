@@ -1,6 +1,7 @@
 package results
 
 import (
+	"github.com/charmbracelet/x/ansi"
 	"strings"
 	"testing"
 
@@ -206,5 +207,25 @@ func TestFilterResumesOnTheNextDocument(t *testing.T) {
 	m = m.SetDocument(Prepare([]byte(cardsBody), Meta{Status: 200}))
 	if m.ResumeFilter() != nil {
 		t.Error("resumed a filter that esc had dropped")
+	}
+}
+
+// TestFilterCountShownInColour: in colour the filter line's padding ends in
+// SGR codes, so trimming spaces could not make room for the output count and
+// it was cut off while typing; the line must leave room for it.
+func TestFilterCountShownInColour(t *testing.T) {
+	for _, w := range []int{80, 120} {
+		m := newModel(t, cardsBody, Meta{Status: 200}, w, 20)
+		m.SetStyles(trueColorStyles())
+		m, _ = press(t, m, "|")
+		m = typeText(t, m, ".data.Cards.data[].number")
+		lines := strings.Split(ansi.Strip(m.View()), "\n")
+		footer := lines[len(lines)-1]
+		if !strings.Contains(footer, "2 outputs") {
+			t.Errorf("width %d: no output count in the filter line %q", w, footer)
+		}
+		if got := ansi.StringWidth(footer); got > w {
+			t.Errorf("width %d: footer is %d cells wide", w, got)
+		}
 	}
 }

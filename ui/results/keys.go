@@ -32,6 +32,10 @@ type KeyMap struct {
 	CancelFilter         key.Binding // while filtering: back to the whole response
 	AcceptSearch         key.Binding // while searching: keep the matches
 	CancelSearch         key.Binding // while searching: drop them and go back
+	AcceptWrite          key.Binding // in the write prompt: write the file
+	CancelWrite          key.Binding // in the write prompt: close it
+	ReplaceFile          key.Binding // the file exists: replace it
+	KeepFile             key.Binding // the file exists: back to the name, to choose another
 }
 
 // DefaultKeyMap returns the standard bindings.
@@ -70,6 +74,10 @@ func DefaultKeyMap() KeyMap {
 		CancelFilter: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "whole response")),
 		AcceptSearch: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "confirm search")),
 		CancelSearch: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel search")),
+		AcceptWrite:  key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "write")),
+		CancelWrite:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
+		ReplaceFile:  key.NewBinding(key.WithKeys("y", "Y"), key.WithHelp("y", "replace")),
+		KeepFile:     key.NewBinding(key.WithKeys("n", "N", "esc"), key.WithHelp("n/esc", "another name")),
 	}
 }
 

@@ -174,7 +174,9 @@ func (m Model) Document() *Document { return m.doc }
 func (m Model) SetSize(width, height int) Model {
 	m.width, m.height = max(0, width), max(0, height)
 	m.input.Width = max(1, m.width-len(m.input.Prompt)-12)
-	m.filter.Width = max(1, m.width-len(m.filter.Prompt)-1)
+	// The filter line leaves room for its count ("12,345 outputs", "filtering… (esc stops)"):
+	// in colour the input's padding ends in SGR codes and cannot be trimmed to make room.
+	m.filter.Width = max(1, m.width-len(m.filter.Prompt)-1-min(filterCountRoom, m.width/2))
 	m.saveInput.Width = max(1, m.width-len(m.saveInput.Prompt)-1)
 	m.table = m.table.SetSize(m.width, m.tableHeight())
 	m.clampScroll()
@@ -235,6 +237,9 @@ func (m Model) InputFocused() bool {
 
 // ShortHelp implements help.KeyMap with the bindings that apply now.
 func (m Model) ShortHelp() []key.Binding {
+	if keys := m.saveKeys(); keys != nil {
+		return keys
+	}
 	if m.searching {
 		return []key.Binding{m.keys.AcceptSearch, m.keys.CancelSearch}
 	}
@@ -249,6 +254,9 @@ func (m Model) ShortHelp() []key.Binding {
 
 // FullHelp implements help.KeyMap.
 func (m Model) FullHelp() [][]key.Binding {
+	if keys := m.saveKeys(); keys != nil {
+		return [][]key.Binding{keys}
+	}
 	if m.searching {
 		return [][]key.Binding{{m.keys.AcceptSearch, m.keys.CancelSearch}}
 	}

@@ -32,20 +32,20 @@ func (m Model) openSave(data []byte, name, what string) (Model, tea.Cmd) {
 // updateSave handles keys while the prompt is open.
 func (m Model) updateSave(msg tea.KeyMsg) (Model, tea.Cmd) {
 	if m.save == saveConfirm {
-		switch strings.ToLower(msg.String()) {
-		case "y":
+		switch {
+		case key.Matches(msg, m.keys.ReplaceFile):
 			return m, writeFileCmd(m.saveInput.Value(), m.saveData, true)
-		case "n", "esc":
+		case key.Matches(msg, m.keys.KeepFile):
 			m.save = saveName // back to the name, to choose another
 			return m, m.saveInput.Focus()
 		}
 		return m, nil
 	}
 	switch {
-	case key.Matches(msg, m.keys.CancelSearch): // esc
+	case key.Matches(msg, m.keys.CancelWrite):
 		m.closeSave()
 		return m, nil
-	case msg.Type == tea.KeyEnter:
+	case key.Matches(msg, m.keys.AcceptWrite):
 		name := strings.TrimSpace(m.saveInput.Value())
 		if name == "" {
 			return m, nil
@@ -81,6 +81,18 @@ func (m Model) fileWritten(msg fileWrittenMsg) (Model, tea.Cmd) {
 		return m, nil
 	}
 	return m, common.ReportInfo("wrote " + what + " to " + display.Line(msg.path) + " (" + display.Size(int64(msg.size)) + ")")
+}
+
+// saveKeys are the prompt's keys for help while it is open (nil when closed): the pane's own
+// letters are text there.
+func (m Model) saveKeys() []key.Binding {
+	switch m.save {
+	case saveName:
+		return []key.Binding{m.keys.AcceptWrite, m.keys.CancelWrite}
+	case saveConfirm:
+		return []key.Binding{m.keys.ReplaceFile, m.keys.KeepFile}
+	}
+	return nil
 }
 
 // saveLine is the prompt's footer line.

@@ -214,3 +214,41 @@ func TestTableWheel(t *testing.T) {
 		t.Errorf("row %d, JSON top %d", m.table.row, m.top)
 	}
 }
+
+// While the write prompt is open its help names its own keys, not the pane's letters (which it
+// types as text).
+func TestWritePromptHelp(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "out.json")
+	if err := os.WriteFile(path, []byte("old"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	helpText := func(m Model) (short, full string) {
+		for _, b := range m.ShortHelp() {
+			short += b.Help().Key + " " + b.Help().Desc + " · "
+		}
+		for _, col := range m.FullHelp() {
+			for _, b := range col {
+				full += b.Help().Key + " " + b.Help().Desc + " · "
+			}
+		}
+		return short, full
+	}
+	m := newModel(t, cardsBody, Meta{Status: 200}, 80, 20)
+	m, _ = press(t, m, "w")
+	short, full := helpText(m)
+	for _, s := range []string{short, full} {
+		if !strings.Contains(s, "enter write") || !strings.Contains(s, "esc cancel") || strings.Contains(s, "/ search") {
+			t.Errorf("name prompt help: %q", s)
+		}
+	}
+	m, _ = press(t, m, "ctrl+u")
+	m = typeText(t, m, path)
+	m, _ = press(t, m, "enter")
+	short, full = helpText(m)
+	for _, s := range []string{short, full} {
+		if !strings.Contains(s, "y replace") || !strings.Contains(s, "n/esc another name") {
+			t.Errorf("replace question help: %q", s)
+		}
+	}
+}

@@ -180,12 +180,16 @@ func (m Model) errorLines1(e ErrorItem, selected bool) []string {
 	if selected {
 		style = m.styles.ErrorSelected
 	}
-	wrapped := strings.Split(ansi.Wrap(plain, m.width, " "), "\n")
-	out := []string{style.Render(wrapped[0])}
-	for _, rest := range wrapped[1:] {
-		for _, part := range strings.Split(ansi.Wrap(rest, m.width-2, " "), "\n") {
-			out = append(out, style.Render("  "+part))
-		}
+	first, _, _ := strings.Cut(ansi.Wrap(plain, m.width, " "), "\n")
+	// The rest is wrapped once, at the indented width: re-wrapping the lines of a wrap at the
+	// full width would leave two-cell orphans of every word broken there.
+	rest, ok := strings.CutPrefix(plain, first)
+	if !ok {
+		rest = ansi.TruncateLeft(plain, ansi.StringWidth(first), "")
+	}
+	out := []string{style.Render(first)}
+	for _, part := range strings.Split(ansi.Wrap(strings.TrimLeft(rest, " "), m.width-2, " "), "\n") {
+		out = append(out, style.Render("  "+part))
 	}
 	return out
 }

@@ -191,7 +191,12 @@ func (m Model) CapturesKeys() bool {
 // stays truthful.
 func (m Model) KeyMap() KeyMap {
 	k := m.keys
-	k.Cancel.SetEnabled(m.running != nil)
+	// A line open in the results (search, filter, write prompt) takes tab and esc itself (see
+	// handleKey): help must not offer them for the workspace then.
+	typing := m.results.InputFocused()
+	k.Cancel.SetEnabled(m.running != nil && !typing)
+	k.NextPane.SetEnabled(!typing)
+	k.PrevPane.SetEnabled(!typing)
 	return k
 }
 

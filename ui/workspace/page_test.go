@@ -7,6 +7,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/toggle-explorer/toggle-explorer/query/saved"
 	"github.com/toggle-explorer/toggle-explorer/ui/internal/uitest"
 	"github.com/toggle-explorer/toggle-explorer/ui/results"
 )
@@ -112,5 +113,48 @@ func TestFilterSurvivesThePage(t *testing.T) {
 	}
 	if shown(t, m).Meta().Page.Current != 2 {
 		t.Errorf("page %+v", shown(t, m).Meta().Page)
+	}
+}
+
+// A jq filter written for one operation is dropped when another operation's response arrives:
+// carried over, it failed on the new shape ("jq: cannot iterate over: null") above the response.
+func TestFilterDroppedForAnotherOperation(t *testing.T) {
+	f := newFixture(t)
+	m := f.workspace(Options{Query: pagedQuery, Variables: `{"limit": 2}`})
+	m, cmd := m.Update(uitest.Key("ctrl+r"))
+	m = settle(t, m, cmd)
+	m, _ = m.setFocus(PaneResults)
+	m.results.SetFilterDebounce(0)
+	m, _ = m.Update(uitest.Key("|"))
+	for _, r := range ".data.Cards.total + 1" {
+		m, cmd = m.Update(uitest.Key(string(r)))
+		for _, msg := range uitest.Messages(cmd) {
+			m, _ = m.Update(msg)
+		}
+	}
+	m, _ = m.Update(uitest.Key("enter"))
+	if _, on := m.Results().Filtered(); !on {
+		t.Fatal("the filter did not apply")
+	}
+	_ = m.Load("", saved.Version{}, balanceQuery, balanceVariables)
+	m, cmd = m.Update(uitest.Key("ctrl+r"))
+	queue := uitest.Messages(cmd) // every message but the spinner's, so a resumed filter runs
+	for len(queue) > 0 {
+		msg := queue[0]
+		queue = queue[1:]
+		var more tea.Cmd
+		m, more = m.Update(msg)
+		if _, tick := msg.(spinner.TickMsg); !tick {
+			queue = append(queue, uitest.Messages(more)...)
+		}
+	}
+	if m.resultOf != "Balance" {
+		t.Fatalf("results of %q", m.resultOf)
+	}
+	if expr, on := m.Results().Filtered(); on {
+		t.Errorf("the Cards filter %q stayed on for Balance's response", expr)
+	}
+	if strings.Contains(m.View(), "jq:") {
+		t.Errorf("a jq error shows:\n%s", m.View())
 	}
 }

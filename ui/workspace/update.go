@@ -23,12 +23,17 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	case tea.MouseMsg:
 		return m.handleMouse(msg)
 	case RunFinishedMsg:
+		prev := m.resultOf
 		m = m.finish(msg)
+		// A filter on show carries over to the new response of the same operation (a new page,
+		// a re-run); written for another operation's shape it would only fail or mislead.
+		if m.resultOf != prev {
+			m.results = m.results.ForgetFilter()
+		}
 		if msg.rest != nil && m.results.Document() == msg.Doc {
 			// The first lines are on show; a filter resumes on the whole document.
 			return m, prepareRestCmd(msg.ID, msg.rest)
 		}
-		// A filter on show carries over to the new response (a new page, a re-run).
 		cmd := m.results.ResumeFilter()
 		return m, cmd
 	case DocumentReadyMsg:
@@ -143,6 +148,8 @@ func (m Model) run() (Model, tea.Cmd) {
 	p, problem, diags := m.prepare()
 	m.editor = m.editor.SetDiagnostics(diags)
 	if problem != nil {
+		// The pane now shows why nothing was sent, no longer any operation's response.
+		m.resultOf, m.resultStale = "", false
 		m.results = m.results.SetDocument(problem)
 		return m, nil
 	}

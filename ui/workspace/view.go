@@ -2,6 +2,7 @@ package workspace
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/charmbracelet/lipgloss"
 
@@ -37,7 +38,8 @@ func (m Model) View() string {
 	editorBox := common.Frame(st, m.editorTitle(), m.editor.View(), l.editor.w, l.editor.h, m.focus == PaneEditor)
 	varsBox := common.Frame(st, m.varsTitle(), m.vars.View(), l.vars.w, l.vars.h, m.focus == PaneVariables)
 	hdrsBox := common.Frame(st, m.headersTitle(), m.hdrs.View(), l.headers.w, l.headers.h, m.focus == PaneHeaders)
-	resultsBox := common.Frame(st, m.resultsTitle(), m.results.View(), l.results.w, l.results.h, m.focus == PaneResults)
+	// A frame's title has its width less six cells: the corners, a rule each side and a space each side.
+	resultsBox := common.Frame(st, m.resultsTitle(l.results.w-6), m.results.View(), l.results.w, l.results.h, m.focus == PaneResults)
 	var view string
 	if l.results.x > 0 {
 		left := lipgloss.JoinVertical(lipgloss.Left, editorBox, varsBox, hdrsBox)
@@ -121,7 +123,9 @@ func (m Model) CutProblem() string {
 	return ""
 }
 
-func (m Model) resultsTitle() string {
+// resultsTitle is the results pane's title, fitted to room cells where it can be: "Results of"
+// goes first, so the status, size and error count are the last to be cut.
+func (m Model) resultsTitle(room int) string {
 	if m.running != nil {
 		elapsed := m.ctx.Now.Sub(m.running.started)
 		if m.running.started.IsZero() || elapsed < 0 {
@@ -137,7 +141,11 @@ func (m Model) resultsTitle() string {
 		title = "Results of " + m.resultOf
 	}
 	if summary := m.results.Summary(); summary != "" {
-		return title + " · " + summary
+		full := title + " · " + summary
+		if short, ok := strings.CutPrefix(full, "Results of "); ok && lipgloss.Width(full) > room {
+			return short
+		}
+		return full
 	}
 	return title
 }

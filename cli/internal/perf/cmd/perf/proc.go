@@ -8,7 +8,6 @@ import (
 	"os/exec"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 )
 
@@ -39,12 +38,7 @@ func runProc(env []string, allowExit int, argv ...string) (sample, error) {
 	if err != nil && cmd.ProcessState.ExitCode() != allowExit {
 		return sample{}, fmt.Errorf("%s: %v (%d bytes out): %s", argv[0], err, n, strings.TrimSpace(stderr.String()))
 	}
-	ru, _ := cmd.ProcessState.SysUsage().(*syscall.Rusage)
-	s := sample{wall: wall}
-	if ru != nil {
-		s.peakKB = ru.Maxrss
-	}
-	return s, nil
+	return sample{wall: wall, peakKB: peakRSSKB(cmd.ProcessState)}, nil
 }
 
 // procStatusKB reads a field of /proc/PID/status in KiB (VmRSS, VmHWM).
