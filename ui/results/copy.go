@@ -69,14 +69,17 @@ func (m Model) copyPath() tea.Cmd {
 // copyAll copies the whole response, or the filter's output when a filter
 // is applied.
 func (m Model) copyAll() tea.Cmd {
-	if m.doc == nil || len(m.doc.Bytes()) == 0 {
+	if m.doc == nil || m.doc.LineCount() == 0 {
 		return nil
 	}
 	what := "the response"
 	if m.orig != nil {
 		what = "the filtered response"
 	}
-	return copyCmd(m.clip, string(m.doc.Bytes()), what)
+	// A large document builds its indented text here (see Document.full): in the command, as
+	// the copy into a string, not in Update.
+	doc, clip := m.doc, m.clip
+	return func() tea.Msg { return copyCmd(clip, string(doc.Bytes()), what)() }
 }
 
 // fileWrittenMsg is the outcome of writing a file: exists is true when the

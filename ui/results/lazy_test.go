@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
 )
 
 // lazyAgrees holds the lazy form of body (as Prepare keeps a large one) to d, the indented one:
@@ -76,5 +78,32 @@ func TestLazyDocumentFeatures(t *testing.T) {
 	}
 	if lz.jqInput() == nil {
 		t.Fatal("no jq input")
+	}
+}
+
+// The pane draws a lazy document exactly as the indented one, scrolled anywhere, in colour.
+func TestLazyViewMatchesIndented(t *testing.T) {
+	body := []byte(sampleBody)
+	views := func(d *Document) []string {
+		m := New(trueColorStyles(), DefaultKeyMap())
+		m = m.SetSize(80, 12)
+		m.Focus()
+		m = m.SetDocument(d)
+		var out []string
+		for range d.LineCount() {
+			out = append(out, m.View())
+			m, _ = m.Update(tea.KeyMsg{Type: tea.KeyDown})
+		}
+		return out
+	}
+	lz := prepare(body, Meta{Status: 200}, 0)
+	got, want := views(lz), views(Prepare(body, Meta{Status: 200}))
+	if lz.hasText() {
+		t.Fatal("drawing built the indented text")
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("view after %d steps:\n%s\nwant:\n%s", i, got[i], want[i])
+		}
 	}
 }
