@@ -68,6 +68,7 @@ func walkLeaves(d *Document, fn func(path string, value []byte, line int)) {
 		array bool
 		idx   int
 	}
+	d.full() // every line is read: the indented text beats indenting each line on the fly
 	var stack []frame
 	for i := range d.LineCount() {
 		line := bytes.TrimLeft(d.Line(i), " ")

@@ -40,12 +40,14 @@ type indenter struct {
 	maxLine  int     // longest line of dst in bytes (when lines are recorded)
 	maxLines int     // stop once this many lines are started (0: no limit); see PrepareHead
 
-	// Index mode (see lazyIndex): instead of the whole output, dst holds only the current line
-	// and every line is recorded as the offset of its first byte in src and its depth.
+	// Index mode (see lazyIndex): instead of the whole output, dst holds only the current line,
+	// lines are counted, and every lazyStride-th line is recorded as the offset of its first
+	// byte in src and its nesting depth.
 	index   bool
-	off     []int32 // index mode: offset in src of every line's first byte
-	depth   []uint8 // index mode: every line's indentation depth, capped at maxIndentDepth
-	pending bool    // index mode: the next token starts a line
+	count   int     // index mode: lines started
+	off     []int32 // index mode: offset in src of lines 0, lazyStride, 2*lazyStride…
+	depth   []int32 // index mode: the nesting depth of those lines
+	pending bool    // index mode: the next token starts a recorded line
 }
 
 // appendIndent is the indenter without the line index, for tests. ok is
@@ -198,12 +200,15 @@ func (in *indenter) newline(dst []byte, depth int, at int) []byte {
 		// The line buffer holds only the line just ended: its length is the line's.
 		in.maxLine = max(in.maxLine, len(dst))
 		dst = dst[:0]
-		in.depth = append(in.depth, uint8(min(depth, maxIndentDepth)))
-		if at >= 0 {
-			in.off = append(in.off, int32(at))
-		} else {
-			in.pending = true
+		if in.count%lazyStride == 0 {
+			in.depth = append(in.depth, int32(depth))
+			if at >= 0 {
+				in.off = append(in.off, int32(at))
+			} else {
+				in.pending = true
+			}
 		}
+		in.count++
 	} else if in.lines != nil {
 		in.maxLine = max(in.maxLine, len(dst)-int(in.lines[len(in.lines)-1]))
 		in.lines = append(in.lines, int32(len(dst)+1))

@@ -47,6 +47,9 @@ func TestLazyLinesMatchIndented(t *testing.T) {
 		"{ \"a\" : [ 1 ,\n\t2 ] ,\r\n \"b\":{ } , \"c\" : [ ] }\n",
 		`{"k: v":"a, b : c","e":"q\"uo{te}","u":"\u00e9"}`,
 		`[[[1,[2]],{"x":{"y":{"z":[true,false,null]}}}]]`, deep,
+		// Many checkpoints: lines found by walking from one, across depths and empty containers.
+		string(benchBody(40)), strings.Repeat(`[{"a":{},"b":[ ],"c":[[1],{"d":[]}]},`, 3*lazyStride) + `0]`,
+		strings.Repeat("[", 3*lazyStride) + "\n\t1 , [ ] , { }\n" + strings.Repeat("]", 3*lazyStride),
 	} {
 		t.Run(fmt.Sprintf("%.20q", body), func(t *testing.T) {
 			lazyAgrees(t, []byte(body), Prepare([]byte(body), Meta{}))
