@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -65,6 +67,9 @@ func loadConfig(path string) (config, error) {
 		var perr toml.ParseError
 		if errors.As(err, &perr) && perr.Position.Line > 0 {
 			return config{}, fmt.Errorf("%s:%d: %s", path, perr.Position.Line, perr.Message)
+		}
+		if line, msg, ok := typeMismatch(err.Error()); ok {
+			return config{}, fmt.Errorf("%s:%d: %s", path, line, msg)
 		}
 		return config{}, fmt.Errorf("%s: %w", path, err)
 	}
@@ -183,4 +188,36 @@ func (c config) lookupProfile(name string) (profile, error) {
 func (p profile) headers() []headers.Header {
 	hs, _ := headers.FromMap(p.Headers)
 	return hs
+}
+
+// tomlTypeMismatch is how the TOML decoder words a value of the wrong type; it has no error type
+// of its own to ask for the line.
+var tomlTypeMismatch = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): incompatible types: TOML value has type (\w+); destination has type (\w+)$`)
+
+// typeMismatch turns the decoder's type error into the FILE:LINE form's line and a sentence a
+// user can act on ("profiles.x.endpoint must be a string, not a number").
+func typeMismatch(text string) (line int, msg string, ok bool) {
+	m := tomlTypeMismatch.FindStringSubmatch(text)
+	if m == nil {
+		return 0, "", false
+	}
+	line, _ = strconv.Atoi(m[1])
+	return line, fmt.Sprintf("%s must be %s, not %s", m[2], tomlTypeName(m[4]), tomlTypeName(m[3])), true
+}
+
+// tomlTypeName names a decoder type the way the config's documentation does.
+func tomlTypeName(t string) string {
+	switch t {
+	case "string":
+		return "a string (in quotes)"
+	case "bool", "boolean":
+		return "true or false"
+	case "int64", "int", "integer", "float64", "float":
+		return "a number"
+	case "map", "table":
+		return "a table"
+	case "slice", "array":
+		return "a list"
+	}
+	return t
 }

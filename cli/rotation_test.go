@@ -2,6 +2,8 @@ package cli
 
 import (
 	"context"
+	"encoding/json"
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -72,5 +74,41 @@ func TestRunLoopAndALongLivedSessionShareTheStore(t *testing.T) {
 	// itself always starts from the newest stored token.
 	if counts[mockapi.LogRefused] > rounds {
 		t.Fatalf("%d refusals in %d rounds: a refusal loop", counts[mockapi.LogRefused], rounds)
+	}
+}
+
+// Without a password, `run` lives on the stored token alone: the rotated token it adopts must be
+// saved under the identity it was restored with (the username), not the JWT's subject (the
+// fake's is a numeric user id), or the next run finds no token for that user.
+func TestRunLoopWithoutPasswordKeepsTheStoredIdentity(t *testing.T) {
+	h := newHarness(t, everyResponseConfig())
+	if code, _, errOut := h.run("", "login"); code != exitOK {
+		t.Fatalf("login: exit %d: %s", code, errOut)
+	}
+	delete(h.env, "TOGGLE_PASSWORD")
+	const runs = 5
+	for i := range runs {
+		if code, _, errOut := h.run("", "run", "-q", `{ Products(account_id: 1) { id } }`); code != exitOK {
+			t.Fatalf("run %d: exit %d: %s", i+1, code, errOut)
+		}
+	}
+	data, err := os.ReadFile(filepath.Join(h.env["XDG_STATE_HOME"], "toggle-explorer", "tokens.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var file struct {
+		Tokens map[string]struct {
+			Identity string `json:"identity"`
+		} `json:"tokens"`
+	}
+	if err := json.Unmarshal(data, &file); err != nil {
+		t.Fatal(err)
+	}
+	if got := file.Tokens[h.endpoint].Identity; got != mockapi.DemoUsername {
+		t.Fatalf("the stored token is filed under %q, want %q", got, mockapi.DemoUsername)
+	}
+	counts := mockapi.CountLog(h.server.Log())
+	if counts[mockapi.LogLogin] != 1 || counts[mockapi.LogRefused] != 0 || counts[mockapi.LogAuthorized] != runs {
+		t.Fatalf("fake's log: %v; want 1 login, 0 refused, %d authorized", counts, runs)
 	}
 }

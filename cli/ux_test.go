@@ -227,3 +227,19 @@ func FuzzLoadConfig(f *testing.F) {
 		}
 	})
 }
+
+// A value of the wrong type in config.toml is placed (FILE:LINE) and said in words, not in the
+// decoder's Go types.
+func TestConfigTypeErrorSaysWhereAndWhat(t *testing.T) {
+	h := newHarness(t, demoConfig())
+	cfgFile := filepath.Join(h.env["XDG_CONFIG_HOME"], "toggle-explorer", "config.toml")
+	if err := os.MkdirAll(filepath.Dir(cfgFile), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, cfgFile, "[profiles.x]\nendpoint = 3\n")
+	_, _, errOut := h.run("", "queries")
+	want := cfgFile + ":2: profiles.x.endpoint must be a string (in quotes), not a number"
+	if !strings.Contains(errOut, want) || strings.Contains(errOut, "int64") {
+		t.Fatalf("stderr %q, want %q", errOut, want)
+	}
+}

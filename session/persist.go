@@ -67,6 +67,7 @@ func (s *Session) Restore(identity string) (Token, bool) {
 	if s.loginLifetime == 0 {
 		s.loginLifetime = tok.Lifetime()
 	}
+	s.storedIdentity = st.Identity
 	prev := s.installLocked(tok)
 	s.mu.Unlock()
 	s.storeMu.Lock()

@@ -128,6 +128,10 @@ type Session struct {
 	mu      sync.Mutex
 	tok     Token
 	creds   *Credentials
+	// storedIdentity is the identity the restored token was saved under (a username or e-mail):
+	// without credentials, saving a rotated token keeps it, rather than the JWT's subject, which
+	// the next restore would not recognise.
+	storedIdentity string
 	gen     uint64  // bumped on Login, UseToken, Logout: a login started earlier is discarded
 	flight  *flight // the single login in progress, if any
 	refresh refreshState
@@ -269,6 +273,9 @@ func (s *Session) Identity() string {
 func (s *Session) identityLocked() string {
 	if s.creds != nil {
 		return s.creds.Identity()
+	}
+	if s.storedIdentity != "" {
+		return s.storedIdentity
 	}
 	return s.tok.Subject
 }

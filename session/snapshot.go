@@ -15,6 +15,9 @@ type Snapshot struct {
 	Identity string
 	// InFlight counts requests on the wire.
 	InFlight int
+	// CanLogIn is true when the session holds credentials, so it can log in again by itself; a
+	// session living on a stored or pasted token alone cannot, and the user must.
+	CanLogIn bool
 }
 
 // Snapshot returns the session's state, taken under one lock.
@@ -26,5 +29,5 @@ func (s *Session) Snapshot() Snapshot {
 		n += c
 	}
 	return Snapshot{Token: s.tok, Refreshing: s.flight != nil, RefreshFailures: s.refresh.failures,
-		Identity: s.identityLocked(), InFlight: n}
+		Identity: s.identityLocked(), InFlight: n, CanLogIn: s.creds != nil}
 }

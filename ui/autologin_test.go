@@ -120,3 +120,21 @@ func containsAll(s string, parts ...string) bool {
 	}
 	return true
 }
+
+// A session living on a stored token alone cannot log in again by itself: when the server refuses
+// that token, the notice says how the user can, before the diagnosis.
+func TestRefusedStoredTokenSaysHowToLogInAgain(t *testing.T) {
+	f := newFixture(t, mockapi.DemoPassword)
+	store := &memoryStore{}
+	first := startWith(t, f, store, mockapi.DemoPassword)
+	first.m.Close() // saves the token
+	d := startWith(t, f, store, "")
+	if d.m.Screen() != "workspace" {
+		t.Fatalf("screen %s with a valid stored token", d.m.Screen())
+	}
+	f.api.RevokeTokens()
+	d.run()
+	if n := d.m.noticeLine(); !strings.Contains(n, "f2, then L, to log in again") || !strings.Contains(n, "rejected") {
+		t.Fatalf("notice = %q", n)
+	}
+}

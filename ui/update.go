@@ -370,6 +370,10 @@ func (m Model) handleEvent(msg sessionEventMsg) (Model, tea.Cmd) {
 		now = msg.ev.Time
 	}
 	m.notice = eventNotice(msg.ev, now)
+	if msg.ev.Kind == session.GaveUp && !m.snap.CanLogIn {
+		// Nothing will log in by itself (no password held): say how, before the diagnosis.
+		m.notice.text = "✗ f2, then L, to log in again · " + strings.TrimPrefix(m.notice.text, "✗ ")
+	}
 	if m.startNotice.text != "" {
 		m.say(m.startNotice.kind, m.startNotice.text)
 		m.startNotice = notice{}
