@@ -93,7 +93,7 @@ type fileWrittenMsg struct {
 
 // writeFileCmd writes data to path, as a new file unless overwrite (O_EXCL:
 // an existing file, or a symlink, is never replaced unasked).
-func writeFileCmd(path string, data []byte, overwrite bool) tea.Cmd {
+func writeFileCmd(path string, content func() []byte, overwrite bool) tea.Cmd {
 	return func() tea.Msg {
 		flags := os.O_WRONLY | os.O_CREATE | os.O_EXCL
 		if overwrite {
@@ -106,6 +106,7 @@ func writeFileCmd(path string, data []byte, overwrite bool) tea.Cmd {
 		if err != nil {
 			return fileWrittenMsg{path: path, err: err}
 		}
+		data := content() // a large document's indented text is built here, not in Update
 		_, err = f.Write(data)
 		if cerr := f.Close(); err == nil {
 			err = cerr

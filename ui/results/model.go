@@ -70,7 +70,7 @@ type Model struct {
 	// The write-to-file prompt (save.go).
 	save      int
 	saveInput textinput.Model
-	saveData  []byte
+	saveData  func() []byte // what a save writes, called in the write's command
 	saveWhat  string
 
 	clip func(string) error // puts text on the clipboard (SetClipboard)

@@ -20,8 +20,9 @@ const (
 	saveConfirm // "replace it? y/n"
 )
 
-// openSave opens the name prompt for data, suggesting name.
-func (m Model) openSave(data []byte, name, what string) (Model, tea.Cmd) {
+// openSave opens the name prompt for what data returns (called when the file is written, in a
+// command), suggesting name.
+func (m Model) openSave(data func() []byte, name, what string) (Model, tea.Cmd) {
 	m.save, m.saveData, m.saveWhat = saveName, data, what
 	m.table = m.table.SetSize(m.width, m.tableHeight())
 	m.saveInput.SetValue(name)

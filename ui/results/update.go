@@ -173,7 +173,8 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		if !m.doc.json {
 			name = "response.txt"
 		}
-		return m.openSave(m.doc.Bytes(), name, what)
+		doc := m.doc
+		return m.openSave(doc.Bytes, name, what)
 	case key.Matches(msg, k.NextPage):
 		return m, pageCmd(m.doc.meta.Page.Current + 1)
 	case key.Matches(msg, k.PrevPage):
@@ -359,7 +360,8 @@ func (m Model) hStep() int { return max(1, m.contentWidth()/4) }
 // its CSV, and closing returns to the JSON.
 func (m Model) updateTable(msg tea.KeyMsg) (Model, tea.Cmd) {
 	if key.Matches(msg, m.table.keys.Write) {
-		return m.openSave([]byte(m.table.text(',')), "table.csv", "the table")
+		csv := []byte(m.table.text(','))
+		return m.openSave(func() []byte { return csv }, "table.csv", "the table")
 	}
 	var cmd tea.Cmd
 	m.table, cmd = m.table.Update(msg)
