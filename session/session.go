@@ -125,17 +125,17 @@ type Session struct {
 	// for them so a short-lived command never exits with the new token unsaved.
 	saving sync.WaitGroup
 
-	mu      sync.Mutex
-	tok     Token
-	creds   *Credentials
+	mu    sync.Mutex
+	tok   Token
+	creds *Credentials
 	// storedIdentity is the identity the restored token was saved under (a username or e-mail):
 	// without credentials, saving a rotated token keeps it, rather than the JWT's subject, which
 	// the next restore would not recognise.
 	storedIdentity string
-	gen     uint64  // bumped on Login, UseToken, Logout: a login started earlier is discarded
-	flight  *flight // the single login in progress, if any
-	refresh refreshState
-	closed  bool
+	gen            uint64  // bumped on Login, UseToken, Logout: a login started earlier is discarded
+	flight         *flight // the single login in progress, if any
+	refresh        refreshState
+	closed         bool
 
 	// inflight counts requests on the wire by the raw token they carry, so a refusal can wait
 	// for the others (one may bring the rotated token) before logging in.
