@@ -4,8 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"strconv"
 	"unicode/utf8"
+
+	"github.com/toggle-explorer/toggle-explorer/session/display"
 )
 
 // Envelope is a GraphQL response decoded in full: every error with Toggle's extra keys, and the
@@ -286,14 +287,15 @@ func (e Envelope) hasUsableData() bool {
 // isNull reports whether a raw JSON value is the literal null.
 func isNull(b []byte) bool { return string(bytes.TrimSpace(b)) == "null" }
 
-// Snippet returns the first bytes of b quoted with Go escapes, so control characters from a
-// server (ESC sequences, OSC 52) cannot reach the terminal and JWT-looking text is redacted.
+// Snippet returns the first bytes of b in quotes, escaped on one line by display.Line (the one
+// escaping every command and pane uses), so control characters from a server (ESC sequences,
+// OSC 52) cannot reach the terminal; JWT-looking text is redacted.
 func Snippet(b []byte) string {
 	cut := b
 	if len(cut) > snippetBytes {
-		cut = cut[:snippetBytes] // a split rune is shown as \x escapes by Quote
+		cut = cut[:snippetBytes] // a split rune is shown as \x escapes by display.Line
 	}
-	s := strconv.Quote(RedactJWTs(string(cut)))
+	s := `"` + display.Line(RedactJWTs(string(cut))) + `"`
 	if len(b) > len(cut) {
 		s += "…"
 	}
