@@ -1,0 +1,20 @@
+package cli
+
+import "runtime/debug"
+
+// runGCPercent is the collector's pace while `run` receives and prints a response. Everything a
+// large response allocates on the way in (the chunks of a body without Content-Length, then the
+// body they are joined into) stays live until the body is whole, so collections at the default
+// pace (GOGC=100) free nothing and only cost time: on a 20 MB chunked body, about 30 ms of an
+// 80 ms run, with the same peak RSS. `run` is one response and exit, so it collects less often.
+const runGCPercent = 400
+
+// paceGC sets the collector's pace for `run`, unless the user chose one with GOGC, and returns
+// what restores the previous pace (commands also run inside tests).
+func (c *program) paceGC() (restore func()) {
+	if c.getenv("GOGC") != "" {
+		return func() {}
+	}
+	prev := debug.SetGCPercent(runGCPercent)
+	return func() { debug.SetGCPercent(prev) }
+}
