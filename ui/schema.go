@@ -3,7 +3,6 @@ package ui
 import (
 	"context"
 	"fmt"
-	"runtime/debug"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -68,11 +67,6 @@ func loadSchemaCmd(gen int, sess *session.Session, file string, cache *schema.Ca
 		if cache != nil {
 			_ = cache.Save(endpoint, raw) // a cache that cannot be written only costs the next start
 		}
-		raw = nil
-		// The introspection's JSON and its decoding are garbage now, and the app goes idle
-		// after login: hand their pages back rather than keep them resident until the
-		// runtime's background scavenger gets to them (a GC of a few MB, once per session).
-		debug.FreeOSMemory()
 		return schemaLoadedMsg{gen: gen, schema: s, source: "introspection"}
 	}
 	return tea.Sequence(cached, fresh)
