@@ -95,6 +95,8 @@ done
 keys Tab
 type_text '{"ref": "6301190010000000002"}'
 keys C-r
+# Variables → Headers → Results.
+keys Tab
 PAUSE=1 keys Tab
 shot workspace
 # 3. Full help.
@@ -120,6 +122,7 @@ keys Escape
 #    token is refused although unexpired and the re-login is refused too.
 stop_mock
 start_mock --password rotated-elsewhere
+keys S-Tab
 keys S-Tab
 keys S-Tab
 PAUSE=1.5 keys C-r
@@ -178,6 +181,8 @@ type_text 'query Cards($page: Int, $limit: Int) { Cards(page: $page, limit: $lim
 keys Tab
 type_text '{"limit": 6}'
 PAUSE=1 keys C-r
+# Variables → Headers → Results.
+keys Tab
 keys Tab
 # Cursor on the first card, then fold every card (Z) and open the second one again.
 for _ in 1 2 3 4 5 6; do keys j; done
