@@ -233,10 +233,21 @@ func (s *scanner) str() bool {
 	}
 }
 
-// number scans -? (0 | [1-9][0-9]*) (.[0-9]+)? ([eE][+-]?[0-9]+)?
+// number scans the number at s.src[s.i] (see ScanJSONNumber).
 func (s *scanner) number() bool {
-	src, i := s.src, s.i
-	if src[i] == '-' {
+	end, ok := ScanJSONNumber(s.src, s.i)
+	if ok {
+		s.i = end
+	}
+	return ok
+}
+
+// ScanJSONNumber validates the JSON number starting at src[start] and returns the index just past
+// it: -? (0 | [1-9][0-9]*) (.[0-9]+)? ([eE][+-]?[0-9]+)?. The envelope scan and the results pane's
+// indenter share it, so both accept exactly the numbers encoding/json does.
+func ScanJSONNumber(src []byte, start int) (end int, ok bool) {
+	i := start
+	if i < len(src) && src[i] == '-' {
 		i++
 	}
 	switch {
@@ -245,12 +256,12 @@ func (s *scanner) number() bool {
 	case i < len(src) && '1' <= src[i] && src[i] <= '9':
 		i = digits(src, i+1)
 	default:
-		return false
+		return 0, false
 	}
 	if i < len(src) && src[i] == '.' {
 		j := digits(src, i+1)
 		if j == i+1 {
-			return false
+			return 0, false
 		}
 		i = j
 	}
@@ -261,12 +272,11 @@ func (s *scanner) number() bool {
 		}
 		j := digits(src, i)
 		if j == i {
-			return false
+			return 0, false
 		}
 		i = j
 	}
-	s.i = i
-	return true
+	return i, true
 }
 
 func digits(src []byte, i int) int {

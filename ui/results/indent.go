@@ -1,5 +1,7 @@
 package results
 
+import "github.com/toggle-explorer/toggle-explorer/session"
+
 // indentSpaces is sliced for indentation; deeper levels append it repeatedly.
 const indentSpaces = "                                                                "
 
@@ -158,7 +160,7 @@ func (in *indenter) run(src []byte) bool {
 			}
 			continue
 		case c == '-' || ('0' <= c && c <= '9'):
-			end, ok := scanNumber(src, i)
+			end, ok := session.ScanJSONNumber(src, i)
 			if !ok {
 				return false
 			}
@@ -260,49 +262,6 @@ func scanString(src []byte, start int) (end int, ok bool) {
 		}
 	}
 	return 0, false
-}
-
-// scanNumber validates the number at src[start]:
-// -? (0 | [1-9][0-9]*) (.[0-9]+)? ([eE][+-]?[0-9]+)?
-func scanNumber(src []byte, start int) (end int, ok bool) {
-	i := start
-	if src[i] == '-' {
-		i++
-	}
-	switch {
-	case i < len(src) && src[i] == '0':
-		i++
-	case i < len(src) && '1' <= src[i] && src[i] <= '9':
-		i = skipDigits(src, i+1)
-	default:
-		return 0, false
-	}
-	if i < len(src) && src[i] == '.' {
-		j := skipDigits(src, i+1)
-		if j == i+1 {
-			return 0, false
-		}
-		i = j
-	}
-	if i < len(src) && (src[i] == 'e' || src[i] == 'E') {
-		i++
-		if i < len(src) && (src[i] == '+' || src[i] == '-') {
-			i++
-		}
-		j := skipDigits(src, i)
-		if j == i {
-			return 0, false
-		}
-		i = j
-	}
-	return i, true
-}
-
-func skipDigits(src []byte, i int) int {
-	for i < len(src) && '0' <= src[i] && src[i] <= '9' {
-		i++
-	}
-	return i
 }
 
 // scanLiteral validates true, false or null at src[start].
