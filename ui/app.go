@@ -209,7 +209,9 @@ func (m Model) Init() tea.Cmd {
 	if m.opts.DisableTick {
 		return auto
 	}
-	return tea.Batch(auto, tick(), func() tea.Msg { return tickMsg(time.Now()) })
+	// One clock: this first tick re-arms itself when handled (see route). Arming tick() here as
+	// well ran two chains, a second apart by a few milliseconds, and doubled the idle redraws.
+	return tea.Batch(auto, func() tea.Msg { return tickMsg(time.Now()) })
 }
 
 // Session returns the current session (nil before the first login), so main can close it after

@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	tea "github.com/charmbracelet/bubbletea"
+
 	"github.com/toggle-explorer/toggle-explorer/mockapi"
 )
 
@@ -32,6 +34,34 @@ func TestTickDrivesTheStatusBar(t *testing.T) {
 	ticking.DisableTick = false
 	if cmd := newDriver(t, f, ticking, 80, 24).send(tickMsg(f.clock.Now())); cmd == nil {
 		t.Fatal("without DisableTick a tick does not re-arm itself")
+	}
+}
+
+// The clock is one chain of ticks: Init sends the first one at once and each handled tick arms
+// the next. Two chains (a second tick() armed in Init beside the immediate one) redrew the idle
+// screen twice a second.
+func TestInitStartsOneClock(t *testing.T) {
+	f := newFixture(t, mockapi.DemoPassword)
+	ticking := f.options()
+	ticking.DisableTick = false
+	ticks := 0
+	var drain func(tea.Cmd)
+	drain = func(cmd tea.Cmd) {
+		if cmd == nil {
+			return
+		}
+		switch msg := cmd().(type) {
+		case tea.BatchMsg:
+			for _, c := range msg {
+				drain(c)
+			}
+		case tickMsg:
+			ticks++
+		}
+	}
+	drain(newDriver(t, f, ticking, 80, 24).m.Init())
+	if ticks != 1 {
+		t.Fatalf("Init started %d clock ticks, want 1", ticks)
 	}
 }
 
