@@ -34,7 +34,6 @@ type Model struct {
 	// rebind keys at run time (and help follows).
 	KeyMap KeyMap
 
-	styles       Styles
 	placeholder  string
 	historyLimit int
 
@@ -65,7 +64,6 @@ func New(o Options) Model {
 	}
 	m := Model{
 		KeyMap:       o.KeyMap,
-		styles:       o.Styles,
 		placeholder:  o.Placeholder,
 		historyLimit: o.HistoryLimit,
 		hl:           newHighlighter(o.Language),
@@ -80,7 +78,6 @@ func (m Model) Language() Language { return m.hl.lang }
 
 // SetStyles replaces the styles (after a theme change, say).
 func (m Model) SetStyles(s Styles) Model {
-	m.styles = s
 	m.paint = newPainter(s)
 	// Memoised line renders embed the old escape sequences.
 	m.hl = newHighlighter(m.hl.lang)

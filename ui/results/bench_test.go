@@ -253,7 +253,7 @@ func BenchmarkTableBuild20MB(b *testing.B) {
 		if len(t.rows) != 80_000 {
 			b.Fatal(len(t.rows))
 		}
-		_ = newTableView(t, DefaultTableKeyMap(), trueColorStyles(), nil)
+		_ = newTableView(t, DefaultTableKeyMap(), new(trueColorStyles()), nil)
 	}
 }
 
@@ -273,7 +273,7 @@ func BenchmarkTableSort80k(b *testing.B) {
 func BenchmarkTableScrollStep80k(b *testing.B) {
 	doc := Prepare(benchBody(80_000), Meta{Status: 200})
 	t := tableOf(doc, doc.structure(), 4)
-	v := newTableView(t, DefaultTableKeyMap(), trueColorStyles(), nil)
+	v := newTableView(t, DefaultTableKeyMap(), new(trueColorStyles()), nil)
 	v = v.SetSize(120, 40)
 	v.row = 40_000
 	down := uitest.Key("down")

@@ -158,7 +158,7 @@ func FuzzBuildTable(f *testing.F) {
 				t.Fatalf("row %d has %d cells for %d columns", i, len(r), len(tb.cols))
 			}
 		}
-		v := newTableView(tb, DefaultTableKeyMap(), asciiStyles(), nil)
+		v := newTableView(tb, DefaultTableKeyMap(), new(asciiStyles()), nil)
 		v = v.SetSize(40, 8)
 		if out := v.View(); strings.ContainsRune(out, 0x1b) {
 			t.Fatalf("escape in the table view: %q", out)

@@ -17,7 +17,7 @@ import (
 // use value receivers and Update returns the concrete Model; the setters
 // that only change configuration use pointer receivers.
 type Model struct {
-	styles Styles
+	styles *Styles   // shared by copies: styles are replaced, never changed in place
 	sgr    *sgrTable // derived from styles; immutable, shared by copies
 	keys   KeyMap
 
@@ -104,7 +104,7 @@ func New(s Styles, k KeyMap) Model {
 
 // SetStyles replaces the styles (for example after a theme change).
 func (m *Model) SetStyles(s Styles) {
-	m.styles = s
+	m.styles = &s
 	m.sgr = compileSGR(s)
 	m.input.PromptStyle = s.SearchPrompt
 	m.input.TextStyle = s.JSON.Plain
@@ -119,7 +119,7 @@ func (m *Model) SetStyles(s Styles) {
 	m.saveInput.PromptStyle = s.SearchPrompt
 	m.saveInput.TextStyle = s.JSON.Plain
 	m.saveInput.Cursor.Style = s.JSON.Plain
-	m.table.styles = s
+	m.table.styles = m.styles
 }
 
 // SetDocument shows a prepared response, resetting scroll, search, the

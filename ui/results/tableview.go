@@ -69,7 +69,7 @@ type tableView struct {
 	widths []int // display width of every column
 	order  []int32
 	keys   TableKeyMap
-	styles Styles
+	styles *Styles
 	clip   func(string) error
 
 	width, height int
@@ -98,7 +98,7 @@ type tableReadyMsg struct {
 }
 
 // newTableView lays out t; widths come from every cell, once.
-func newTableView(t *table, k TableKeyMap, st Styles, clip func(string) error) tableView {
+func newTableView(t *table, k TableKeyMap, st *Styles, clip func(string) error) tableView {
 	w := make([]int, len(t.cols))
 	for j, c := range t.cols {
 		w[j] = min(maxColumnWidth, ansi.StringWidth(display.Line(c))+1) // +1: the sort arrow
