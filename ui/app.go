@@ -101,7 +101,10 @@ type Options struct {
 	TokenStored func(endpoint, identity string) bool
 }
 
-// Model is the root model.
+// Model is the root model. Bubble Tea holds it by value (Init, Update and View are value
+// methods), but inside one Update the routing works on a pointer to that copy: the model
+// carries every pane by value (tens of kilobytes), and passing it by value down the routing
+// chain copied it several times per message and kept the event loop's stack at megabytes.
 type Model struct {
 	ctx  *common.Context
 	opts Options
@@ -192,7 +195,7 @@ func New(opts Options) Model {
 }
 
 // canAutoLogin reports whether the start may skip the form: asked to, and knowing where and as whom.
-func (m Model) canAutoLogin() bool {
+func (m *Model) canAutoLogin() bool {
 	return m.opts.AutoLogin && m.opts.Connect != nil && m.opts.Login.Endpoint != "" && m.opts.Login.Identity != ""
 }
 
@@ -278,7 +281,7 @@ func (m *Model) sayQuietly(kind noticeKind, text string) {
 
 // openFirstTabs builds the tabs on the first login: the ones restored from the last run, else
 // one tab with the configured text.
-func (m Model) openFirstTabs() (Model, tea.Cmd) {
+func (m *Model) openFirstTabs() tea.Cmd {
 	m.hasWorkspace = true
 	if m.opts.StartNotice != "" {
 		m.report(common.InfoMsg{Tone: common.Warning, Text: m.opts.StartNotice})
@@ -292,7 +295,7 @@ func (m Model) openFirstTabs() (Model, tea.Cmd) {
 	var cmds []tea.Cmd
 	for range st.Tabs {
 		var cmd tea.Cmd
-		m, cmd = m.addTab(m.newEmptyWorkspace())
+		cmd = m.addTab(m.newEmptyWorkspace())
 		cmds = append(cmds, cmd)
 	}
 	// Restored once every tab exists: the tab bar's row is taken, so the scroll positions hold.
@@ -306,7 +309,7 @@ func (m Model) openFirstTabs() (Model, tea.Cmd) {
 	}
 	m.tabs.active = min(max(st.Active, 0), len(st.Tabs)-1)
 	m.workspace = m.tabs.slots[m.tabs.active].ws
-	return m, tea.Batch(cmds...)
+	return tea.Batch(cmds...)
 }
 
 // TabState describes the open tabs for the tabs file (main writes it after the program ends).

@@ -18,21 +18,19 @@ type dialog struct {
 func (d dialog) open() bool { return d.input != nil || d.choice != nil }
 
 // ask opens an input dialog.
-func (m Model) ask(id libraryDialog, title, initial string, validate func(string) error) Model {
+func (m *Model) ask(id libraryDialog, title, initial string, validate func(string) error) {
 	in := prompt.NewInput(m.ctx, id, title, initial, validate).SetSize(m.ctx.Width, m.ctx.Height)
 	m.dialog = dialog{input: &in}
-	return m
 }
 
 // choose opens a choice dialog.
-func (m Model) choose(id libraryDialog, question string, options ...prompt.Option) Model {
+func (m *Model) choose(id libraryDialog, question string, options ...prompt.Option) {
 	c := prompt.NewChoice(m.ctx, id, question, options).SetSize(m.ctx.Width, m.ctx.Height)
 	m.dialog = dialog{choice: &c}
-	return m
 }
 
 // updateDialog gives a message to the open dialog.
-func (m Model) updateDialog(msg tea.Msg) (Model, tea.Cmd) {
+func (m *Model) updateDialog(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	switch {
 	case m.dialog.input != nil:
@@ -42,11 +40,11 @@ func (m Model) updateDialog(msg tea.Msg) (Model, tea.Cmd) {
 		ch, c := m.dialog.choice.Update(msg)
 		m.dialog.choice, cmd = &ch, c
 	}
-	return m, cmd
+	return cmd
 }
 
 // dialogBox is the open dialog's box, for drawing over the view.
-func (m Model) dialogBox() string {
+func (m *Model) dialogBox() string {
 	switch {
 	case m.dialog.input != nil:
 		return m.dialog.input.Box()
@@ -57,7 +55,7 @@ func (m Model) dialogBox() string {
 }
 
 // dialogKeys is the open dialog's key help.
-func (m Model) dialogKeys() help.KeyMap {
+func (m *Model) dialogKeys() help.KeyMap {
 	if m.dialog.input != nil {
 		return *m.dialog.input
 	}

@@ -33,9 +33,7 @@ func newDriver(t *testing.T, f *fixture, opts Options, width, height int) *drive
 
 // send delivers one message and returns the model's command.
 func (d *driver) send(msg tea.Msg) tea.Cmd {
-	var cmd tea.Cmd
-	d.m, cmd = d.m.update(msg)
-	return cmd
+	return d.m.update(msg)
 }
 
 // login presses enter on the prefilled form and completes the login it starts (successful or

@@ -39,7 +39,7 @@ type profileSwitchedMsg struct {
 }
 
 // findProfile returns the named profile option.
-func (m Model) findProfile(name string) (ProfileOption, bool) {
+func (m *Model) findProfile(name string) (ProfileOption, bool) {
 	for _, p := range m.opts.Profiles {
 		if p.Workspace.Name == name {
 			return p, true
@@ -49,7 +49,7 @@ func (m Model) findProfile(name string) (ProfileOption, bool) {
 }
 
 // openEnvironments shows the environment picker and checks the token store in a command.
-func (m Model) openEnvironments() (Model, tea.Cmd) {
+func (m *Model) openEnvironments() tea.Cmd {
 	entries := make([]envpicker.Entry, len(m.opts.Profiles))
 	for i, p := range m.opts.Profiles {
 		entries[i] = envpicker.Entry{Name: p.Workspace.Name, Endpoint: p.Workspace.Endpoint,
@@ -60,7 +60,7 @@ func (m Model) openEnvironments() (Model, tea.Cmd) {
 	}
 	picker := envpicker.New(m.ctx, entries, m.profile.Name).SetLive(m.sess != nil && m.screen == screenWorkspace)
 	m.overlay = common.Wrap(picker.SetSize(m.ctx.Width, m.overlayHeight()))
-	return m, tokensCmd(m.opts.Profiles, m.opts.TokenStored)
+	return tokensCmd(m.opts.Profiles, m.opts.TokenStored)
 }
 
 // tokensCmd asks the token store, off the UI goroutine (a keyring call may be slow), which
@@ -83,20 +83,20 @@ func tokensCmd(profiles []ProfileOption, stored func(endpoint, identity string) 
 
 // switchProfile starts the switch to the chosen profile: a new session for its endpoint, which
 // tries the stored token in a command. The current session stays in use until that answers.
-func (m Model) switchProfile(name string) (Model, tea.Cmd) {
-	m = m.closeOverlay()
+func (m *Model) switchProfile(name string) tea.Cmd {
+	m.closeOverlay()
 	p, ok := m.findProfile(name)
 	if !ok || (name == m.profile.Name && m.sess != nil && sameEndpoint(m.sess.Endpoint(), p.Workspace.Endpoint)) {
-		return m, nil
+		return nil
 	}
 	sess, err := m.opts.Connect(p.Workspace.Endpoint)
 	if err != nil {
 		m.report(common.ErrorMsg{Err: err})
-		return m, nil
+		return nil
 	}
 	m.loginID++
 	id, identity := m.loginID, p.Identity
-	return m, func() tea.Msg {
+	return func() tea.Msg {
 		tok, ok := sess.Restore(identity)
 		return profileSwitchedMsg{id: id, name: name, sess: sess, tok: tok, restored: ok}
 	}
@@ -105,9 +105,9 @@ func (m Model) switchProfile(name string) (Model, tea.Cmd) {
 // finishSwitch installs the new profile's session, or, with no usable stored token, shows the
 // login form for its endpoint and identity. Either way the old session stops now: nothing of the
 // old profile is sent any more.
-func (m Model) finishSwitch(msg profileSwitchedMsg) (Model, tea.Cmd) {
+func (m *Model) finishSwitch(msg profileSwitchedMsg) tea.Cmd {
 	if msg.id != m.loginID {
-		return m, closeSessionCmd(msg.sess)
+		return closeSessionCmd(msg.sess)
 	}
 	p, _ := m.findProfile(msg.name)
 	m.profile = p.Workspace
@@ -127,7 +127,7 @@ func (m Model) finishSwitch(msg profileSwitchedMsg) (Model, tea.Cmd) {
 		Hint: "Environment " + display.Line(msg.name) + ": no valid stored token, log in."})
 	m.screen = screenLogin
 	m.resize()
-	return m, closeOld
+	return closeOld
 }
 
 // syncProfile keeps the workspace's profile true to the session's endpoint after any login: the
@@ -171,7 +171,7 @@ func sameEndpoint(a, b string) bool {
 }
 
 // confirmMutation asks the user to type the protected profile's name before the mutation runs.
-func (m Model) confirmMutation(msg workspace.ConfirmMutationMsg) Model {
+func (m *Model) confirmMutation(msg workspace.ConfirmMutationMsg) {
 	vars := msg.Variables
 	if len(vars) > 300 {
 		vars = vars[:300] + "…"
@@ -186,16 +186,15 @@ func (m Model) confirmMutation(msg workspace.ConfirmMutationMsg) Model {
 		return nil
 	}).SetSize(m.ctx.Width, m.ctx.Height)
 	m.dialog = dialog{input: &in}
-	return m
 }
 
 // runConfirmed sends the mutation the user confirmed.
-func (m Model) runConfirmed() (Model, tea.Cmd) {
+func (m *Model) runConfirmed() tea.Cmd {
 	m.dialog = dialog{}
 	if !m.hasWorkspace || m.screen != screenWorkspace {
-		return m, nil
+		return nil
 	}
 	var cmd tea.Cmd
 	m.workspace, cmd = m.workspace.RunConfirmed()
-	return m, cmd
+	return cmd
 }

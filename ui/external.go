@@ -36,17 +36,17 @@ type editedMsg struct {
 }
 
 // openInEditor starts an external edit of the focused query or variables.
-func (m Model) openInEditor() (Model, tea.Cmd) {
+func (m *Model) openInEditor() tea.Cmd {
 	if m.opts.Editor == "" {
 		m.report(common.InfoMsg{Tone: common.Warning, Text: "no editor: set $VISUAL or $EDITOR (e.g. export EDITOR=vim) to edit in one with alt+e"})
-		return m, nil
+		return nil
 	}
 	pane, text, ext, ok := m.workspace.EditTarget()
 	if !ok {
 		m.report(common.InfoMsg{Tone: common.Warning, Text: "alt+e edits the query or the variables: focus one of them first (tab)"})
-		return m, nil
+		return nil
 	}
-	return m, writeEditFileCmd(m.activeTabID(), pane, text, ext)
+	return writeEditFileCmd(m.activeTabID(), pane, text, ext)
 }
 
 // writeEditFileCmd writes text to a private temporary file with the pane's extension.
@@ -73,10 +73,10 @@ func writeEditFileCmd(tab int, pane workspace.Pane, text, ext string) tea.Cmd {
 
 // startEditor suspends the program and runs the editor on the written file; the callback reads
 // the file back and removes it.
-func (m Model) startEditor(msg editorReadyMsg) (Model, tea.Cmd) {
+func (m *Model) startEditor(msg editorReadyMsg) tea.Cmd {
 	if msg.err != nil {
 		m.report(common.ErrorMsg{What: "cannot hand the text to the editor", Err: msg.err})
-		return m, nil
+		return nil
 	}
 	// sh -c lets $EDITOR carry arguments ("code --wait"); the file is passed as "$1", never
 	// spliced into the script.
@@ -85,7 +85,7 @@ func (m Model) startEditor(msg editorReadyMsg) (Model, tea.Cmd) {
 	if execute == nil {
 		execute = tea.ExecProcess
 	}
-	return m, execute(c, func(err error) tea.Msg {
+	return execute(c, func(err error) tea.Msg {
 		defer os.Remove(msg.path)
 		out := editedMsg{tab: msg.tab, pane: msg.pane, old: msg.old}
 		if err != nil {
@@ -103,20 +103,20 @@ func (m Model) startEditor(msg editorReadyMsg) (Model, tea.Cmd) {
 }
 
 // routeEdited gives an edit back to the tab that asked for it (dropped when it was closed).
-func (m Model) routeEdited(msg editedMsg) (Model, tea.Cmd) {
+func (m *Model) routeEdited(msg editedMsg) tea.Cmd {
 	if msg.tab == m.activeTabID() {
 		cmd := m.applyEdit(&m.workspace, msg)
-		return m, tagCmd(msg.tab, cmd)
+		return tagCmd(msg.tab, cmd)
 	}
 	for i := range m.tabs.slots {
 		if m.tabs.slots[i].id == msg.tab {
 			m.storeActive() // clones the slots first
 			cmd := m.applyEdit(&m.tabs.slots[i].ws, msg)
-			return m, tagCmd(msg.tab, cmd)
+			return tagCmd(msg.tab, cmd)
 		}
 	}
 	m.report(common.InfoMsg{Tone: common.Warning, Text: "the edited text's tab was closed meanwhile; the edit is dropped"})
-	return m, nil
+	return nil
 }
 
 // applyEdit puts the edited text in ws, or says why not.

@@ -32,6 +32,18 @@ type frameLog struct {
 	// finished receives one value per request result the model has taken in (up to its
 	// capacity; never blocking the program), so a test can wait for a run to be over.
 	finished chan struct{}
+	// frames are the screens drawn, whole (View's output, not the renderer's line diffs: a wait
+	// on the byte stream missed a line drawn before it started and never redrawn); changed is
+	// closed and replaced at every frame.
+	frames  []string
+	changed chan struct{}
+}
+
+// framesFrom returns the frames drawn since frame i and a channel closed at the next one.
+func (l *frameLog) framesFrom(i int) ([]string, <-chan struct{}) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.frames[min(i, len(l.frames)):], l.changed
 }
 
 // checkedModel is the root model with every View checked against the terminal size: no line
@@ -47,8 +59,7 @@ func (c checkedModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if ws, ok := msg.(tea.WindowSizeMsg); ok {
 		c.width, c.height = ws.Width, ws.Height
 	}
-	var cmd tea.Cmd
-	c.Model, cmd = c.Model.update(msg)
+	cmd := c.Model.update(msg)
 	inner := msg
 	if tm, ok := msg.(tabMsg); ok { // a tab's news arrives tagged with its tab
 		inner = tm.msg
@@ -94,6 +105,9 @@ func (l *frameLog) check(m Model, v string, width, height int) {
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()
+	l.frames = append(l.frames, v)
+	close(l.changed)
+	l.changed = make(chan struct{})
 	l.sizes[[2]int{width, height}]++
 	for _, p := range problems {
 		l.problems = append(l.problems, fmt.Sprintf("%dx%d %s: %s", width, height, m.screen, p))
@@ -123,9 +137,10 @@ func (l *frameLog) framesAt(w, h int) int {
 
 // program runs the real Bubble Tea program on the fixture, at a fixed size.
 type program struct {
-	t   *testing.T
-	tm  *teatest.TestModel
-	log *frameLog
+	t    *testing.T
+	tm   *teatest.TestModel
+	log  *frameLog
+	seen int // frames before this one were looked at by an earlier wait
 }
 
 func startProgram(t *testing.T, f *fixture, width, height int) *program {
@@ -134,7 +149,7 @@ func startProgram(t *testing.T, f *fixture, width, height int) *program {
 
 // startProgramWith runs the real program with the given options.
 func startProgramWith(t *testing.T, opts Options, width, height int) *program {
-	log := &frameLog{sizes: map[[2]int]int{}, finished: make(chan struct{}, 64)}
+	log := &frameLog{sizes: map[[2]int]int{}, finished: make(chan struct{}, 64), changed: make(chan struct{})}
 	tm := teatest.NewTestModel(t, checkedModel{Model: New(opts), log: log},
 		teatest.WithInitialTermSize(width, height))
 	p := &program{t: t, tm: tm, log: log}
@@ -142,17 +157,36 @@ func startProgramWith(t *testing.T, opts Options, width, height int) *program {
 	return p
 }
 
-// waitFor waits until the output drawn since the last wait contains every one of want.
+// waitFor waits until one whole frame, drawn since the frame the last wait stopped at, shows every one of want.
 func (p *program) waitFor(want ...string) {
 	p.t.Helper()
-	teatest.WaitFor(p.t, p.tm.Output(), func(out []byte) bool {
-		for _, w := range want {
-			if !strings.Contains(string(out), w) {
-				return false
+	p.waitUntil(fmt.Sprintf("%q", want), func(frame string) bool { return containsAll(frame, want...) })
+}
+
+// waitUntil waits for a frame that satisfies ok, looking at every frame from the one the last
+// wait stopped at, so that a frame drawn between two waits is not missed.
+func (p *program) waitUntil(what string, ok func(frame string) bool) {
+	p.t.Helper()
+	deadline := time.After(waitLimit)
+	for {
+		frames, changed := p.log.framesFrom(p.seen)
+		for i, v := range frames {
+			if ok(v) {
+				// The next wait starts at this frame: what it waits for may already be on it.
+				p.seen += i
+				return
 			}
 		}
-		return true
-	}, teatest.WithDuration(waitLimit), teatest.WithCheckInterval(waitPoll))
+		select {
+		case <-changed:
+		case <-deadline:
+			last := "(no frame)"
+			if len(frames) > 0 {
+				last = frames[len(frames)-1]
+			}
+			p.t.Fatalf("no frame showed %s within %s; the last:\n%s", what, waitLimit, last)
+		}
+	}
 }
 
 // login presses enter on the prefilled form and waits for the workspace.
@@ -171,7 +205,9 @@ func (p *program) waitForSchema() {
 	p.tm.Send(uitest.Key("f3"))
 	p.waitFor("Roots")
 	p.tm.Send(uitest.Key("esc"))
-	p.waitFor("ctrl+r run")
+	p.waitUntil("the workspace back", func(frame string) bool {
+		return !strings.Contains(frame, "Roots") && strings.Contains(frame, "ctrl+r run")
+	})
 }
 
 // quit presses ctrl+c and returns the final model, after checking every frame drawn.

@@ -24,10 +24,10 @@ type historyResponseMsg struct {
 
 // compareWithHistory starts reading entry's kept response, once there is a JSON response on show
 // to compare it with; otherwise it says why not and leaves the browser open.
-func (m Model) compareWithHistory(entry history.Entry) (Model, tea.Cmd) {
+func (m *Model) compareWithHistory(entry history.Entry) tea.Cmd {
 	if doc := m.workspace.Results().Document(); !m.hasWorkspace || doc == nil || !doc.IsJSON() {
 		m.report(common.InfoMsg{Tone: common.Warning, Text: "nothing to compare with: run a query first (the comparison needs a JSON response on show)"})
-		return m, nil
+		return nil
 	}
 	h := m.opts.History
 	against := entry.Operation
@@ -35,7 +35,7 @@ func (m Model) compareWithHistory(entry history.Entry) (Model, tea.Cmd) {
 		against = "the " + entry.OperationKind
 	}
 	against += " of " + when(entry.Time, m.ctx.Now)
-	return m, func() tea.Msg {
+	return func() tea.Msg {
 		body, err := h.Response(entry)
 		if err != nil {
 			return historyResponseMsg{err: err}
@@ -46,23 +46,23 @@ func (m Model) compareWithHistory(entry history.Entry) (Model, tea.Cmd) {
 
 // showHistoryComparison closes the browser and shows the comparison in the results pane, or
 // reports why there is none.
-func (m Model) showHistoryComparison(msg historyResponseMsg) (Model, tea.Cmd) {
+func (m *Model) showHistoryComparison(msg historyResponseMsg) tea.Cmd {
 	if msg.err != nil {
 		if errors.Is(msg.err, history.ErrNoResponse) {
 			m.report(common.InfoMsg{Tone: common.Warning, Text: msg.err.Error()})
 		} else {
 			m.report(common.ErrorMsg{What: "cannot compare", Err: msg.err})
 		}
-		return m, nil
+		return nil
 	}
 	ws, cmd, ok := m.workspace.CompareResults(msg.doc, msg.against)
 	if !ok {
 		m.report(common.InfoMsg{Tone: common.Warning, Text: "nothing to compare: the kept response or the one on show is not JSON"})
-		return m, nil
+		return nil
 	}
 	m.workspace = ws
-	m = m.closeOverlay()
-	return m, cmd
+	m.closeOverlay()
+	return cmd
 }
 
 // when is an entry's time, short enough for the results footer: "15:04:05" on now's day, else

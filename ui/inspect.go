@@ -19,57 +19,56 @@ type tokenActionMsg struct {
 }
 
 // openInspector shows the auth inspector over the workspace, freshly read from the session.
-func (m Model) openInspector() Model {
+func (m *Model) openInspector() {
 	if m.sess == nil {
-		return m
+		return
 	}
 	in := inspector.New(m.ctx, m.sess)
 	in.KeepDoctor(m.lastInspector)
 	m.overlay = common.Wrap(in.SetSize(m.ctx.Width, m.overlayHeight()))
-	return m
 }
 
 // updateInspector routes a message to the open inspector and performs what it asks for. Every
 // session call happens in a command: logging in, logging out and writing files are I/O.
-func (m Model) updateInspector(msg tea.Msg) (Model, tea.Cmd) {
+func (m *Model) updateInspector(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case inspector.RefreshNowMsg:
 		sess := m.sess
-		return m, func() tea.Msg {
+		return func() tea.Msg {
 			_, err := sess.RefreshNow(context.Background())
 			return tokenActionMsg{what: "token refreshed on request", err: err}
 		}
 	case inspector.UseTokenMsg:
 		sess, raw := m.sess, msg.Raw
-		return m, func() tea.Msg {
+		return func() tea.Msg {
 			_, err := sess.UseToken(raw, "pasted")
 			return tokenActionMsg{what: "using the pasted token; the explorer cannot log in again when it expires", err: err}
 		}
 	case inspector.LogoutMsg:
 		return m.logout()
 	case inspector.CopyCurlMsg:
-		return m, inspector.CopyCurl(m.sess, msg, m.opts.CurlDir)
+		return inspector.CopyCurl(m.sess, msg, m.opts.CurlDir)
 	case inspector.RunDoctorMsg:
-		return m, inspector.RunDoctor(m.sess, msg, m.opts.Insecure)
+		return inspector.RunDoctor(m.sess, msg, m.opts.Insecure)
 	case inspector.CopiedMsg:
 		if msg.Err != nil {
 			m.report(common.ErrorMsg{What: "copy as curl failed", Err: msg.Err})
 		} else {
 			m.report(common.InfoMsg{Tone: common.Success, Text: "curl command → " + msg.Where})
 		}
-		return m, nil
+		return nil
 	}
 	return m.updateOverlay(msg)
 }
 
 // logout forgets the token, the credentials and the stored copy, and returns to the login form
 // with the endpoint and user kept.
-func (m Model) logout() (Model, tea.Cmd) {
+func (m *Model) logout() tea.Cmd {
 	sess := m.sess
 	if sess == nil {
-		return m, nil // already logged out
+		return nil // already logged out
 	}
-	m = m.closeOverlay()
+	m.closeOverlay()
 	m.screen = screenLogin
 	// A fresh form: the last one is still "logging in…" from the login that led here, and the
 	// password must not stay behind after "forget the credentials".
@@ -81,7 +80,7 @@ func (m Model) logout() (Model, tea.Cmd) {
 	}
 	m.sess, m.sessCancel = nil, nil
 	m.snap = session.Snapshot{}
-	return m, func() tea.Msg {
+	return func() tea.Msg {
 		sess.Logout()
 		sess.Close()
 		return tokenActionMsg{what: "logged out; the token and its stored copy are forgotten"}

@@ -62,23 +62,24 @@ func reloadCmd(lib *saved.Library, name string) tea.Cmd {
 }
 
 // save is ctrl+s: in place when the editors hold a saved query, else ask for a name.
-func (m Model) save() (Model, tea.Cmd) {
+func (m *Model) save() tea.Cmd {
 	if m.opts.Library == nil || !m.hasWorkspace {
-		return m, nil
+		return nil
 	}
 	name := m.workspace.SavedName()
 	if name == "" {
-		return m.ask(dialogSaveAs, "Save query as", suggestName(m.workspace), saved.ValidName), nil
+		m.ask(dialogSaveAs, "Save query as", suggestName(m.workspace), saved.ValidName)
+		return nil
 	}
 	text, vars := m.workspace.Document()
-	return m, saveCmd(m.opts.Library, name, text, vars, m.workspace.Headers(), m.workspace.SavedVersion(), false)
+	return saveCmd(m.opts.Library, name, text, vars, m.workspace.Headers(), m.workspace.SavedVersion(), false)
 }
 
 // saveAs saves under a new name; the file must not exist yet (else the user is asked).
-func (m Model) saveAs(name string) (Model, tea.Cmd) {
+func (m *Model) saveAs(name string) tea.Cmd {
 	m.pendingName = name
 	text, vars := m.workspace.Document()
-	return m, saveCmd(m.opts.Library, name, text, vars, m.workspace.Headers(), saved.Version{}, false)
+	return saveCmd(m.opts.Library, name, text, vars, m.workspace.Headers(), saved.Version{}, false)
 }
 
 // suggestName proposes the operation's name as the file name.
@@ -94,51 +95,54 @@ func suggestName(ws interface{ Document() (string, string) }) string {
 
 // finishSave records a save or asks how to resolve a conflict. A save asked for by "quit → save"
 // quits once it succeeds.
-func (m Model) finishSave(msg savedMsg) (Model, tea.Cmd) {
+func (m *Model) finishSave(msg savedMsg) tea.Cmd {
 	var conflict *saved.ConflictError
 	switch {
 	case errors.As(msg.err, &conflict) && m.workspace.SavedName() != msg.name:
 		// conflict.Name is the name on disk, which may differ from the one typed by case.
 		m.pendingName = conflict.Name
 		m.quitAfterSave = false
-		return m.choose(dialogSaveTaken, fmt.Sprintf("A saved query named %q already exists.", conflict.Name),
+		m.choose(dialogSaveTaken, fmt.Sprintf("A saved query named %q already exists.", conflict.Name),
 			prompt.Option{Key: "o", Label: "Overwrite it"},
 			prompt.Option{Key: "n", Label: "Choose another name"},
-			prompt.Option{Key: prompt.CancelKey, Label: "Cancel"}), nil
+			prompt.Option{Key: prompt.CancelKey, Label: "Cancel"})
+		return nil
 	case errors.As(msg.err, &conflict):
 		m.pendingName = msg.name
 		m.quitAfterSave = false
-		return m.choose(dialogSaveChanged, fmt.Sprintf("%q changed on disk since you opened it.", msg.name),
+		m.choose(dialogSaveChanged, fmt.Sprintf("%q changed on disk since you opened it.", msg.name),
 			prompt.Option{Key: "o", Label: "Overwrite it with your version"},
 			prompt.Option{Key: "r", Label: "Reload it (drop your changes)"},
 			prompt.Option{Key: "s", Label: "Save yours under another name"},
-			prompt.Option{Key: prompt.CancelKey, Label: "Cancel"}), nil
+			prompt.Option{Key: prompt.CancelKey, Label: "Cancel"})
+		return nil
 	case msg.err != nil:
 		m.quitAfterSave = false
 		m.report(common.ErrorMsg{What: "not saved", Err: msg.err})
-		return m, nil
+		return nil
 	}
 	m.workspace.MarkSaved(msg.name, msg.version)
 	m.report(common.InfoMsg{Tone: common.Success, Text: "saved " + msg.name})
 	if m.quitAfterSave {
 		return m.quit()
 	}
-	return m, nil
+	return nil
 }
 
 // answerLibraryDialog acts on the answer to one of the flows' dialogs.
-func (m Model) answerLibraryDialog(id libraryDialog, answer string) (Model, tea.Cmd) {
+func (m *Model) answerLibraryDialog(id libraryDialog, answer string) tea.Cmd {
 	lib := m.opts.Library
 	text, vars := m.workspace.Document()
 	switch id + ":" + libraryDialog(answer) {
 	case dialogSaveTaken + ":o":
-		return m, saveCmd(lib, m.pendingName, text, vars, m.workspace.Headers(), saved.Version{}, true)
+		return saveCmd(lib, m.pendingName, text, vars, m.workspace.Headers(), saved.Version{}, true)
 	case dialogSaveTaken + ":n", dialogSaveChanged + ":s":
-		return m.ask(dialogSaveAs, "Save query as", m.pendingName, saved.ValidName), nil
+		m.ask(dialogSaveAs, "Save query as", m.pendingName, saved.ValidName)
+		return nil
 	case dialogSaveChanged + ":o":
-		return m, saveCmd(lib, m.pendingName, text, vars, m.workspace.Headers(), m.workspace.SavedVersion(), true)
+		return saveCmd(lib, m.pendingName, text, vars, m.workspace.Headers(), m.workspace.SavedVersion(), true)
 	case dialogSaveChanged + ":r":
-		return m, reloadCmd(lib, m.pendingName)
+		return reloadCmd(lib, m.pendingName)
 	case dialogCloseTab + ":d":
 		return m.closeTab()
 	case dialogQuit + ":s":
@@ -154,21 +158,20 @@ func (m Model) answerLibraryDialog(id libraryDialog, answer string) (Model, tea.
 		}
 	}
 	m.pendingRerun = nil
-	return m, nil
+	return nil
 }
 
 // replaceEditors runs load on the active tab when it is empty or unchanged, else on a new tab
 // (see loadTarget): opening a query never discards work.
-func (m Model) replaceEditors(load func(Model) (Model, tea.Cmd)) (Model, tea.Cmd) {
-	m, open := m.loadTarget()
-	m, cmd := load(m)
-	return m, tea.Batch(open, cmd)
+func (m *Model) replaceEditors(load func(*Model) tea.Cmd) tea.Cmd {
+	open := m.loadTarget()
+	return tea.Batch(open, load(m))
 }
 
 // openSaved loads a saved query chosen in the picker.
-func (m Model) openSaved(msg picker.OpenMsg) (Model, tea.Cmd) {
-	m = m.closeOverlay()
-	return m.replaceEditors(func(m Model) (Model, tea.Cmd) {
+func (m *Model) openSaved(msg picker.OpenMsg) tea.Cmd {
+	m.closeOverlay()
+	return m.replaceEditors(func(m *Model) tea.Cmd {
 		cmd := m.workspace.Load(msg.Name, msg.Saved.Version, msg.Saved.Text, msg.Saved.Variables)
 		m.workspace.SetHeaders(msg.Saved.Headers)
 		if msg.Operation != "" {
@@ -179,37 +182,38 @@ func (m Model) openSaved(msg picker.OpenMsg) (Model, tea.Cmd) {
 		} else {
 			m.report(common.InfoMsg{Tone: common.Success, Text: "opened " + msg.Name})
 		}
-		return m, cmd
+		return cmd
 	})
 }
 
 // reloaded puts a query read again from disk in the editors (after "reload" on a conflict).
-func (m Model) reloaded(msg reloadedMsg) (Model, tea.Cmd) {
+func (m *Model) reloaded(msg reloadedMsg) tea.Cmd {
 	if msg.err != nil {
 		m.report(common.ErrorMsg{What: "reload failed", Err: msg.err})
-		return m, nil
+		return nil
 	}
 	cmd := m.workspace.Load(msg.name, msg.saved.Version, msg.saved.Text, msg.saved.Variables)
 	m.workspace.SetHeaders(msg.saved.Headers)
 	m.report(common.InfoMsg{Text: "reloaded " + msg.name + " from disk"})
-	return m, cmd
+	return cmd
 }
 
 // fromHistory loads a history entry into the editors and, for re-run, runs it; save-as asks for a
 // name next.
-func (m Model) fromHistory(entry history.Entry, run, saveAs bool) (Model, tea.Cmd) {
-	m = m.closeOverlay()
-	return m.replaceEditors(func(m Model) (Model, tea.Cmd) {
+func (m *Model) fromHistory(entry history.Entry, run, saveAs bool) tea.Cmd {
+	m.closeOverlay()
+	return m.replaceEditors(func(m *Model) tea.Cmd {
 		lint := m.workspace.Load("", saved.Version{}, entry.Document, variablesText(entry.Variables))
 		switch {
 		case run:
 			var cmd tea.Cmd
 			m.workspace, cmd = m.workspace.Run()
-			return m, tea.Batch(lint, cmd)
+			return tea.Batch(lint, cmd)
 		case saveAs:
-			return m.ask(dialogSaveAs, "Save query as", entry.Operation, saved.ValidName), lint
+			m.ask(dialogSaveAs, "Save query as", entry.Operation, saved.ValidName)
+			return lint
 		}
-		return m, lint
+		return lint
 	})
 }
 
@@ -227,7 +231,7 @@ func variablesText(vars map[string]any) string {
 
 // confirmRerun asks before a mutation from the history runs again: it changes data again (a
 // Redeem takes the money twice). The question names the operation and where it will run.
-func (m Model) confirmRerun(entry history.Entry) Model {
+func (m *Model) confirmRerun(entry history.Entry) {
 	op := entry.Operation
 	if op == "" {
 		op = "(anonymous)"
@@ -241,18 +245,19 @@ func (m Model) confirmRerun(entry history.Entry) Model {
 		question += fmt.Sprintf(" (It ran against %s.)", display.Line(entry.Endpoint))
 	}
 	m.pendingRerun = &entry
-	return m.choose(dialogRerun, question,
+	m.choose(dialogRerun, question,
 		prompt.Option{Key: "r", Label: "Run it again"},
 		prompt.Option{Key: "l", Label: "Load it without running"},
 		prompt.Option{Key: prompt.CancelKey, Label: "Cancel"})
 }
 
 // historyMsg routes the history browser's requests.
-func (m Model) historyMsg(msg tea.Msg) (Model, tea.Cmd) {
+func (m *Model) historyMsg(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case historyview.RerunMsg:
 		if msg.Entry.OperationKind == "mutation" {
-			return m.confirmRerun(msg.Entry), nil
+			m.confirmRerun(msg.Entry)
+			return nil
 		}
 		return m.fromHistory(msg.Entry, true, false)
 	case historyview.LoadMsg:
@@ -260,14 +265,14 @@ func (m Model) historyMsg(msg tea.Msg) (Model, tea.Cmd) {
 	case historyview.SaveAsMsg:
 		return m.fromHistory(msg.Entry, false, true)
 	}
-	m = m.closeOverlay()
-	return m, nil
+	m.closeOverlay()
+	return nil
 }
 
 // requestQuit is ctrl+c: quit, or ask first when unsaved changes would be lost. When the tabs
 // are kept for the next run nothing is lost, so it quits at once; otherwise it asks when any tab
 // has unsaved changes ("save" saves the tab on show). A second ctrl+c while asked quits.
-func (m Model) requestQuit() (Model, tea.Cmd) {
+func (m *Model) requestQuit() tea.Cmd {
 	asking := m.dialog.open() && m.dialog.choice != nil && m.dialog.choice.ID() == dialogQuit
 	if !m.hasWorkspace || m.opts.KeepsTabs || m.opts.Library == nil || asking {
 		return m.quit()
@@ -285,14 +290,16 @@ func (m Model) requestQuit() (Model, tea.Cmd) {
 		if others > 0 {
 			question = fmt.Sprintf("The query has unsaved changes, and %s.", otherTabs(others))
 		}
-		return m.choose(dialogQuit, question,
+		m.choose(dialogQuit, question,
 			prompt.Option{Key: "s", Label: "Save this one, then quit"},
 			prompt.Option{Key: "q", Label: "Quit without saving"},
-			prompt.Option{Key: prompt.CancelKey, Label: "Cancel"}), nil
+			prompt.Option{Key: prompt.CancelKey, Label: "Cancel"})
+		return nil
 	case others > 0:
-		return m.choose(dialogQuit, fmt.Sprintf("Unsaved changes in %s.", otherTabs(others)),
+		m.choose(dialogQuit, fmt.Sprintf("Unsaved changes in %s.", otherTabs(others)),
 			prompt.Option{Key: "q", Label: "Quit without saving"},
-			prompt.Option{Key: prompt.CancelKey, Label: "Cancel"}), nil
+			prompt.Option{Key: prompt.CancelKey, Label: "Cancel"})
+		return nil
 	}
 	return m.quit()
 }
@@ -307,9 +314,9 @@ func otherTabs(n int) string {
 
 // quit stops the session's refresh loop and ends the program; main closes the session once the
 // program has returned (Close may wait for a token save, which Update must not).
-func (m Model) quit() (Model, tea.Cmd) {
+func (m *Model) quit() tea.Cmd {
 	if m.sessCancel != nil {
 		m.sessCancel()
 	}
-	return m, tea.Quit
+	return tea.Quit
 }

@@ -15,27 +15,27 @@ import (
 // overlayHeight is the height an overlay gets: everything but the notice, the status bar and the
 // help line, so the token's state and the answer to an action (copied, refreshed, saved) stay in
 // sight whatever is open.
-func (m Model) overlayHeight() int { return max(0, m.ctx.Height-2-max(1, m.laidNoticeRows)) }
+func (m *Model) overlayHeight() int { return max(0, m.ctx.Height-2-max(1, m.laidNoticeRows)) }
 
 // openPicker shows the saved-queries picker; it lists the library itself.
-func (m Model) openPicker() (Model, tea.Cmd) {
+func (m *Model) openPicker() tea.Cmd {
 	if m.opts.Library == nil {
 		m.report(common.InfoMsg{Tone: common.Warning, Text: "saved queries are not available"})
-		return m, nil
+		return nil
 	}
 	p := picker.New(m.ctx, m.opts.Library, nil).SetSize(m.ctx.Width, m.overlayHeight())
 	m.overlay = common.Wrap(p)
-	return m, p.Init()
+	return p.Init()
 }
 
 // openHistory shows the history browser and loads the newest entries in a command.
-func (m Model) openHistory() (Model, tea.Cmd) {
+func (m *Model) openHistory() tea.Cmd {
 	if m.opts.History == nil {
 		m.report(common.InfoMsg{Tone: common.Warning, Text: "history is off (--no-history)"})
-		return m, nil
+		return nil
 	}
 	m.overlay = common.Wrap(historyview.New(m.ctx, nil, nil).SetProfile(m.profile.Name).SetSize(m.ctx.Width, m.overlayHeight()))
-	return m, historyview.LoadCmd(m.opts.History, historyLimit)
+	return historyview.LoadCmd(m.opts.History, historyLimit)
 }
 
 // historyLimit is how many executions the history browser loads.
@@ -43,36 +43,35 @@ const historyLimit = 1000
 
 // closeOverlay closes the open overlay; an inspector is kept for the next one to take its
 // doctor report from.
-func (m Model) closeOverlay() Model {
+func (m *Model) closeOverlay() {
 	if in, ok := common.Unwrap[inspector.Model](m.overlay); ok {
 		m.lastInspector = in
 	}
 	m.overlay = nil
-	return m
 }
 
 // updateOverlay gives a message to the open overlay, if any.
-func (m Model) updateOverlay(msg tea.Msg) (Model, tea.Cmd) {
+func (m *Model) updateOverlay(msg tea.Msg) tea.Cmd {
 	if m.overlay == nil {
-		return m, nil
+		return nil
 	}
 	var cmd tea.Cmd
 	m.overlay, cmd = m.overlay.Update(msg)
-	return m, cmd
+	return cmd
 }
 
 // refreshOverlay tells the open overlay that the session or the clock moved (see
 // common.RefreshMsg).
-func (m Model) refreshOverlay() (Model, tea.Cmd) { return m.updateOverlay(common.RefreshMsg{}) }
+func (m *Model) refreshOverlay() tea.Cmd { return m.updateOverlay(common.RefreshMsg{}) }
 
 // withStatus stacks a full-height view over the notice, the status bar and the help line.
-func (m Model) withStatus(view string) string {
+func (m *Model) withStatus(view string) string {
 	return lipgloss.JoinVertical(lipgloss.Left, view, m.noticeLine(), m.statusLine(), m.helpLine())
 }
 
 // openDocs shows the schema docs browser, at the field under the editor's cursor when there is
 // one, or says why there is no schema.
-func (m Model) openDocs() Model {
+func (m *Model) openDocs() {
 	d := docs.New(m.ctx, m.schema).SetSize(m.ctx.Width, m.overlayHeight())
 	switch {
 	case m.schema == nil && m.schemaNote != "":
@@ -85,13 +84,12 @@ func (m Model) openDocs() Model {
 		}
 	}
 	m.overlay = common.Wrap(d)
-	return m
 }
 
 // openBuilder shows the query builder over the editor's text, its ticks following the
 // operation under the editor's cursor; from a type page of the docs (typeName != "") it opens
 // at the first field of that type near the roots.
-func (m Model) openBuilder(typeName string) Model {
+func (m *Model) openBuilder(typeName string) {
 	text, cursor := m.workspace.BuildSource()
 	b := builder.New(m.ctx, m.schema, text, cursor).SetSize(m.ctx.Width, m.overlayHeight())
 	switch {
@@ -106,14 +104,13 @@ func (m Model) openBuilder(typeName string) Model {
 		}
 	}
 	m.overlay = common.Wrap(b)
-	return m
 }
 
 // applyBuild hands a builder change to the workspace's editors.
-func (m Model) applyBuild(msg builder.EditMsg) (Model, tea.Cmd) {
+func (m *Model) applyBuild(msg builder.EditMsg) tea.Cmd {
 	cmd, note := m.workspace.ApplyBuild(msg.Edit, msg.Replaced, msg.Cursor, msg.Declared)
 	if note != "" {
 		m.report(common.InfoMsg{Tone: common.Warning, Text: note})
 	}
-	return m, cmd
+	return cmd
 }

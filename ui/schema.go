@@ -73,9 +73,9 @@ func loadSchemaCmd(gen int, sess *session.Session, file string, cache *schema.Ca
 }
 
 // applySchema installs a loaded schema for the workspace and the docs browser.
-func (m Model) applySchema(msg schemaLoadedMsg) (Model, tea.Cmd) {
+func (m *Model) applySchema(msg schemaLoadedMsg) tea.Cmd {
 	if msg.gen != m.sessGen {
-		return m, nil
+		return nil
 	}
 	m.schema, m.schemaNote = msg.schema, ""
 	cmd := tea.Batch(m.workspace.SetSchema(msg.schema),
@@ -84,7 +84,7 @@ func (m Model) applySchema(msg schemaLoadedMsg) (Model, tea.Cmd) {
 		m.overlay = common.Wrap(d.SetSchema(msg.schema))
 	}
 	if _, ok := common.Unwrap[builder.Model](m.overlay); ok {
-		m = m.openBuilder("")
+		m.openBuilder("")
 	}
 	text := fmt.Sprintf("schema: %d types from %s", len(msg.schema.AST().Types), msg.source)
 	if w := msg.schema.Warnings(); len(w) > 0 {
@@ -95,33 +95,33 @@ func (m Model) applySchema(msg schemaLoadedMsg) (Model, tea.Cmd) {
 	} else {
 		m.sayQuietly(noticeInfo, text)
 	}
-	return m, cmd
+	return cmd
 }
 
 // schemaFailed explains why there is no schema; with a cached one the app keeps using it.
-func (m Model) schemaFailed(msg schemaFailedMsg) (Model, tea.Cmd) {
+func (m *Model) schemaFailed(msg schemaFailedMsg) tea.Cmd {
 	if msg.gen != m.sessGen {
-		return m, nil
+		return nil
 	}
 	reason := display.Line(msg.reason)
 	if m.schema != nil {
 		m.sayQuietly(noticeWarn, "⚠ schema not refreshed ("+reason+"); using the cached one")
-		return m, nil
+		return nil
 	}
 	m.schemaNote = reason
 	if d, ok := common.Unwrap[docs.Model](m.overlay); ok {
 		m.overlay = common.Wrap(d.SetUnavailable(reason))
 	}
 	m.sayQuietly(noticeWarn, "⚠ no schema: "+reason+" — completion and validation need one (--schema FILE loads it from a file)")
-	return m, nil
+	return nil
 }
 
 // refreshSchema fetches the schema again on request (ctrl+f in the docs browser), skipping the
 // cache; the result replaces the schema everywhere and the docs browser keeps its place.
-func (m Model) refreshSchema() (Model, tea.Cmd) {
+func (m *Model) refreshSchema() tea.Cmd {
 	if m.sess == nil {
-		return m, nil
+		return nil
 	}
 	m.report(common.InfoMsg{Text: "fetching the schema again…"})
-	return m, loadSchemaCmd(m.sessGen, m.sess, m.opts.SchemaFile, m.opts.SchemaCache, false)
+	return loadSchemaCmd(m.sessGen, m.sess, m.opts.SchemaFile, m.opts.SchemaCache, false)
 }

@@ -15,7 +15,7 @@ const tabLabelWidth = 22
 // tabBar draws the open tabs on one line: number, the query's name and ● for unsaved changes; the
 // active tab stands out. When the labels do not fit, the ones farthest from the active tab give
 // way to "…", so the active tab is always in sight.
-func (m Model) tabBar() string {
+func (m *Model) tabBar() string {
 	st := m.ctx.Styles
 	labels, from, to := m.tabBarLayout()
 	var b strings.Builder
@@ -37,7 +37,7 @@ func (m Model) tabBar() string {
 
 // tabBarLayout is the tabs' labels and the window [from, to) of them on show: widened around the
 // active tab while it fits.
-func (m Model) tabBarLayout() (labels []string, from, to int) {
+func (m *Model) tabBarLayout() (labels []string, from, to int) {
 	tabs, active := m.Tabs()
 	labels = make([]string, len(tabs))
 	for i, ws := range tabs {
@@ -66,7 +66,7 @@ func (m Model) tabBarLayout() (labels []string, from, to int) {
 }
 
 // tabAt is the tab whose label is at column x of the tab bar.
-func (m Model) tabAt(x int) (int, bool) {
+func (m *Model) tabAt(x int) (int, bool) {
 	labels, from, to := m.tabBarLayout()
 	left := 0
 	if from > 0 {

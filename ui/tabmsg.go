@@ -62,7 +62,7 @@ func tabPrivate(msg tea.Msg) bool {
 
 // routeTabMsg delivers a tagged message: the app's own news as if untagged; a tab's news to that
 // tab, shown or not; news of a closed tab nowhere.
-func (m Model) routeTabMsg(msg tabMsg) (Model, tea.Cmd) {
+func (m *Model) routeTabMsg(msg tabMsg) tea.Cmd {
 	if !tabPrivate(msg.msg) || msg.tab == m.activeTabID() {
 		return m.update(msg.msg)
 	}
@@ -80,7 +80,7 @@ func (m Model) routeTabMsg(msg tabMsg) (Model, tea.Cmd) {
 				m.report(common.InfoMsg{Tone: common.Warning, Text: "history not written: " + rf.HistoryErr.Error()})
 			}
 		}
-		return m, tagCmd(msg.tab, cmd)
+		return tagCmd(msg.tab, cmd)
 	}
-	return m, nil
+	return nil
 }

@@ -32,7 +32,7 @@ type tabSet struct {
 }
 
 // activeTabID is the id of the tab on show (0 before the first login).
-func (m Model) activeTabID() int {
+func (m *Model) activeTabID() int {
 	if len(m.tabs.slots) == 0 {
 		return 0
 	}
@@ -61,7 +61,7 @@ func (m Model) Tabs() ([]workspace.Model, int) {
 // newEmptyWorkspace builds an empty tab's workspace, sized and schema'd like the others. Everything
 // but the editors' text (history, and whatever else configures a workspace) comes from
 // Options.Workspace, so every tab works alike.
-func (m Model) newEmptyWorkspace() (workspace.Model, tea.Cmd) {
+func (m *Model) newEmptyWorkspace() (workspace.Model, tea.Cmd) {
 	opts := m.opts.Workspace
 	opts.Query, opts.Variables, opts.Headers = "", "", ""
 	opts.Profile = m.profile
@@ -76,7 +76,7 @@ func (m Model) newEmptyWorkspace() (workspace.Model, tea.Cmd) {
 
 // addTab opens ws as a new tab right of the active one and shows it. The command is ws's own,
 // tagged with the new tab.
-func (m Model) addTab(ws workspace.Model, cmd tea.Cmd) (Model, tea.Cmd) {
+func (m *Model) addTab(ws workspace.Model, cmd tea.Cmd) tea.Cmd {
 	m.storeActive()
 	m.tabs.lastID++
 	slot := tabSlot{id: m.tabs.lastID, ws: ws}
@@ -88,45 +88,45 @@ func (m Model) addTab(ws workspace.Model, cmd tea.Cmd) (Model, tea.Cmd) {
 	m.tabs.active = at
 	m.workspace = ws
 	m.resize() // the tab bar may have just appeared
-	return m, tagCmd(slot.id, cmd)
+	return tagCmd(slot.id, cmd)
 }
 
 // newTab is ctrl+t: an empty tab.
-func (m Model) newTab() (Model, tea.Cmd) {
+func (m *Model) newTab() tea.Cmd {
 	if len(m.tabs.slots) >= maxTabs {
 		m.report(common.InfoMsg{Tone: common.Warning, Text: "at most 9 tabs: close one first (alt+w)"})
-		return m, nil
+		return nil
 	}
 	ws, cmd := m.newEmptyWorkspace()
 	return m.addTab(ws, cmd)
 }
 
 // switchTab shows tab i.
-func (m Model) switchTab(i int) Model {
+func (m *Model) switchTab(i int) {
 	if i < 0 || i >= len(m.tabs.slots) || i == m.tabs.active {
-		return m
+		return
 	}
 	m.storeActive()
 	m.tabs.active = i
 	m.workspace = m.tabs.slots[i].ws
-	return m
 }
 
 // cycleTab moves to the next (+1) or previous (-1) tab, wrapping.
-func (m Model) cycleTab(step int) Model {
+func (m *Model) cycleTab(step int) {
 	n := len(m.tabs.slots)
 	if n < 2 {
-		return m
+		return
 	}
-	return m.switchTab((m.tabs.active + step + n) % n)
+	m.switchTab((m.tabs.active + step + n) % n)
 }
 
 // requestCloseTab is alt+w: close the active tab, asking first when it holds unsaved changes.
-func (m Model) requestCloseTab() (Model, tea.Cmd) {
+func (m *Model) requestCloseTab() tea.Cmd {
 	if m.workspace.Modified() {
-		return m.choose(dialogCloseTab, "This tab has unsaved changes. Close it?",
+		m.choose(dialogCloseTab, "This tab has unsaved changes. Close it?",
 			prompt.Option{Key: "d", Label: "Close and discard them"},
-			prompt.Option{Key: prompt.CancelKey, Label: "Cancel"}), nil
+			prompt.Option{Key: prompt.CancelKey, Label: "Cancel"})
+		return nil
 	}
 	return m.closeTab()
 }
@@ -134,7 +134,7 @@ func (m Model) requestCloseTab() (Model, tea.Cmd) {
 // closeTab closes the active tab, cancelling its request in flight; the tab to its left (or the
 // new first one) is shown. Closing the last tab leaves one empty tab: the workspace is never
 // without one.
-func (m Model) closeTab() (Model, tea.Cmd) {
+func (m *Model) closeTab() tea.Cmd {
 	m.workspace.Stop()
 	if len(m.tabs.slots) == 1 {
 		ws, cmd := m.newEmptyWorkspace()
@@ -146,14 +146,14 @@ func (m Model) closeTab() (Model, tea.Cmd) {
 	m.tabs.active = max(0, i-1)
 	m.workspace = m.tabs.slots[m.tabs.active].ws
 	m.resize() // the tab bar may have just gone
-	return m, nil
+	return nil
 }
 
 // loadTarget prepares the tab a saved query or history entry opens in: the active one when it is
 // empty or unchanged, else a new tab, so opening never loses work nor asks.
-func (m Model) loadTarget() (Model, tea.Cmd) {
+func (m *Model) loadTarget() tea.Cmd {
 	if !m.workspace.Modified() || len(m.tabs.slots) >= maxTabs {
-		return m, nil
+		return nil
 	}
 	ws, cmd := m.newEmptyWorkspace()
 	return m.addTab(ws, cmd)
@@ -174,7 +174,7 @@ func (m *Model) eachInactiveTab(f func(*workspace.Model) tea.Cmd) tea.Cmd {
 
 // workspaceHeight is the height each tab's workspace gets: the terminal minus the notice, status
 // and help lines, and the tab bar when there are several tabs.
-func (m Model) workspaceHeight() int {
+func (m *Model) workspaceHeight() int {
 	h := m.ctx.Height - 2 - max(1, m.laidNoticeRows) // a long notice takes a second row
 	if m.tabBarShown() {
 		h--
@@ -184,4 +184,4 @@ func (m Model) workspaceHeight() int {
 
 // tabBarShown reports whether the tab bar is drawn: only with two tabs or more, so a single
 // query keeps the whole screen (its title already shows its name and ●).
-func (m Model) tabBarShown() bool { return len(m.tabs.slots) > 1 }
+func (m *Model) tabBarShown() bool { return len(m.tabs.slots) > 1 }

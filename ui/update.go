@@ -26,42 +26,42 @@ import (
 // Update implements tea.Model; see update. Every command comes back tagged with the tab on show,
 // so a tab's news finds it after the user has switched to another (see routeTabMsg).
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	m, cmd := m.update(msg)
+	cmd := m.update(msg)
 	return m, tagCmd(m.activeTabID(), cmd)
 }
 
 // update routes a message (see route); after it the layout follows the notice line's height: a
 // long notice takes a second row from the workspace while it shows, and gives it back when it goes.
-func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
+func (m *Model) update(msg tea.Msg) tea.Cmd {
 	_, clock := msg.(tickMsg)
 	m.clockOnly = clock
 	if !clock {
 		m.viewGen++ // anything but the clock may change what the panes show
 	}
-	m, cmd := m.route(msg)
+	cmd := m.route(msg)
 	if m.noticeRows() != m.laidNoticeRows {
 		m.resize()
 		m.viewGen++ // the panes' height changed (a tick can expire a two-row notice)
 	}
-	return m, cmd
+	return cmd
 }
 
 // route routes messages: global keys and session traffic here, the rest to the screen on show.
-func (m Model) route(msg tea.Msg) (Model, tea.Cmd) {
+func (m *Model) route(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.ctx.Width, m.ctx.Height = msg.Width, msg.Height
 		m.resize()
-		return m, nil
+		return nil
 	case tickMsg:
 		m.ctx.Now = time.Time(msg)
 		m.takeSnapshot()
-		m, cmd := m.refreshOverlay()
+		cmd := m.refreshOverlay()
 		if m.opts.DisableTick {
 			// Whoever drives time (a test) sent this tick; re-arming would start the wall clock.
-			return m, cmd
+			return cmd
 		}
-		return m, tea.Batch(cmd, tick())
+		return tea.Batch(cmd, tick())
 	case tea.KeyMsg:
 		return m.handleKey(msg)
 	case tabMsg:
@@ -78,19 +78,19 @@ func (m Model) route(msg tea.Msg) (Model, tea.Cmd) {
 		if msg.id == m.loginID {
 			m.login.SetIdle("No valid stored token for this endpoint and user: enter the password.")
 		}
-		return m, nil
+		return nil
 	case sessionEventMsg:
 		return m.handleEvent(msg)
 	case sessionClosedMsg:
-		return m, nil
+		return nil
 	case rememberedMsg:
 		if msg.err != nil {
 			m.report(common.InfoMsg{Tone: common.Warning, Text: "could not remember the login: " + msg.err.Error()})
 		}
-		return m, nil
+		return nil
 	case common.ErrorMsg, common.InfoMsg:
 		m.report(msg)
-		return m, nil
+		return nil
 	case tokenActionMsg:
 		m.takeSnapshot()
 		if msg.err != nil {
@@ -98,7 +98,7 @@ func (m Model) route(msg tea.Msg) (Model, tea.Cmd) {
 		} else {
 			m.report(common.InfoMsg{Tone: common.Success, Text: msg.what})
 		}
-		return m, nil
+		return nil
 	case prompt.InputSubmittedMsg:
 		switch id := msg.ID.(type) {
 		case confirmDialog:
@@ -111,7 +111,7 @@ func (m Model) route(msg tea.Msg) (Model, tea.Cmd) {
 				return m.saveAs(strings.TrimSpace(msg.Value))
 			}
 		}
-		return m, nil
+		return nil
 	case prompt.InputCancelledMsg:
 		switch msg.ID.(type) {
 		case confirmDialog:
@@ -122,7 +122,7 @@ func (m Model) route(msg tea.Msg) (Model, tea.Cmd) {
 		case libraryDialog:
 			m.dialog, m.quitAfterSave = dialog{}, false
 		}
-		return m, nil
+		return nil
 	case prompt.ChoiceMsg:
 		switch id := msg.ID.(type) {
 		case picker.DialogID:
@@ -131,7 +131,7 @@ func (m Model) route(msg tea.Msg) (Model, tea.Cmd) {
 			m.dialog = dialog{}
 			return m.answerLibraryDialog(id, msg.Key)
 		}
-		return m, nil
+		return nil
 	case savedMsg:
 		return m.finishSave(msg)
 	case reloadedMsg:
@@ -151,10 +151,11 @@ func (m Model) route(msg tea.Msg) (Model, tea.Cmd) {
 	case profileSwitchedMsg:
 		return m.finishSwitch(msg)
 	case workspace.ConfirmMutationMsg:
-		return m.confirmMutation(msg), nil
+		m.confirmMutation(msg)
+		return nil
 	case common.CloseMsg: // from whichever pane is open
-		m = m.closeOverlay()
-		return m, nil
+		m.closeOverlay()
+		return nil
 	case historyview.RerunMsg, historyview.LoadMsg, historyview.SaveAsMsg:
 		return m.historyMsg(msg)
 	case historyview.CompareMsg:
@@ -171,11 +172,11 @@ func (m Model) route(msg tea.Msg) (Model, tea.Cmd) {
 		if msg.HistoryErr != nil {
 			m.report(common.InfoMsg{Tone: common.Warning, Text: "history not written: " + msg.HistoryErr.Error()})
 		}
-		return m, cmd
+		return cmd
 	case tea.MouseMsg:
 		switch {
 		case m.dialog.open(), m.helpOpen:
-			return m, nil
+			return nil
 		case m.overlay != nil:
 			return m.updateOverlay(msg) // the wheel scrolls lists there too
 		}
@@ -183,22 +184,22 @@ func (m Model) route(msg tea.Msg) (Model, tea.Cmd) {
 	}
 	// Anything else (command results of a pane, blink and spinner ticks) goes to the open overlay
 	// and to the screen below: each ignores what is not its own.
-	m, overlayCmd := m.updateOverlay(msg)
-	m, cmd := m.routeToScreen(msg)
-	return m, tea.Batch(overlayCmd, cmd)
+	overlayCmd := m.updateOverlay(msg)
+	cmd := m.routeToScreen(msg)
+	return tea.Batch(overlayCmd, cmd)
 }
 
 // routeToScreen hands a message to the screen on show.
-func (m Model) routeToScreen(msg tea.Msg) (Model, tea.Cmd) {
+func (m *Model) routeToScreen(msg tea.Msg) tea.Cmd {
 	var cmd tea.Cmd
 	if mouse, ok := msg.(tea.MouseMsg); ok && m.screen == screenWorkspace && m.tabBarShown() {
 		// The tab bar is the top row (a click there shows that tab); the workspace's rows start
 		// below it.
 		if mouse.Y == 0 {
 			if i, ok := m.tabAt(mouse.X); ok && mouse.Action == tea.MouseActionPress && mouse.Button == tea.MouseButtonLeft {
-				m = m.switchTab(i)
+				m.switchTab(i)
 			}
-			return m, nil
+			return nil
 		}
 		mouse.Y--
 		msg = mouse
@@ -211,13 +212,13 @@ func (m Model) routeToScreen(msg tea.Msg) (Model, tea.Cmd) {
 	} else {
 		m.login, cmd = m.login.Update(msg)
 	}
-	return m, cmd
+	return cmd
 }
 
 // handleKey applies the global keys. A dialog takes every key until answered; an overlay takes
 // every key but the global ones; single letters never act while a text field has focus (they are
 // the field's).
-func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
+func (m *Model) handleKey(msg tea.KeyMsg) tea.Cmd {
 	if key.Matches(msg, m.keys.Quit) {
 		return m.requestQuit()
 	}
@@ -227,22 +228,23 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		if key.Matches(msg, m.keys.Close) {
 			m.helpOpen = false
 		}
-		return m, nil
+		return nil
 	}
 	if key.Matches(msg, m.keys.Help) {
 		m.helpOpen = true
-		return m, nil
+		return nil
 	}
 	if m.dialog.open() {
 		return m.updateDialog(msg)
 	}
 	if m.overlay != nil {
 		if d, ok := common.Unwrap[docs.Model](m.overlay); ok && key.Matches(msg, m.keys.Builder) && m.screen == screenWorkspace {
-			return m.openBuilder(d.TypeName()), nil
+			m.openBuilder(d.TypeName())
+			return nil
 		}
 		if _, ok := common.Unwrap[builder.Model](m.overlay); ok && key.Matches(msg, m.keys.Run) {
 			// Run what was built: close the builder and let the workspace run it.
-			m = m.closeOverlay()
+			m.closeOverlay()
 			return m.routeToScreen(msg)
 		}
 		return m.updateOverlay(msg)
@@ -256,7 +258,8 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	}
 	switch {
 	case key.Matches(msg, m.keys.Inspector):
-		return m.openInspector(), nil
+		m.openInspector()
+		return nil
 	case key.Matches(msg, m.keys.Save):
 		return m.save()
 	case key.Matches(msg, m.keys.Open):
@@ -264,19 +267,24 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, m.keys.History):
 		return m.openHistory()
 	case key.Matches(msg, m.keys.Docs):
-		return m.openDocs(), nil
+		m.openDocs()
+		return nil
 	case key.Matches(msg, m.keys.Builder):
-		return m.openBuilder(""), nil
+		m.openBuilder("")
+		return nil
 	case key.Matches(msg, m.keys.NewTab):
 		return m.newTab()
 	case key.Matches(msg, m.keys.CloseTab):
 		return m.requestCloseTab()
 	case key.Matches(msg, m.keys.NextTab):
-		return m.cycleTab(1), nil
+		m.cycleTab(1)
+		return nil
 	case key.Matches(msg, m.keys.PrevTab):
-		return m.cycleTab(-1), nil
+		m.cycleTab(-1)
+		return nil
 	case key.Matches(msg, m.keys.GotoTab):
-		return m.switchTab(int(msg.Runes[0] - '1')), nil
+		m.switchTab(int(msg.Runes[0] - '1'))
+		return nil
 	case key.Matches(msg, m.keys.Edit):
 		return m.openInEditor()
 	}
@@ -284,25 +292,25 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 }
 
 // startLogin builds a session for the form's endpoint and logs in with a command.
-func (m Model) startLogin(msg login.SubmitMsg) (Model, tea.Cmd) {
+func (m *Model) startLogin(msg login.SubmitMsg) tea.Cmd {
 	sess, err := m.opts.Connect(msg.Endpoint)
 	if err != nil {
 		m.login.SetError(err.Error(), "")
-		return m, nil
+		return nil
 	}
 	m.loginID++
 	m.identity = msg.Credentials.Identity()
-	return m, loginCmd(m.loginID, sess, msg.Credentials)
+	return loginCmd(m.loginID, sess, msg.Credentials)
 }
 
 // finishLogin switches to the workspace on success, or shows the diagnosis on the form.
-func (m Model) finishLogin(msg loginFinishedMsg) (Model, tea.Cmd) {
+func (m *Model) finishLogin(msg loginFinishedMsg) tea.Cmd {
 	if msg.id != m.loginID {
-		return m, closeSessionCmd(msg.sess)
+		return closeSessionCmd(msg.sess)
 	}
 	if msg.err != nil {
 		m.login.SetError(loginFailure(msg.err))
-		return m, closeSessionCmd(msg.sess)
+		return closeSessionCmd(msg.sess)
 	}
 	// The previous session, if any, stops its loop now and closes in a command: Close waits for
 	// a token save in flight, which can take as long as the keyring's timeout.
@@ -321,14 +329,14 @@ func (m Model) finishLogin(msg loginFinishedMsg) (Model, tea.Cmd) {
 		m.eachInactiveTab(func(ws *workspace.Model) tea.Cmd { ws.SetSession(m.sess); return nil })
 	} else {
 		m.screen = screenWorkspace
-		m, initWorkspace = m.openFirstTabs()
+		initWorkspace = m.openFirstTabs()
 		m.hasWorkspace = true
 	}
 	m.screen = screenWorkspace
 	m.syncProfile()
 	m.resize()
 	m.schema, m.schemaNote = nil, ""
-	return m, tea.Batch(
+	return tea.Batch(
 		runSessionCmd(ctx, m.sess),
 		listenCmd(m.sessGen, m.sess.Events()),
 		rememberCmd(m.opts.Remember, m.sess.Endpoint(), m.identity),
@@ -350,16 +358,16 @@ func loginFailure(err error) (string, string) {
 
 // handleEvent takes a new session snapshot and updates the notice from a session event, and re-arms the
 // listener.
-func (m Model) handleEvent(msg sessionEventMsg) (Model, tea.Cmd) {
+func (m *Model) handleEvent(msg sessionEventMsg) tea.Cmd {
 	if msg.gen != m.sessGen || m.sess == nil {
-		return m, nil
+		return nil
 	}
 	m.takeSnapshot()
 	switch msg.ev.Kind {
 	case session.RefreshStarted, session.RefreshEnded, session.AwaitingInFlight:
 		// Signals of state the snapshot now shows ("refreshing"); what came of it arrives as
 		// its own event, with a notice.
-		return m, listenCmd(msg.gen, m.sess.Events())
+		return listenCmd(msg.gen, m.sess.Events())
 	case session.GaveUp:
 		if d := msg.ev.Diagnosis; d != nil {
 			m.rejected = d.SentFingerprint
@@ -378,8 +386,8 @@ func (m Model) handleEvent(msg sessionEventMsg) (Model, tea.Cmd) {
 		m.say(m.startNotice.kind, m.startNotice.text)
 		m.startNotice = notice{}
 	}
-	m, cmd := m.refreshOverlay()
-	return m, tea.Batch(cmd, listenCmd(msg.gen, m.sess.Events()))
+	cmd := m.refreshOverlay()
+	return tea.Batch(cmd, listenCmd(msg.gen, m.sess.Events()))
 }
 
 // takeSnapshot reads the session's state for View in one call (the session is safe to ask; the

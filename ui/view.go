@@ -27,7 +27,7 @@ func (m Model) View() string {
 }
 
 // frame is the whole screen before the theme's background is painted under it.
-func (m Model) frame() string {
+func (m *Model) frame() string {
 	w, h := m.ctx.Width, m.ctx.Height
 	var view string
 	switch {
@@ -60,7 +60,7 @@ type frameCache struct {
 // drawn: when idle the once-a-second tick changes the status bar (the token's age), not the
 // panes, so it must not cost a redraw of the editor and the results. After any other message the
 // panes are drawn afresh (and kept), and so is a request in flight, which shows its elapsed time.
-func (m Model) workspaceView() string {
+func (m *Model) workspaceView() string {
 	c := m.panes
 	if c == nil || m.workspace.Running() {
 		return m.workspace.View()
@@ -72,10 +72,10 @@ func (m Model) workspaceView() string {
 }
 
 // statusLine is the status bar.
-func (m Model) statusLine() string { return statusbar.Render(m.ctx, m.statusSnapshot(), m.ctx.Width) }
+func (m *Model) statusLine() string { return statusbar.Render(m.ctx, m.statusSnapshot(), m.ctx.Width) }
 
 // statusSnapshot gathers what the status bar shows.
-func (m Model) statusSnapshot() statusbar.Snapshot {
+func (m *Model) statusSnapshot() statusbar.Snapshot {
 	s := statusbar.Snapshot{Identity: m.identity, Token: m.snap.Token, Refresh: refreshState(m.snap),
 		Insecure: m.opts.Insecure, Rejected: m.rejected, Profile: m.profile.Name, Protected: m.profile.Protected}
 	if m.sess != nil {
@@ -100,7 +100,7 @@ func refreshState(s session.Snapshot) statusbar.RefreshState {
 
 // noticeLine is the latest notice, or a blank line. A notice wider than the screen wraps onto a
 // second line (the workspace gives up a row for it, see noticeRows) rather than losing its end.
-func (m Model) noticeLine() string {
+func (m *Model) noticeLine() string {
 	text, style := m.noticeContent()
 	if text == "" {
 		return ""
@@ -115,7 +115,7 @@ func (m Model) noticeLine() string {
 // noticeContent is what the notice line says now and its style: the latest notice while it lasts,
 // else a problem message the pane title had no room for, else the startup warning (a broken
 // config), else nothing.
-func (m Model) noticeContent() (string, lipgloss.Style) {
+func (m *Model) noticeContent() (string, lipgloss.Style) {
 	st := m.ctx.Styles
 	n := m.notice
 	if !n.visible(m.ctx.Now) {
@@ -147,7 +147,7 @@ func (m Model) noticeContent() (string, lipgloss.Style) {
 
 // noticeRows is how many lines the notice line takes now: 1, or 2 when its text is wider than
 // the screen.
-func (m Model) noticeRows() int {
+func (m *Model) noticeRows() int {
 	text, _ := m.noticeContent()
 	return len(noticeLines(text, m.ctx.Width))
 }
@@ -167,12 +167,12 @@ func noticeLines(text string, width int) []string {
 }
 
 // helpLine is the one-line hint built from the focused pane's keys and the global ones.
-func (m Model) helpLine() string {
+func (m *Model) helpLine() string {
 	return " " + common.ShortHelpLine(m.help, m.screenHelp().ShortHelp(), max(0, m.ctx.Width-1))
 }
 
 // screenHelp joins the global bindings with the screen's.
-func (m Model) screenHelp() help.KeyMap {
+func (m *Model) screenHelp() help.KeyMap {
 	screen := m.login.Help()
 	// Only the workspace itself takes the global keys (see update): on the login screen, in a
 	// dialog or an overlay they would do nothing, so there the help names f1 and ctrl+c alone.
@@ -201,7 +201,7 @@ func (m Model) screenHelp() help.KeyMap {
 
 // fullHelp is the f1 overlay: every binding of the screen and the app, in columns. Columns that
 // do not fit beside each other go on further rows rather than being cut off.
-func (m Model) fullHelp() string {
+func (m *Model) fullHelp() string {
 	st := m.ctx.Styles
 	avail := max(20, m.ctx.Width-st.Overlay.GetHorizontalFrameSize()-2)
 	h := m.help

@@ -44,7 +44,7 @@ type Options struct {
 type Model struct {
 	ctx     *common.Context
 	keys    KeyMap
-	inputs  [fieldCount]textinput.Model
+	inputs  common.Shared[[fieldCount]textinput.Model] // see common.Shared: keeps the root model small
 	focus   field
 	busy    bool
 	spinner spinner.Model
@@ -62,7 +62,8 @@ func New(ctx *common.Context, opts Options) Model {
 	prompts := [fieldCount]string{"Endpoint  ", "User      ", "Password  "}
 	placeholders := [fieldCount]string{"https://…/graphql", "username or email", ""}
 	values := [fieldCount]string{opts.Endpoint, opts.Identity, opts.Password}
-	for i := range m.inputs {
+	var inputs [fieldCount]textinput.Model
+	for i := range inputs {
 		in := textinput.New()
 		in.Prompt = prompts[i]
 		in.Placeholder = placeholders[i]
@@ -70,10 +71,10 @@ func New(ctx *common.Context, opts Options) Model {
 		in.PromptStyle = ctx.Styles.Muted
 		in.PlaceholderStyle = ctx.Styles.Faint
 		in.Cursor.Style = ctx.Styles.Accent
-		m.inputs[i] = in
+		inputs[i] = in
 	}
-	m.inputs[fieldPassword].EchoMode = textinput.EchoPassword
-	m.inputs[fieldPassword].EchoCharacter = '•'
+	inputs[fieldPassword].EchoMode = textinput.EchoPassword
+	inputs[fieldPassword].EchoCharacter = '•'
 	m.spinner = spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(ctx.Styles.Accent))
 	m.focus = fieldEndpoint
 	for i := range fieldCount {
@@ -85,7 +86,8 @@ func New(ctx *common.Context, opts Options) Model {
 			m.focus = fieldPassword
 		}
 	}
-	m.inputs[m.focus].Focus()
+	inputs[m.focus].Focus()
+	m.inputs = common.Share(inputs)
 	return m
 }
 
@@ -101,8 +103,9 @@ var _ common.Pane[Model] = Model{}
 // SetSize sets the area the form is centred in.
 func (m Model) SetSize(width, height int) Model {
 	m.width, m.height = width, height
-	for i := range m.inputs {
-		m.inputs[i].Width = max(10, min(60, width-20))
+	inputs := m.inputs.Edit()
+	for i := range inputs {
+		inputs[i].Width = max(10, min(60, width-20))
 	}
 	return m
 }
@@ -134,9 +137,9 @@ func (m *Model) SetError(message, detail string) {
 
 // credentials turns the form into credentials; an @ in the user field means email.
 func (m Model) submission() (SubmitMsg, error) {
-	endpoint := strings.TrimSpace(m.inputs[fieldEndpoint].Value())
-	identity := strings.TrimSpace(m.inputs[fieldIdentity].Value())
-	password := m.inputs[fieldPassword].Value()
+	endpoint := strings.TrimSpace(m.inputs.Get()[fieldEndpoint].Value())
+	identity := strings.TrimSpace(m.inputs.Get()[fieldIdentity].Value())
+	password := m.inputs.Get()[fieldPassword].Value()
 	if endpoint == "" {
 		return SubmitMsg{}, errors.New("the endpoint is empty")
 	}

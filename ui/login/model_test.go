@@ -47,9 +47,9 @@ func focused(t *testing.T, m Model, f field) {
 	if m.focus != f {
 		t.Fatalf("focus = %d, want %d", m.focus, f)
 	}
-	for i := range m.inputs {
-		if m.inputs[i].Focused() != (field(i) == f) {
-			t.Fatalf("input %d focused = %v while the form's focus is %d", i, m.inputs[i].Focused(), f)
+	for i := range m.inputs.Get() {
+		if m.inputs.Get()[i].Focused() != (field(i) == f) {
+			t.Fatalf("input %d focused = %v while the form's focus is %d", i, m.inputs.Get()[i].Focused(), f)
 		}
 	}
 }
@@ -104,13 +104,13 @@ func TestTypingGoesToTheFocusedField(t *testing.T) {
 	m := typeText(newForm(Options{}), testEndpoint)
 	m, _ = m.Update(uitest.Key("tab"))
 	m = typeText(m, "demo")
-	if got := m.inputs[fieldEndpoint].Value(); got != testEndpoint {
+	if got := m.inputs.Get()[fieldEndpoint].Value(); got != testEndpoint {
 		t.Fatalf("endpoint = %q", got)
 	}
-	if got := m.inputs[fieldIdentity].Value(); got != "demo" {
+	if got := m.inputs.Get()[fieldIdentity].Value(); got != "demo" {
 		t.Fatalf("identity = %q", got)
 	}
-	if got := m.inputs[fieldPassword].Value(); got != "" {
+	if got := m.inputs.Get()[fieldPassword].Value(); got != "" {
 		t.Fatalf("password = %q, want it untouched", got)
 	}
 }
@@ -220,7 +220,7 @@ func TestBusyFormIgnoresKeysAndSpins(t *testing.T) {
 	before := m.View()
 	m, cmd = m.Update(uitest.Key("tab"))
 	m = typeText(m, "x")
-	if cmd != nil || m.focus != fieldPassword || m.inputs[fieldPassword].Value() != testPassword {
+	if cmd != nil || m.focus != fieldPassword || m.inputs.Get()[fieldPassword].Value() != testPassword {
 		t.Fatal("keys changed the form while a login was in flight")
 	}
 	if !strings.Contains(before, "logging in…") {
@@ -247,7 +247,7 @@ func TestSetErrorKeepsValues(t *testing.T) {
 		t.Fatal("still busy after SetError")
 	}
 	for f, want := range map[field]string{fieldEndpoint: testEndpoint, fieldIdentity: "demo@example.com", fieldPassword: testPassword} {
-		if got := m.inputs[f].Value(); got != want {
+		if got := m.inputs.Get()[f].Value(); got != want {
 			t.Fatalf("field %d = %q after SetError, want %q", f, got, want)
 		}
 	}

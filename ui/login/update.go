@@ -30,14 +30,15 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		}
 	}
 	var cmd tea.Cmd
-	m.inputs[m.focus], cmd = m.inputs[m.focus].Update(msg)
+	in := &m.inputs.Edit()[m.focus]
+	*in, cmd = in.Update(msg)
 	return m, cmd
 }
 
 // submit validates and, when the form is complete, emits SubmitMsg. Enter in an earlier field with
 // later fields empty moves on instead, which is what people expect of a form.
 func (m Model) submit() (Model, tea.Cmd) {
-	if m.focus < fieldPassword && m.inputs[m.focus+1].Value() == "" {
+	if m.focus < fieldPassword && m.inputs.Get()[m.focus+1].Value() == "" {
 		return m.move(1), nil
 	}
 	sub, err := m.submission()
@@ -51,8 +52,9 @@ func (m Model) submit() (Model, tea.Cmd) {
 
 // move focuses the next or previous field, wrapping around.
 func (m Model) move(delta int) Model {
-	m.inputs[m.focus].Blur()
+	inputs := m.inputs.Edit()
+	inputs[m.focus].Blur()
 	m.focus = (m.focus + field(delta) + fieldCount) % fieldCount
-	m.inputs[m.focus].Focus()
+	inputs[m.focus].Focus()
 	return m
 }

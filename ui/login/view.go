@@ -13,8 +13,8 @@ func (m Model) View() string {
 	b.WriteString(st.Accent.Render("toggle-explorer"))
 	b.WriteString(st.Muted.Render("  ·  log in to a Toggle GraphQL endpoint"))
 	b.WriteString("\n\n")
-	for i := range m.inputs {
-		b.WriteString(m.inputs[i].View())
+	for _, in := range m.inputs.Get() {
+		b.WriteString(in.View())
 		b.WriteString("\n")
 	}
 	b.WriteString("\n")

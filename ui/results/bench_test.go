@@ -209,7 +209,7 @@ func benchFilter(b *testing.B, expr string) {
 	m := New(trueColorStyles(), DefaultKeyMap())
 	m = m.SetSize(120, 40)
 	m = m.SetDocument(doc)
-	m.filter.SetValue(expr)
+	m.editFilter().SetValue(expr)
 	doc.jqInput().Run(context.Background(), mustCompile(b, "."), 1) // decode outside the loop
 	b.ReportAllocs()
 	for b.Loop() {

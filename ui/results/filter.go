@@ -58,9 +58,10 @@ func (m Model) openFilter() (Model, tea.Cmd) {
 		return m, nil
 	}
 	m.filtering = true
-	m.filter.SetValue(m.filterExpr)
-	m.filter.CursorEnd()
-	return m, m.filter.Focus()
+	m.editFilter().SetValue(m.filterExpr)
+	m.editFilter().CursorEnd()
+	focus := m.editFilter().Focus()
+	return m, focus
 }
 
 // updateFilterInput handles keys while the filter line is open.
@@ -68,21 +69,22 @@ func (m Model) updateFilterInput(msg tea.KeyMsg) (Model, tea.Cmd) {
 	switch {
 	case key.Matches(msg, m.keys.AcceptFilter):
 		m.filtering = false
-		m.filter.Blur()
-		if m.filter.Value() == "" {
+		m.editFilter().Blur()
+		if m.inputs.Get().filter.Value() == "" {
 			m.clearFilter()
 		}
 		return m, nil
 	case key.Matches(msg, m.keys.CancelFilter):
 		m.filtering = false
-		m.filter.Blur()
+		m.editFilter().Blur()
 		m.clearFilter()
 		return m, nil
 	}
-	before := m.filter.Value()
+	before := m.inputs.Get().filter.Value()
 	var cmd tea.Cmd
-	m.filter, cmd = m.filter.Update(msg)
-	expr := m.filter.Value()
+	in := m.editFilter()
+	*in, cmd = in.Update(msg)
+	expr := m.inputs.Get().filter.Value()
 	if expr == before {
 		return m, cmd
 	}
@@ -158,7 +160,7 @@ func (m *Model) applyFilter(msg FilterFinishedMsg) {
 	if m.orig == nil {
 		m.orig = m.doc
 	}
-	m.filterExpr = m.filter.Value()
+	m.filterExpr = m.inputs.Get().filter.Value()
 	m.outputs = countValues(msg.doc)
 	m.show(msg.doc)
 }
@@ -189,7 +191,7 @@ func (m *Model) clearFilter() {
 	m.stopFilter()
 	m.filterID++
 	m.filterExpr, m.filterErr, m.outputs = "", "", 0
-	m.filter.SetValue("")
+	m.editFilter().SetValue("")
 	m.restoreSource()
 }
 
@@ -249,7 +251,7 @@ func (m *Model) ResumeFilter() tea.Cmd {
 	if expr == "" || m.doc == nil || !m.doc.json {
 		return nil
 	}
-	m.filter.SetValue(expr)
+	m.editFilter().SetValue(expr)
 	m.filterExpr = expr
 	m.filterID++
 	return m.startFilter(expr)

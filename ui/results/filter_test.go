@@ -87,8 +87,8 @@ func TestFilterEnterKeepsOutputAndEscClearsIt(t *testing.T) {
 	}
 	// | reopens with the expression; esc outside the line returns too.
 	m, _ = press(t, m, "|")
-	if m.filter.Value() != ".data.Cards.data[0]" {
-		t.Errorf("reopened with %q", m.filter.Value())
+	if m.inputs.Get().filter.Value() != ".data.Cards.data[0]" {
+		t.Errorf("reopened with %q", m.inputs.Get().filter.Value())
 	}
 	m, _ = press(t, m, "enter", "esc")
 	if m.doc != whole {

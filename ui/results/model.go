@@ -34,8 +34,10 @@ type Model struct {
 	x0    int    // first visible column
 	folds *folds // folded containers; nil when none
 
+	// The search, filter and write-to-file input lines (inputs.go).
+	inputs common.Shared[inputLines]
+
 	// Search state. matches are byte offsets into doc.Bytes(), sorted.
-	input     textinput.Model
 	searching bool // the input line is open and has the keys
 	searchID  int  // bumped per query so stale results are dropped
 	query     string
@@ -50,7 +52,6 @@ type Model struct {
 
 	// jq filter state (filter.go). orig is the unfiltered document while a
 	// filter's output is on show.
-	filter       textinput.Model
 	filtering    bool // the filter line is open and has the keys
 	filterExpr   string
 	filterErr    string
@@ -68,10 +69,9 @@ type Model struct {
 	tableBusy bool // a table is being built
 
 	// The write-to-file prompt (save.go).
-	save      int
-	saveInput textinput.Model
-	saveData  func() []byte // what a save writes, called in the write's command
-	saveWhat  string
+	save     int
+	saveData func() []byte // what a save writes, called in the write's command
+	saveWhat string
 
 	clip func(string) error // puts text on the clipboard (SetClipboard)
 
@@ -96,7 +96,7 @@ func New(s Styles, k KeyMap) Model {
 	sv := textinput.New()
 	sv.Prompt = "write to: "
 	sv.Cursor.SetMode(cursor.CursorStatic)
-	m := Model{keys: k, input: in, filter: fl, saveInput: sv, lineNumbers: true, current: -1, errIndex: -1, debounce: FilterDebounce}
+	m := Model{keys: k, inputs: common.Share(inputLines{search: in, filter: fl, save: sv}), lineNumbers: true, current: -1, errIndex: -1, debounce: FilterDebounce}
 	m.SetStyles(s)
 	m.SetClipboard(common.WriteClipboard)
 	return m
@@ -106,19 +106,15 @@ func New(s Styles, k KeyMap) Model {
 func (m *Model) SetStyles(s Styles) {
 	m.styles = &s
 	m.sgr = compileSGR(s)
-	m.input.PromptStyle = s.SearchPrompt
-	m.input.TextStyle = s.JSON.Plain
-	m.input.PlaceholderStyle = s.Hint
-	m.input.Cursor.Style = s.JSON.Plain
-	m.input.Cursor.TextStyle = s.JSON.Plain
-	m.filter.PromptStyle = s.SearchPrompt
-	m.filter.TextStyle = s.JSON.Plain
-	m.filter.PlaceholderStyle = s.Hint
-	m.filter.Cursor.Style = s.JSON.Plain
-	m.filter.Cursor.TextStyle = s.JSON.Plain
-	m.saveInput.PromptStyle = s.SearchPrompt
-	m.saveInput.TextStyle = s.JSON.Plain
-	m.saveInput.Cursor.Style = s.JSON.Plain
+	in := m.inputs.Edit()
+	for _, line := range []*textinput.Model{&in.search, &in.filter, &in.save} {
+		line.PromptStyle = s.SearchPrompt
+		line.TextStyle = s.JSON.Plain
+		line.Cursor.Style = s.JSON.Plain
+		line.Cursor.TextStyle = s.JSON.Plain
+	}
+	in.search.PlaceholderStyle = s.Hint
+	in.filter.PlaceholderStyle = s.Hint
 	m.table.styles = m.styles
 }
 
@@ -137,7 +133,7 @@ func (m Model) SetDocument(d *Document) Model {
 	m.stopFilter()
 	m.filterID++
 	m.orig, m.filterExpr, m.filterErr, m.outputs, m.filtering = nil, "", "", 0, false
-	m.filter.Blur()
+	m.editFilter().Blur()
 	m.doc = d
 	m.top, m.cur, m.x0 = 0, 0, 0
 	m.folds = nil
@@ -145,8 +141,8 @@ func (m Model) SetDocument(d *Document) Model {
 	m.closeSave()
 	m.clearSearch()
 	m.searching = false
-	m.input.Blur()
-	m.input.SetValue("")
+	m.editSearch().Blur()
+	m.editSearch().SetValue("")
 	m.errIndex = -1
 	m.loading = false
 	m.syncKeys()
@@ -173,11 +169,12 @@ func (m Model) Document() *Document { return m.doc }
 // SetSize sets the pane's outer size in cells.
 func (m Model) SetSize(width, height int) Model {
 	m.width, m.height = max(0, width), max(0, height)
-	m.input.Width = max(1, m.width-len(m.input.Prompt)-12)
+	in := m.inputs.Edit()
+	in.search.Width = max(1, m.width-len(in.search.Prompt)-12)
 	// The filter line leaves room for its count ("12,345 outputs", "filtering… (esc stops)"):
 	// in colour the input's padding ends in SGR codes and cannot be trimmed to make room.
-	m.filter.Width = max(1, m.width-len(m.filter.Prompt)-1-min(filterCountRoom, m.width/2))
-	m.saveInput.Width = max(1, m.width-len(m.saveInput.Prompt)-1)
+	in.filter.Width = max(1, m.width-len(in.filter.Prompt)-1-min(filterCountRoom, m.width/2))
+	in.save.Width = max(1, m.width-len(in.save.Prompt)-1)
 	m.table = m.table.SetSize(m.width, m.tableHeight())
 	m.clampScroll()
 	return m
@@ -211,10 +208,10 @@ func (m *Model) SetLineNumbers(on bool) {
 func (m *Model) Focus() tea.Cmd {
 	m.focused = true
 	if m.searching {
-		return m.input.Focus()
+		return m.editSearch().Focus()
 	}
 	if m.filtering {
-		return m.filter.Focus()
+		return m.editFilter().Focus()
 	}
 	return nil
 }
@@ -222,8 +219,8 @@ func (m *Model) Focus() tea.Cmd {
 // Blur takes the keyboard away; a blurred pane ignores keys.
 func (m *Model) Blur() {
 	m.focused = false
-	m.input.Blur()
-	m.filter.Blur()
+	m.editSearch().Blur()
+	m.editFilter().Blur()
 }
 
 // Focused reports whether the pane has the keyboard.

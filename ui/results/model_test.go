@@ -193,8 +193,8 @@ func TestSearchLettersGoToInput(t *testing.T) {
 	if m.top != 0 || m.errIndex != -1 || len(m.matches) != 0 {
 		t.Errorf("a letter acted as a shortcut while typing: top=%d errIndex=%d", m.top, m.errIndex)
 	}
-	if m.input.Value() != "jGeq" || len(msgs) != 0 {
-		t.Errorf("input = %q, msgs = %v", m.input.Value(), msgs)
+	if m.inputs.Get().search.Value() != "jGeq" || len(msgs) != 0 {
+		t.Errorf("input = %q, msgs = %v", m.inputs.Get().search.Value(), msgs)
 	}
 }
 

@@ -25,9 +25,10 @@ const (
 func (m Model) openSave(data func() []byte, name, what string) (Model, tea.Cmd) {
 	m.save, m.saveData, m.saveWhat = saveName, data, what
 	m.table = m.table.SetSize(m.width, m.tableHeight())
-	m.saveInput.SetValue(name)
-	m.saveInput.CursorEnd()
-	return m, m.saveInput.Focus()
+	m.editSave().SetValue(name)
+	m.editSave().CursorEnd()
+	focus := m.editSave().Focus()
+	return m, focus
 }
 
 // updateSave handles keys while the prompt is open.
@@ -35,10 +36,11 @@ func (m Model) updateSave(msg tea.KeyMsg) (Model, tea.Cmd) {
 	if m.save == saveConfirm {
 		switch {
 		case key.Matches(msg, m.keys.ReplaceFile):
-			return m, writeFileCmd(m.saveInput.Value(), m.saveData, true)
+			return m, writeFileCmd(m.inputs.Get().save.Value(), m.saveData, true)
 		case key.Matches(msg, m.keys.KeepFile):
 			m.save = saveName // back to the name, to choose another
-			return m, m.saveInput.Focus()
+			focus := m.editSave().Focus()
+			return m, focus
 		}
 		return m, nil
 	}
@@ -47,29 +49,30 @@ func (m Model) updateSave(msg tea.KeyMsg) (Model, tea.Cmd) {
 		m.closeSave()
 		return m, nil
 	case key.Matches(msg, m.keys.AcceptWrite):
-		name := strings.TrimSpace(m.saveInput.Value())
+		name := strings.TrimSpace(m.inputs.Get().save.Value())
 		if name == "" {
 			return m, nil
 		}
-		m.saveInput.SetValue(name)
-		m.saveInput.Blur()
+		m.editSave().SetValue(name)
+		m.editSave().Blur()
 		return m, writeFileCmd(name, m.saveData, false)
 	}
 	var cmd tea.Cmd
-	m.saveInput, cmd = m.saveInput.Update(msg)
+	in := m.editSave()
+	*in, cmd = in.Update(msg)
 	return m, cmd
 }
 
 // closeSave drops the prompt and its data.
 func (m *Model) closeSave() {
 	m.save, m.saveData = saveOff, nil
-	m.saveInput.Blur()
+	m.editSave().Blur()
 	m.table = m.table.SetSize(m.width, m.tableHeight())
 }
 
 // fileWritten reports a write, or asks before replacing an existing file.
 func (m Model) fileWritten(msg fileWrittenMsg) (Model, tea.Cmd) {
-	if msg.exists && m.saveData != nil && msg.path == m.saveInput.Value() {
+	if msg.exists && m.saveData != nil && msg.path == m.inputs.Get().save.Value() {
 		m.save = saveConfirm
 		return m, nil
 	}
@@ -99,7 +102,7 @@ func (m Model) saveKeys() []key.Binding {
 // saveLine is the prompt's footer line.
 func (m Model) saveLine() string {
 	if m.save == saveConfirm {
-		return m.styles.Note.Render(display.Line(m.saveInput.Value()) + " exists; replace it? y/n")
+		return m.styles.Note.Render(display.Line(m.inputs.Get().save.Value()) + " exists; replace it? y/n")
 	}
-	return m.saveInput.View()
+	return m.inputs.Get().save.View()
 }

@@ -43,10 +43,10 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		m.applyFilter(msg)
 		return m, nil
 	case filterTickMsg:
-		if msg.id != m.filterID || m.filter.Value() == "" {
+		if msg.id != m.filterID || m.inputs.Get().filter.Value() == "" {
 			return m, nil
 		}
-		return m, m.startFilter(m.filter.Value())
+		return m, m.startFilter(m.inputs.Get().filter.Value())
 	case foldReadyMsg:
 		if msg.doc != m.doc {
 			return m, nil
@@ -79,18 +79,21 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	}
 	if m.filtering {
 		var cmd tea.Cmd
-		m.filter, cmd = m.filter.Update(msg)
+		in := m.editFilter()
+		*in, cmd = in.Update(msg)
 		return m, cmd
 	}
 	if m.save == saveName {
 		var cmd tea.Cmd
-		m.saveInput, cmd = m.saveInput.Update(msg)
+		in := m.editSave()
+		*in, cmd = in.Update(msg)
 		return m, cmd
 	}
 	if m.searching {
 		// Cursor blink messages for the search input.
 		var cmd tea.Cmd
-		m.input, cmd = m.input.Update(msg)
+		in := m.editSearch()
+		*in, cmd = in.Update(msg)
 		return m, cmd
 	}
 	return m, nil
@@ -151,8 +154,9 @@ func (m Model) handleKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.Search):
 		m.searching = true
 		m.savedTop, m.savedX, m.savedCur = m.top, m.x0, m.cur
-		m.input.SetValue("")
-		return m, m.input.Focus()
+		m.editSearch().SetValue("")
+		focus := m.editSearch().Focus()
+		return m, focus
 	case key.Matches(msg, k.NextMatch):
 		m.gotoMatch(m.current + 1)
 	case key.Matches(msg, k.PrevMatch):
@@ -202,25 +206,26 @@ func (m Model) updateSearchInput(msg tea.KeyMsg) (Model, tea.Cmd) {
 	switch {
 	case key.Matches(msg, m.keys.AcceptSearch):
 		m.searching = false
-		m.input.Blur()
-		if m.input.Value() == "" {
+		m.editSearch().Blur()
+		if m.inputs.Get().search.Value() == "" {
 			m.clearSearch()
 		}
 		m.syncKeys()
 		return m, nil
 	case key.Matches(msg, m.keys.CancelSearch):
 		m.searching = false
-		m.input.Blur()
+		m.editSearch().Blur()
 		m.clearSearch()
 		m.top, m.x0, m.cur = m.savedTop, m.savedX, m.savedCur
 		m.clampScroll()
 		m.syncKeys()
 		return m, nil
 	}
-	before := m.input.Value()
+	before := m.inputs.Get().search.Value()
 	var cmd tea.Cmd
-	m.input, cmd = m.input.Update(msg)
-	q := m.input.Value()
+	in := m.editSearch()
+	*in, cmd = in.Update(msg)
+	q := m.inputs.Get().search.Value()
 	if q == before {
 		return m, cmd
 	}

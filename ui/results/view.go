@@ -332,13 +332,13 @@ func (m Model) footerLine() string {
 	case m.save != saveOff:
 		return ansi.Truncate(m.saveLine(), m.width, "…")
 	case m.filtering:
-		left = m.filter.View()
+		left = m.inputs.Get().filter.View()
 		if c := m.filterCount(); c != "" {
 			left = strings.TrimRight(left, " ") + "  " + st.Footer.Render(c)
 		}
 	case m.searching:
-		left = m.input.View()
-		if c := m.counter(); c != "" && m.query == m.input.Value() {
+		left = m.inputs.Get().search.View()
+		if c := m.counter(); c != "" && m.query == m.inputs.Get().search.Value() {
 			left += "  " + st.Footer.Render(c)
 		}
 	case m.query != "":
