@@ -123,7 +123,7 @@ type Model struct {
 	helpOpen bool
 	dialog   dialog
 	// lastInspector is the inspector as it was closed: a reopened one keeps its doctor report.
-	lastInspector inspector.Model
+	lastInspector *inspector.Model // nil before the first closes; a pointer keeps the model small
 
 	// profile is the environment in use: named in the status bar, given to the workspace.
 	profile workspace.Profile

@@ -24,7 +24,9 @@ func (m *Model) openInspector() {
 		return
 	}
 	in := inspector.New(m.ctx, m.sess)
-	in.KeepDoctor(m.lastInspector)
+	if m.lastInspector != nil {
+		in.KeepDoctor(*m.lastInspector)
+	}
 	m.overlay = common.Wrap(in.SetSize(m.ctx.Width, m.overlayHeight()))
 }
 

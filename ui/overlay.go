@@ -45,7 +45,7 @@ const historyLimit = 1000
 // doctor report from.
 func (m *Model) closeOverlay() {
 	if in, ok := common.Unwrap[inspector.Model](m.overlay); ok {
-		m.lastInspector = in
+		m.lastInspector = &in
 	}
 	m.overlay = nil
 }

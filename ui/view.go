@@ -23,7 +23,56 @@ func (m Model) View() string {
 	if w <= 0 || h <= 0 {
 		return ""
 	}
-	return common.PaintBackground(m.frame(), lipgloss.ColorProfile(), m.ctx.Theme.Palette.Background, m.ctx.Theme.Palette.Foreground, w)
+	if v, ok := m.workspaceFrame(); ok {
+		return v
+	}
+	return m.paint(m.frame())
+}
+
+// paint gives a block of lines the theme's background (see common.PaintBackground). It works
+// line by line, so blocks painted apart and joined with a newline equal the join painted.
+func (m *Model) paint(block string) string {
+	return common.PaintBackground(block, lipgloss.ColorProfile(), m.ctx.Theme.Palette.Background, m.ctx.Theme.Palette.Foreground, m.ctx.Width)
+}
+
+// workspaceFrame draws the workspace screen, when nothing is over it, as frame does, but keeps
+// the painted tab bar and panes from one message that is not the clock's to the next: when idle,
+// the once-a-second tick then draws the lines under the panes and nothing else. ok is false
+// when the fast path does not apply (an overlay, a dialog, help, the login screen, a request in
+// flight, or lines under the panes wider than the panes, which would widen them).
+func (m *Model) workspaceFrame() (string, bool) {
+	if m.helpOpen || m.overlay != nil || m.screen == screenLogin || m.dialog.open() {
+		return "", false
+	}
+	c := m.panes
+	if c == nil || m.workspace.Running() {
+		return "", false
+	}
+	if !m.cachedFor(c) || c.top == "" {
+		top := m.workspaceView()
+		if m.tabBarShown() {
+			top = lipgloss.JoinVertical(lipgloss.Left, m.tabBar(), top)
+		}
+		c.topWidth = lipgloss.Width(top)
+		c.top = m.paint(top)
+	}
+	bottom := lipgloss.JoinVertical(lipgloss.Left, m.noticeLine(), m.statusLine(), m.helpLine())
+	if lipgloss.Width(bottom) > c.topWidth {
+		return "", false
+	}
+	// JoinVertical pads every line to the widest; the panes are the widest, so pad these to them.
+	return c.top + "\n" + m.paint(padLines(bottom, c.topWidth)), true
+}
+
+// padLines pads every line of block with spaces to width cells, as lipgloss.JoinVertical does.
+func padLines(block string, width int) string {
+	lines := strings.Split(block, "\n")
+	for i, l := range lines {
+		if pad := width - ansi.StringWidth(l); pad > 0 {
+			lines[i] = l + strings.Repeat(" ", pad)
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 // frame is the whole screen before the theme's background is painted under it.
@@ -48,12 +97,20 @@ func (m *Model) frame() string {
 	return view
 }
 
-// frameCache is the workspace's last rendering and the generation and size it was drawn at.
+// frameCache is the workspace's last rendering and the generation and size it was drawn at,
+// and (workspaceFrame) the tab bar and panes painted, with their width.
 type frameCache struct {
 	gen           uint64
 	width, height int
 	view          string
 	valid         bool
+	top           string
+	topWidth      int
+}
+
+// cachedFor reports whether c holds what this model would draw: only the clock has moved since.
+func (m *Model) cachedFor(c *frameCache) bool {
+	return m.clockOnly && c.valid && c.gen == m.viewGen && c.width == m.ctx.Width && c.height == m.ctx.Height
 }
 
 // workspaceView is the workspace's rendering, reused when only the clock has moved since it was
@@ -65,7 +122,7 @@ func (m *Model) workspaceView() string {
 	if c == nil || m.workspace.Running() {
 		return m.workspace.View()
 	}
-	if !m.clockOnly || !c.valid || c.gen != m.viewGen || c.width != m.ctx.Width || c.height != m.ctx.Height {
+	if !m.cachedFor(c) {
 		*c = frameCache{gen: m.viewGen, width: m.ctx.Width, height: m.ctx.Height, view: m.workspace.View(), valid: true}
 	}
 	return c.view
