@@ -49,3 +49,18 @@ func testWorkspaceFrame(t *testing.T) {
 	d.send(tickMsg(f.clock.Now()))
 	check("with two tabs, after a tick")
 }
+
+// The clock's tick comes back tagged with the tab it was armed on, like every command's message:
+// tagged or not, it must leave the panes' drawing as it is (only the lines under them change).
+func TestTaggedTickKeepsThePanes(t *testing.T) {
+	f := newFixture(t, mockapi.DemoPassword)
+	d := newDriver(t, f, f.options(), 120, 40)
+	d.login()
+	d.m.View()
+	gen := d.m.viewGen
+	f.clock.Advance(time.Second)
+	d.send(tabMsg{tab: d.m.activeTabID(), msg: tickMsg(f.clock.Now())})
+	if d.m.viewGen != gen || !d.m.clockOnly {
+		t.Fatalf("a tagged tick invalidated the panes (generation %d -> %d, clock only %v)", gen, d.m.viewGen, d.m.clockOnly)
+	}
+}

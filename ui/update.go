@@ -33,7 +33,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // update routes a message (see route); after it the layout follows the notice line's height: a
 // long notice takes a second row from the workspace while it shows, and gives it back when it goes.
 func (m *Model) update(msg tea.Msg) tea.Cmd {
-	_, clock := msg.(tickMsg)
+	inner := msg
+	if t, ok := msg.(tabMsg); ok {
+		inner = t.msg // the tick comes back tagged with the tab it was armed on (see Update)
+	}
+	_, clock := inner.(tickMsg)
 	m.clockOnly = clock
 	if !clock {
 		m.viewGen++ // anything but the clock may change what the panes show
