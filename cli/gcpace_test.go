@@ -5,13 +5,14 @@ import (
 	"testing"
 )
 
-// paceGC sets `run`'s pace and restores the previous one, and leaves a GOGC the user set alone.
-// Not parallel: the pace is the process's.
+// paceGC sets a command's pace and restores the previous one, and leaves a GOGC the user set
+// alone. Not parallel: the pace is the process's.
 func TestPaceGC(t *testing.T) {
 	for _, tc := range []struct {
-		gogc string
-		want int
-	}{{"", runGCPercent}, {"50", 123}} {
+		gogc    string
+		percent int
+		want    int
+	}{{"", runGCPercent, runGCPercent}, {"", tuiGCPercent, tuiGCPercent}, {"50", runGCPercent, 123}} {
 		before := debug.SetGCPercent(123)
 		c := &program{getenv: func(k string) string {
 			if k == "GOGC" {
@@ -19,7 +20,7 @@ func TestPaceGC(t *testing.T) {
 			}
 			return ""
 		}}
-		restore := c.paceGC()
+		restore := c.paceGC(tc.percent)
 		got := debug.SetGCPercent(123)
 		restore()
 		after := debug.SetGCPercent(before)

@@ -6,7 +6,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 	"time"
 
@@ -80,14 +79,7 @@ func (c *program) tuiCommand(args []string) int {
 		// Standard input carried the password; the keys come from the terminal itself.
 		progOpts = append(progOpts, tea.WithInputTTY())
 	}
-	if c.getenv("GOGC") == "" {
-		// The idle explorer's live heap is one or two megabytes, but Go's collector lets the heap
-		// grow to 4 MB x GOGC/100 before it runs, so at the default 100 most of the idle
-		// footprint was garbage waiting (make perf: idle RSS). At 50 that floor is 2 MB, for a
-		// collection every few seconds of about a millisecond when idle; a large result's peak
-		// drops too. A GOGC the user set wins.
-		defer debug.SetGCPercent(debug.SetGCPercent(tuiGCPercent))
-	}
+	defer c.paceGC(tuiGCPercent)()
 	final, err := runUI(opts, progOpts)
 	closeUI(final)
 	if kerr := keepTabs(final, tabsPath); kerr != nil {
@@ -98,9 +90,6 @@ func (c *program) tuiCommand(args []string) int {
 	}
 	return exitOK
 }
-
-// tuiGCPercent is the TUI's garbage collection target (see tuiCommand).
-const tuiGCPercent = 50
 
 // runUI runs the program until it quits. The root model (tens of kilobytes) is built in this
 // frame rather than tuiCommand's, which stays on the event loop's stack for the whole session.
