@@ -10,6 +10,7 @@ import (
 	"net/http/httptrace"
 	"net/url"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 )
@@ -237,11 +238,44 @@ func readCapped(r io.Reader, contentLength, limit int64) ([]byte, error) {
 	case 1:
 		return chunks[0], nil
 	}
-	out := make([]byte, 0, total)
-	for _, c := range chunks {
-		out = append(out, c...)
+	return join(chunks, total), nil
+}
+
+// parallelJoin is the body size from which join copies on two goroutines.
+const parallelJoin = 4 << 20
+
+// join copies chunks into one buffer of total bytes. A large body's copy is mostly page faults on
+// the fresh buffer (5,000 for 20 MB: about as long as reading the body off the socket), and
+// faults on two cores take half as long: so from parallelJoin on, the second half of the chunks
+// is copied by a second goroutine.
+func join(chunks [][]byte, total int64) []byte {
+	out := make([]byte, total)
+	if total < parallelJoin {
+		copyChunks(out, chunks)
+		return out
 	}
-	return out, nil
+	// Split where the first half of the bytes ends, at a chunk boundary.
+	split, at := 0, int64(0)
+	for split < len(chunks) && at+int64(len(chunks[split])) <= total/2 {
+		at += int64(len(chunks[split]))
+		split++
+	}
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		copyChunks(out[at:], chunks[split:])
+	}()
+	copyChunks(out[:at], chunks[:split])
+	wg.Wait()
+	return out
+}
+
+// copyChunks copies chunks one after the other into dst.
+func copyChunks(dst []byte, chunks [][]byte) {
+	for _, c := range chunks {
+		dst = dst[copy(dst, c):]
+	}
 }
 
 // fill reads into buf until it is full or the reader fails. Unlike io.ReadFull it passes the

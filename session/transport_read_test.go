@@ -96,3 +96,28 @@ func BenchmarkReadCapped20MBContentLength(b *testing.B) {
 		}
 	}
 }
+
+// join copies the chunks in order, on one goroutine or (from parallelJoin) two, whatever the
+// chunks' sizes and wherever the halves split.
+func TestJoinChunks(t *testing.T) {
+	for _, sizes := range [][]int{
+		{},
+		{5},
+		{firstChunk, 2 * firstChunk, 3},
+		{parallelJoin + 1},                      // one chunk past the threshold: nothing to split
+		{1, parallelJoin},                       // the first half ends inside the big chunk
+		{parallelJoin / 2, parallelJoin / 2, 9}, // a split at a chunk boundary
+		{3, parallelJoin / 3, parallelJoin / 3, parallelJoin / 3, parallelJoin / 3, 11},
+	} {
+		var chunks [][]byte
+		var want []byte
+		for i, n := range sizes {
+			c := bytes.Repeat([]byte{byte('a' + i)}, n)
+			chunks = append(chunks, c)
+			want = append(want, c...)
+		}
+		if got := join(chunks, int64(len(want))); !bytes.Equal(got, want) {
+			t.Errorf("chunks of %v: the joined body differs from the chunks in order", sizes)
+		}
+	}
+}
