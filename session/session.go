@@ -29,8 +29,10 @@ const (
 	DefaultCheckInterval     = 15 * time.Second
 )
 
-// readBufferSize is the read buffer of the session's own HTTP transport.
-const readBufferSize = 256 << 10
+// readBufferSize is the read buffer of the session's own HTTP transport. An idle connection
+// keeps it (most of the idle explorer's live heap at 256 KiB); 64 KiB reads a 20 MB chunked body
+// as fast (make perf: 58 ms against 59).
+const readBufferSize = 64 << 10
 
 // Config configures a Session. Zero values take the defaults above.
 type Config struct {
