@@ -60,12 +60,9 @@ func tabPrivate(msg tea.Msg) bool {
 	return false
 }
 
-// routeTabMsg delivers a tagged message: the app's own news as if untagged; a tab's news to that
-// tab, shown or not; news of a closed tab nowhere.
+// routeTabMsg delivers a tab's news to that tab while another is on show; news of a closed tab
+// goes nowhere. (update has already unwrapped the app's news and the shown tab's.)
 func (m *Model) routeTabMsg(msg tabMsg) tea.Cmd {
-	if !tabPrivate(msg.msg) || msg.tab == m.activeTabID() {
-		return m.update(msg.msg)
-	}
 	for i := range m.tabs.slots {
 		if m.tabs.slots[i].id != msg.tab {
 			continue

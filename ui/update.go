@@ -33,11 +33,13 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // update routes a message (see route); after it the layout follows the notice line's height: a
 // long notice takes a second row from the workspace while it shows, and gives it back when it goes.
 func (m *Model) update(msg tea.Msg) tea.Cmd {
-	inner := msg
-	if t, ok := msg.(tabMsg); ok {
-		inner = t.msg // the tick comes back tagged with the tab it was armed on (see Update)
+	if t, ok := msg.(tabMsg); ok && (!tabPrivate(t.msg) || t.tab == m.activeTabID()) {
+		// The app's news, or news of the tab on show (the clock's tick too: it comes back
+		// tagged with the tab it was armed on), is routed as if untagged, here rather than by
+		// a second pass through route: the event loop's stack stays shallower.
+		msg = t.msg
 	}
-	_, clock := inner.(tickMsg)
+	_, clock := msg.(tickMsg)
 	m.clockOnly = clock
 	if !clock {
 		m.viewGen++ // anything but the clock may change what the panes show
