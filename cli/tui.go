@@ -91,10 +91,18 @@ func (c *program) tuiCommand(args []string) int {
 	return exitOK
 }
 
-// runUI runs the program until it quits. The root model (tens of kilobytes) is built in this
-// frame rather than tuiCommand's, which stays on the event loop's stack for the whole session.
+// runUI runs the program until it quits.
 func runUI(opts ui.Options, progOpts []tea.ProgramOption) (tea.Model, error) {
-	return tea.NewProgram(ui.New(opts), progOpts...).Run()
+	return newProgram(opts, progOpts).Run()
+}
+
+// newProgram builds the program around a new root model. The model (tens of kilobytes) is built
+// in this frame, gone once the program holds it, rather than in a caller's frame that stays on
+// the event loop's stack for the whole session: hence a function of its own, never inlined.
+//
+//go:noinline
+func newProgram(opts ui.Options, progOpts []tea.ProgramOption) *tea.Program {
+	return tea.NewProgram(ui.New(opts), progOpts...)
 }
 
 // closeUI ends the session of the program's final model, if it has one. It asks for the Close
