@@ -57,8 +57,8 @@ func (r *row) format(xs []float64, unit string) string {
 
 // print writes the table in Markdown, with a verdict per row.
 func printTable(w io.Writer, rows []*row, rounds int, started time.Time, loadBefore, loadAfter string) {
-	fmt.Fprintf(w, "make perf, %s, %d rounds, medians [min–max]; load average before %s, after %s\n\n",
-		started.UTC().Format("2006-01-02 15:04 UTC"), rounds, loadBefore, loadAfter)
+	fmt.Fprintf(w, "make perf, %s, %d rounds (first frame: %d pairs a round), medians [min–max]; load average before %s, after %s\n\n",
+		started.UTC().Format("2006-01-02 15:04 UTC"), rounds, frameSamples, loadBefore, loadAfter)
 	fmt.Fprintln(w, "| measure | explorer | anchor in the same run | ratio | goal | |")
 	fmt.Fprintln(w, "|---|---|---|---|---|---|")
 	for _, r := range rows {
