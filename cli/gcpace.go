@@ -2,12 +2,13 @@ package cli
 
 import "runtime/debug"
 
-// runGCPercent is the collector's pace while `run` receives and prints a response. Everything a
-// large response allocates on the way in (the chunks of a body without Content-Length, then the
-// body they are joined into) stays live until the body is whole, so collections at the default
-// pace (GOGC=100) free nothing and only cost time: on a 20 MB chunked body, about 30 ms of an
-// 80 ms run, with the same peak RSS. `run` is one response and exit, so it collects less often.
-const runGCPercent = 400
+// oneShotGCPercent is the collector's pace in `run` and `check`: one response or one schema, and
+// exit. Everything a large response allocates on the way in (the chunks of a body without
+// Content-Length, then the body they are joined into) stays live until the body is whole, and so
+// does most of what a schema load allocates, so collections at the default pace (GOGC=100) free
+// little and only cost time: on a 20 MB chunked body, about 30 ms of an 80 ms run, with the same
+// peak RSS. These commands collect less often.
+const oneShotGCPercent = 400
 
 // tuiGCPercent is the collector's pace in the TUI. Its idle live heap is a megabyte or so, but
 // the collector lets the heap reach 4 MB x GOGC/100 before it runs, so at the default most of the

@@ -12,7 +12,7 @@ func TestPaceGC(t *testing.T) {
 		gogc    string
 		percent int
 		want    int
-	}{{"", runGCPercent, runGCPercent}, {"", tuiGCPercent, tuiGCPercent}, {"50", runGCPercent, 123}} {
+	}{{"", oneShotGCPercent, oneShotGCPercent}, {"", tuiGCPercent, tuiGCPercent}, {"50", oneShotGCPercent, 123}} {
 		before := debug.SetGCPercent(123)
 		c := &program{getenv: func(k string) string {
 			if k == "GOGC" {

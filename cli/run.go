@@ -41,7 +41,7 @@ type runInput struct {
 // typed is checked first (document syntax, operation choice, variables): bad input exits 4 and
 // sends nothing.
 func (c *program) runCommand(args []string) int {
-	defer c.paceGC(runGCPercent)()
+	defer c.paceGC(oneShotGCPercent)()
 	fs := newFlagSet("run", "run [FILE|NAME|-] [-q QUERY] [--operation NAME] [--var name=value]... [--vars FILE] [flags]", c.stderr)
 	var f commonFlags
 	f.register(fs, connectionFlags|queriesFlag|historyFlag|verboseFlag)
