@@ -162,13 +162,16 @@ func readPasswordLine(r interface{ Read([]byte) (int, error) }) (string, error) 
 	return pw, nil
 }
 
-// newSession builds the session for t with the given insecure setting.
+// newSession builds the session of a headless command for t with the given insecure setting.
+// The command makes a request or two and exits, so a large body of unknown length is read into
+// one reserved buffer (session.Config.ReserveBodies).
 func newSession(t *target, insecure bool, timeout time.Duration) (*session.Session, error) {
 	return session.New(session.Config{
 		Endpoint:       t.endpoint,
 		Store:          t.store,
 		Insecure:       insecure,
 		RequestTimeout: timeout,
+		ReserveBodies:  true,
 	})
 }
 

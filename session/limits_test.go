@@ -41,7 +41,7 @@ func TestReadCappedStopsAtTheCap(t *testing.T) {
 	const limit = 8 << 20
 	body := &endless{}
 	var err error
-	n := allocated(func() { _, err = readCapped(body, -1, limit) })
+	n := allocated(func() { _, err = readCapped(body, -1, limit, false) })
 	var tl *TooLargeError
 	if !errors.As(err, &tl) || tl.Limit != limit {
 		t.Fatalf("err = %v, want a TooLargeError of %d", err, limit)
@@ -60,20 +60,20 @@ func TestReadCappedBodies(t *testing.T) {
 	for _, size := range []int{0, 1, firstChunk - 1, firstChunk, firstChunk + 1, 3*firstChunk + 7, limit - 1, limit} {
 		want := bytes.Repeat([]byte("0123456789"), size/10+1)[:size]
 		for _, cl := range []int64{-1, int64(size)} {
-			got, err := readCapped(bytes.NewReader(want), cl, limit)
+			got, err := readCapped(bytes.NewReader(want), cl, limit, false)
 			if err != nil || !bytes.Equal(got, want) {
 				t.Errorf("size %d, content length %d: %d bytes, err %v", size, cl, len(got), err)
 			}
 		}
 	}
 	for _, cl := range []int64{-1, limit + 1} {
-		if _, err := readCapped(bytes.NewReader(make([]byte, limit+1)), cl, limit); err == nil {
+		if _, err := readCapped(bytes.NewReader(make([]byte, limit+1)), cl, limit, false); err == nil {
 			t.Errorf("content length %d: one byte past the cap was accepted", cl)
 		}
 	}
 	// A body cut short is an error, not a shorter body.
 	cut := io.MultiReader(strings.NewReader("{\"data\":"), iotest{err: io.ErrUnexpectedEOF})
-	if _, err := readCapped(cut, -1, limit); !errors.Is(err, io.ErrUnexpectedEOF) {
+	if _, err := readCapped(cut, -1, limit, false); !errors.Is(err, io.ErrUnexpectedEOF) {
 		t.Errorf("a truncated body gave err %v", err)
 	}
 }
@@ -120,7 +120,7 @@ func BenchmarkReadCappedUnknownLength(b *testing.B) {
 	b.SetBytes(int64(len(body)))
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := readCapped(bytes.NewReader(body), -1, 64<<20); err != nil {
+		if _, err := readCapped(bytes.NewReader(body), -1, 64<<20, false); err != nil {
 			b.Fatal(err)
 		}
 	}

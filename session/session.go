@@ -53,6 +53,12 @@ type Config struct {
 	LoginTimeout time.Duration
 	// MaxBodyBytes caps a result body; MaxLoginBodyBytes caps a login response body.
 	MaxBodyBytes, MaxLoginBodyBytes int64
+	// ReserveBodies reads a body of unknown length (chunked) past its first megabyte into one
+	// buffer reserved at MaxBodyBytes, which the kernel backs only as far as the body fills it,
+	// rather than into chunks joined at the end, which touches twice the body's pages. For a
+	// process that makes a request or two and exits (the headless commands): a long-lived one
+	// would count the whole reservation as live heap while it holds the body.
+	ReserveBodies bool
 	// ExchangeLogSize is how many exchanges are kept; ExchangeBodyLimit how much of each body.
 	ExchangeLogSize, ExchangeBodyLimit int
 	// RefreshRetries bounds consecutive failed background refreshes for one token.

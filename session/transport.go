@@ -135,7 +135,7 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	if err != nil {
 		return nil, t.fail(c, &ex, t0, err)
 	}
-	data, err := readCapped(resp.Body, resp.ContentLength, c.limit)
+	data, err := readCapped(resp.Body, resp.ContentLength, c.limit, t.s.cfg.ReserveBodies)
 	resp.Body.Close()
 	c.header = resp.Header
 	ex.Status, ex.ResponseHeader = resp.StatusCode, RedactHeader(resp.Header)
@@ -203,8 +203,11 @@ func withOperationName(body []byte, name string) []byte {
 // than the cap itself. With a Content-Length the buffer is sized once. Without one the body is
 // read into chunks that grow geometrically up to maxChunk (never past limit+1 in all) and joined
 // once at the end: appending to one slice instead would allocate about five times the body while
-// growing and hold twice it at the last copy, cap or no cap.
-func readCapped(r io.Reader, contentLength, limit int64) ([]byte, error) {
+// growing and hold twice it at the last copy, cap or no cap. With reserve (Config.ReserveBodies),
+// a body that passes reserveFrom continues in one buffer reserved at the cap instead (see
+// readSized), which the kernel backs only as far as the body fills it: no join, and half the
+// pages touched.
+func readCapped(r io.Reader, contentLength, limit int64, reserve bool) ([]byte, error) {
 	if contentLength > limit {
 		return nil, &TooLargeError{Limit: limit}
 	}
@@ -214,6 +217,14 @@ func readCapped(r io.Reader, contentLength, limit int64) ([]byte, error) {
 	var chunks [][]byte
 	total, size := int64(0), int64(firstChunk)
 	for total <= limit {
+		if reserve && total >= reserveFrom && limit <= maxReserve {
+			// What came so far goes first, then the rest of the body after it.
+			parts := make([]io.Reader, 0, len(chunks)+1)
+			for _, c := range chunks {
+				parts = append(parts, bytes.NewReader(c))
+			}
+			return readSized(io.MultiReader(append(parts, r)...), limit, limit)
+		}
 		n := min(size, limit+1-total)
 		buf := make([]byte, n)
 		got, err := fill(r, buf)
@@ -294,10 +305,14 @@ func fill(r io.Reader, buf []byte) (int, error) {
 }
 
 // Chunk sizes for a body of unknown length: small answers take one small buffer; large ones are
-// read in pieces of up to 4 MiB, so the slack at the end is at most one piece.
+// read in pieces of up to 4 MiB, so the slack at the end is at most one piece. With
+// ReserveBodies, a body past reserveFrom moves to one buffer reserved at the cap, when the cap
+// is at most maxReserve (address space is plentiful, not unlimited).
 const (
-	firstChunk = 16 << 10
-	maxChunk   = 4 << 20
+	firstChunk  = 16 << 10
+	maxChunk    = 4 << 20
+	reserveFrom = 1 << 20
+	maxReserve  = 1 << 30
 )
 
 // readSized reads a body whose Content-Length is known (and within the limit) into one buffer of

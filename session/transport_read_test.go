@@ -22,7 +22,7 @@ func TestReadCappedSizes(t *testing.T) {
 				if name == "one-byte" && size > 2*firstChunk {
 					continue // slow and adds nothing past a few growths
 				}
-				got, err := readCapped(wrap(bytes.NewReader(body)), cl, limit)
+				got, err := readCapped(wrap(bytes.NewReader(body)), cl, limit, false)
 				var tl *TooLargeError
 				switch {
 				case size > limit && !errors.As(err, &tl):
@@ -53,7 +53,7 @@ func (c *countingReader) Read(p []byte) (int, error) {
 // TestReadCappedContentLengthOverCap refuses before reading when Content-Length says too much.
 func TestReadCappedContentLengthOverCap(t *testing.T) {
 	r := &countingReader{left: 100}
-	if _, err := readCapped(r, 100, 99); err == nil || r.read != 0 {
+	if _, err := readCapped(r, 100, 99, false); err == nil || r.read != 0 {
 		t.Errorf("err %v after reading %d bytes; want TooLargeError before reading", err, r.read)
 	}
 }
@@ -79,7 +79,7 @@ func BenchmarkReadCapped20MBChunked(b *testing.B) {
 	b.SetBytes(int64(len(body)))
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := readCapped(&chunkedReader{body: body, chunk: 32 << 10}, -1, 64<<20); err != nil {
+		if _, err := readCapped(&chunkedReader{body: body, chunk: 32 << 10}, -1, 64<<20, false); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -91,7 +91,7 @@ func BenchmarkReadCapped20MBContentLength(b *testing.B) {
 	b.SetBytes(int64(len(body)))
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := readCapped(&chunkedReader{body: body, chunk: 32 << 10}, int64(len(body)), 64<<20); err != nil {
+		if _, err := readCapped(&chunkedReader{body: body, chunk: 32 << 10}, int64(len(body)), 64<<20, false); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -118,6 +118,32 @@ func TestJoinChunks(t *testing.T) {
 		}
 		if got := join(chunks, int64(len(want))); !bytes.Equal(got, want) {
 			t.Errorf("chunks of %v: the joined body differs from the chunks in order", sizes)
+		}
+	}
+}
+
+// With reserve, a body of unknown length that is still coming once reserveFrom bytes are in
+// continues in one buffer reserved at the cap (its capacity says so) and reads exactly as
+// without; below reserveFrom nothing is reserved; past the cap it is the same TooLargeError.
+func TestReadCappedReserved(t *testing.T) {
+	const limit = 4*reserveFrom + 7
+	for _, size := range []int{0, 5, reserveFrom - 1, reserveFrom, reserveFrom + 1, 3 * reserveFrom, limit - 1, limit, limit + 1, 2 * limit} {
+		body := bytes.Repeat([]byte("0123456789abcdef"), size/16+1)[:size]
+		for _, piece := range []int{1000, 64 << 10} {
+			got, err := readCapped(&chunkedReader{body: body, chunk: piece}, -1, limit, true)
+			var tl *TooLargeError
+			switch {
+			case size > limit:
+				if !errors.As(err, &tl) {
+					t.Errorf("size %d, pieces of %d: got %d bytes, err %v; want TooLargeError", size, piece, len(got), err)
+				}
+			case err != nil || !bytes.Equal(got, body):
+				t.Errorf("size %d, pieces of %d: got %d bytes, err %v; want the body", size, piece, len(got), err)
+			case size >= 3*reserveFrom && cap(got) != limit+1:
+				t.Errorf("size %d, pieces of %d: capacity %d, want the reservation %d", size, piece, cap(got), limit+1)
+			case size < reserveFrom && cap(got) > reserveFrom:
+				t.Errorf("size %d, pieces of %d: capacity %d reserved for a small body", size, piece, cap(got))
+			}
 		}
 	}
 }
