@@ -57,7 +57,7 @@ func restoreTabs(opts *ui.Options, path string, now time.Time) {
 // keepTabs writes the final model's tabs to path (nothing before the first login, or with no
 // path).
 func keepTabs(final tea.Model, path string) error {
-	m, ok := final.(ui.Model)
+	m, ok := final.(*ui.Model)
 	if !ok || path == "" {
 		return nil
 	}

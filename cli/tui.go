@@ -102,7 +102,8 @@ func runUI(opts ui.Options, progOpts []tea.ProgramOption) (tea.Model, error) {
 //
 //go:noinline
 func newProgram(opts ui.Options, progOpts []tea.ProgramOption) *tea.Program {
-	return tea.NewProgram(ui.New(opts), progOpts...)
+	m := ui.New(opts)
+	return tea.NewProgram(&m, progOpts...)
 }
 
 // closeUI ends the session of the program's final model, if it has one. It asks for the Close

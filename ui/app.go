@@ -101,10 +101,11 @@ type Options struct {
 	TokenStored func(endpoint, identity string) bool
 }
 
-// Model is the root model. Bubble Tea holds it by value (Init, Update and View are value
-// methods), but inside one Update the routing works on a pointer to that copy: the model
-// carries every pane by value (tens of kilobytes), and passing it by value down the routing
-// chain copied it several times per message and kept the event loop's stack at megabytes.
+// Model is the root model. Bubble Tea holds a *Model (Init, Update and View are pointer
+// methods) and every Update changes it in place: the model carries every pane by value (tens of
+// kilobytes), and as a value it was copied several times per message, boxed anew on the heap
+// by every Update and kept the event loop's stack at megabytes. The panes inside keep their
+// value semantics.
 type Model struct {
 	ctx  *common.Context
 	opts Options
@@ -200,7 +201,7 @@ func (m *Model) canAutoLogin() bool {
 }
 
 // Init starts the clock tick, and the login without the form when the options allow one.
-func (m Model) Init() tea.Cmd {
+func (m *Model) Init() tea.Cmd {
 	var auto tea.Cmd
 	if m.canAutoLogin() {
 		creds := session.Credentials{Username: m.opts.Login.Identity, Password: m.opts.Login.Password}

@@ -50,7 +50,7 @@ func (l *frameLog) framesFrom(i int) ([]string, <-chan struct{}) {
 // wider than the terminal, no more lines than it has, and on the workspace the three panes whole
 // with the status bar on its own line just above the help line.
 type checkedModel struct {
-	Model
+	*Model
 	width, height int
 	log           *frameLog
 }
@@ -81,7 +81,7 @@ func (c checkedModel) View() string {
 	return v
 }
 
-func (l *frameLog) check(m Model, v string, width, height int) {
+func (l *frameLog) check(m *Model, v string, width, height int) {
 	var problems []string
 	lines := strings.Split(v, "\n")
 	if len(lines) > height {
@@ -150,7 +150,8 @@ func startProgram(t *testing.T, f *fixture, width, height int) *program {
 // startProgramWith runs the real program with the given options.
 func startProgramWith(t *testing.T, opts Options, width, height int) *program {
 	log := &frameLog{sizes: map[[2]int]int{}, finished: make(chan struct{}, 64), changed: make(chan struct{})}
-	tm := teatest.NewTestModel(t, checkedModel{Model: New(opts), log: log},
+	m := New(opts)
+	tm := teatest.NewTestModel(t, checkedModel{Model: &m, log: log},
 		teatest.WithInitialTermSize(width, height))
 	p := &program{t: t, tm: tm, log: log}
 	t.Cleanup(func() { _ = tm.Quit() }) // a failed flow must not leave the program running
@@ -216,7 +217,7 @@ func (p *program) quit() Model {
 	p.tm.Send(uitest.Key("ctrl+c"))
 	final := p.tm.FinalModel(p.t, teatest.WithFinalTimeout(waitLimit))
 	p.log.verify(p.t)
-	return final.(checkedModel).Model
+	return *final.(checkedModel).Model
 }
 
 func TestFlowLoginRunResults(t *testing.T) {

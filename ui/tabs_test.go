@@ -17,7 +17,7 @@ import (
 func (d *driver) sendTagged(msg tea.Msg) tea.Cmd {
 	d.t.Helper()
 	next, cmd := d.m.Update(msg)
-	d.m = next.(Model)
+	d.m = *next.(*Model)
 	return cmd
 }
 

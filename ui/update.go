@@ -25,7 +25,7 @@ import (
 
 // Update implements tea.Model; see update. Every command comes back tagged with the tab on show,
 // so a tab's news finds it after the user has switched to another (see routeTabMsg).
-func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	cmd := m.update(msg)
 	return m, tagCmd(m.activeTabID(), cmd)
 }

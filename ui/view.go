@@ -18,7 +18,7 @@ import (
 )
 
 // View draws the screen on show, the notice, the status bar and the help line.
-func (m Model) View() string {
+func (m *Model) View() string {
 	w, h := m.ctx.Width, m.ctx.Height
 	if w <= 0 || h <= 0 {
 		return ""
