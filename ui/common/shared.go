@@ -1,9 +1,9 @@
 package common
 
 // Shared holds a large value (a pane's text inputs, say) behind a pointer, so that the model
-// carrying it stays small: Bubble Tea models are values, copied at every Update and every call
-// that takes or returns one, and a few kilobytes of inputs in each copy made the event loop's
-// frames hundreds of kilobytes deep. Copies of the holder share the value until one of them
+// carrying it stays small: pane models are values, copied at every Update and every call that
+// takes or returns one, and a few kilobytes of inputs in each copy made the event loop's frames
+// hundreds of kilobytes deep. Copies of the holder share the value until one of them
 // changes it: Edit copies it first (copy on write), so no copy sees another's change.
 type Shared[T any] struct{ p *T }
 
