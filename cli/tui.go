@@ -107,8 +107,9 @@ func newProgram(opts ui.Options, progOpts []tea.ProgramOption) *tea.Program {
 }
 
 // closeUI ends the session of the program's final model, if it has one. It asks for the Close
-// method rather than a ui.Model: a copy of the model would sit in tuiCommand's frame (this is
-// inlined), on the stack for the whole session.
+// method rather than a *ui.Model: Close has a value receiver, and calling it here (this is
+// inlined) would put a copy of the model in tuiCommand's frame, on the stack for the whole
+// session (36 KB against 2 KB).
 func closeUI(final tea.Model) {
 	if c, ok := final.(interface{ Close() }); ok {
 		c.Close()
